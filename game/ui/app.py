@@ -1,0 +1,356 @@
+"""The window, the main loop and the screen stack.
+
+A :class:`Screen` keeps logic apart from drawing (like Python Arcade's View
+and Tuxemon's State):
+
+* ``handle_event(event) -> bool``: input; return True when consumed;
+* ``update(dt)``: time passes (only the top screen is updated, so a pause
+  overlay stops the chat's clocks);
+* ``draw(surface)``: render only; never change state here;
+* ``on_resize(size)``: lay out again; ``on_settings_changed()``: fonts or
+  colours changed;
+* ``on_enter`` / ``on_exit`` / ``on_pause`` / ``on_resume``: stack changes;
+* ``dirty``: set it when something changed; the loop only redraws then.
+  ``animating``: True while something moves (typing dots), so the loop runs
+  at 60 frames a second instead of idling at 30 wake-ups a second.
+
+Screens with ``opaque = False`` (overlays) are drawn over the screens below.
+
+The loop follows the measured field notes: ``pygame.event.get()`` and
+``time.sleep`` (not ``event.wait``), and a redraw only when a visible screen is
+dirty, which keeps an idle window under 1% of a core.
+"""
+from __future__ import annotations
+
+import os
+import time
+import warnings
+from pathlib import Path
+from typing import Any, Callable
+
+import pygame
+
+from .settings import Settings
+from .sound import Sounds
+from .text import TextKit
+from .theme import Theme
+
+DEFAULT_SIZE = (1280, 720)
+MIN_SIZE = (640, 480)
+IDLE_SLEEP = 1 / 30
+ACTIVE_FRAME = 1 / 60
+
+
+class Screen:
+    """Base class of every screen. Subclasses override what they need."""
+
+    #: False for overlays that let the screen below show through.
+    opaque = True
+    #: The palette skin this screen uses (``menu`` or a platform name).
+    skin = "menu"
+
+    def __init__(self, app: "App"):
+        self.app = app
+        self.dirty = True
+
+    # convenience -------------------------------------------------------------
+    @property
+    def kit(self) -> TextKit:
+        return self.app.kit
+
+    @property
+    def theme(self) -> Theme:
+        return self.app.theme(self.skin)
+
+    @property
+    def animating(self) -> bool:
+        return False
+
+    # lifecycle ---------------------------------------------------------------
+    def on_enter(self) -> None: ...
+    def on_exit(self) -> None: ...
+    def on_pause(self) -> None: ...
+    def on_resume(self) -> None:
+        self.dirty = True
+
+    def on_resize(self, size: tuple[int, int]) -> None:
+        self.dirty = True
+
+    def on_settings_changed(self) -> None:
+        self.on_resize(self.app.size)
+
+    # frame -------------------------------------------------------------------
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        return False
+
+    def update(self, dt: float) -> None: ...
+
+    def draw(self, surface: pygame.Surface) -> None:
+        surface.fill(self.theme.p.bg)
+
+
+class NoDisplayError(RuntimeError):
+    """The window could not be opened (no display available)."""
+
+
+class App:
+    """The window and its screen stack.
+
+    ``App(settings)`` opens the window. ``run()`` loops until ``quit()``.
+    Tests drive it one frame at a time with ``tick(events)``.
+    """
+
+    def __init__(self, settings: Settings | None = None, *, size: tuple[int, int] | None = None,
+                 title: str = "Red Flags", data_dir: Path | None = None, args: Any = None):
+        self.settings = settings if settings is not None else Settings()
+        self.data_dir = data_dir
+        self.args = args
+        self.exit_code = 0
+        self.running = False
+        self.stack: list[Screen] = []
+        self._themes: dict[str, Theme] = {}
+        self._force_redraw = True
+        self.frames_drawn = 0
+        self.first_frame_at: float | None = None
+        self.on_frame: Callable[["App"], None] | None = None
+        self._windowed_size = size or DEFAULT_SIZE
+
+        os.environ.setdefault("SDL_VIDEO_CENTERED", "1")
+        pygame.display.init()
+        pygame.font.init()
+        try:
+            self.surface = self._set_mode(self.settings.fullscreen)
+        except pygame.error as exc:
+            pygame.display.quit()
+            raise NoDisplayError(str(exc)) from exc
+        pygame.display.set_caption(title)
+        pygame.key.set_repeat(400, 40)
+        self.size = self.surface.get_size()
+        self.kit = TextKit(self.settings.text_scale)
+        self.sounds = Sounds(muted=self.settings.muted)
+
+    # -- window --------------------------------------------------------------
+    def _set_mode(self, fullscreen: bool) -> pygame.Surface:
+        if fullscreen:
+            surf = pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+        else:
+            surf = pygame.display.set_mode(self._windowed_size, pygame.RESIZABLE)
+            try:
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    win = pygame.Window.from_display_module()
+                win.minimum_size = MIN_SIZE
+            except Exception:
+                pass
+        return surf
+
+    def toggle_fullscreen(self) -> None:
+        full = not self.settings.fullscreen
+        if full:
+            self._windowed_size = self.size
+        try:
+            self.surface = self._set_mode(full)
+        except pygame.error:
+            self.surface = self._set_mode(False)
+            full = False
+        self.settings.fullscreen = full
+        self.settings.save()
+        self._resized(self.surface.get_size())
+
+    def resize(self, size: tuple[int, int]) -> None:
+        """Set the window size (tests and the benchmark use this)."""
+        self._windowed_size = size
+        self.surface = pygame.display.set_mode(size, pygame.RESIZABLE)
+        self._resized(self.surface.get_size())
+
+    def _resized(self, size: tuple[int, int]) -> None:
+        self.size = size
+        for s in self.stack:
+            s.on_resize(size)
+        self._force_redraw = True
+
+    def theme(self, skin: str = "menu") -> Theme:
+        t = self._themes.get(skin)
+        if t is None:
+            t = Theme(skin, self.settings.high_contrast, self.settings.text_scale)
+            self._themes[skin] = t
+        return t
+
+    def apply_settings(self, save: bool = True) -> None:
+        """Call after changing ``app.settings``: refreshes fonts, colours, sound."""
+        self._themes.clear()
+        if abs(self.kit.scale - self.settings.text_scale) > 1e-9:
+            self.kit.set_scale(self.settings.text_scale)
+        self.sounds.muted = self.settings.muted
+        if save:
+            self.settings.save()
+        for s in self.stack:
+            s.on_settings_changed()
+        self._force_redraw = True
+
+    # -- the stack -----------------------------------------------------------
+    @property
+    def top(self) -> Screen | None:
+        return self.stack[-1] if self.stack else None
+
+    def push(self, screen: Screen) -> Screen:
+        if self.stack:
+            self.stack[-1].on_pause()
+        self.stack.append(screen)
+        screen.on_enter()
+        screen.on_resize(self.size)
+        self._force_redraw = True
+        return screen
+
+    def pop(self) -> Screen | None:
+        if not self.stack:
+            return None
+        screen = self.stack.pop()
+        screen.on_exit()
+        if self.stack:
+            self.stack[-1].on_resume()
+        else:
+            self.quit()
+        self._force_redraw = True
+        return screen
+
+    def replace(self, screen: Screen) -> Screen:
+        """Swap the top screen for ``screen``."""
+        if self.stack:
+            self.stack.pop().on_exit()
+        self.stack.append(screen)
+        screen.on_enter()
+        screen.on_resize(self.size)
+        self._force_redraw = True
+        return screen
+
+    def reset(self, screen: Screen) -> Screen:
+        """Empty the stack and show ``screen`` (quick exit, back to start)."""
+        while self.stack:
+            self.stack.pop().on_exit()
+        return self.push(screen)
+
+    # -- hand-offs between screens -------------------------------------------
+    def show_debrief(self, result: dict, conversation: Any = None, **extra: Any) -> Screen:
+        """Replace the current screen with the debrief of a finished session.
+
+        Uses ``game.ui.screens.debrief.DebriefScreen(app, result, conversation, **extra)``
+        when it exists, else a plain summary.
+        """
+        try:
+            from .screens.debrief import DebriefScreen  # type: ignore
+        except ImportError:
+            from .screens.fallback import ResultScreen as DebriefScreen
+        return self.reset(DebriefScreen(self, result, conversation, **extra))
+
+    def show_start(self) -> Screen:
+        """Empty the stack and show the start screen (or the picker)."""
+        try:
+            from .screens.start import StartScreen  # type: ignore
+        except ImportError:
+            from .screens.fallback import StartScreen
+        return self.reset(StartScreen(self))
+
+    # -- loop ----------------------------------------------------------------
+    def quit(self, code: int | None = None) -> None:
+        if code is not None:
+            self.exit_code = code
+        self.running = False
+
+    def visible_screens(self) -> list[Screen]:
+        start = 0
+        for i in range(len(self.stack) - 1, -1, -1):
+            if self.stack[i].opaque:
+                start = i
+                break
+        return self.stack[start:]
+
+    def handle_global(self, event: pygame.event.Event) -> bool:
+        """Events the App handles itself before the top screen sees them."""
+        if event.type == pygame.QUIT:
+            top = self.top
+            if top is not None and hasattr(top, "on_window_close"):
+                top.on_window_close()  # type: ignore[attr-defined]
+            self.quit()
+            return True
+        if event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
+            surf = pygame.display.get_surface()
+            if surf is not None:
+                self.surface = surf
+                if surf.get_size() != self.size:
+                    self._resized(surf.get_size())
+            return True
+        if event.type in (pygame.WINDOWEXPOSED, pygame.WINDOWRESTORED, pygame.WINDOWSHOWN):
+            self._force_redraw = True
+            return False
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
+            self.toggle_fullscreen()
+            return True
+        return False
+
+    def tick(self, events: list[pygame.event.Event] | None = None, dt: float = 0.0) -> bool:
+        """One frame: events, update, draw if needed. Returns True if it drew."""
+        if events is None:
+            events = pygame.event.get()
+        for event in events:
+            if self.handle_global(event):
+                continue
+            top = self.top
+            if top is not None:
+                top.handle_event(event)
+        top = self.top
+        if top is not None:
+            top.update(dt)
+        return self.draw_if_dirty()
+
+    def draw_if_dirty(self) -> bool:
+        visible = self.visible_screens()
+        if not (self._force_redraw or any(s.dirty for s in visible)):
+            return False
+        self.draw()
+        return True
+
+    def draw(self) -> None:
+        """Draw the visible screens now and show them."""
+        visible = self.visible_screens()
+        if not visible:
+            self.surface.fill((0, 0, 0))
+        for s in visible:
+            s.draw(self.surface)
+            s.dirty = False
+        self._force_redraw = False
+        pygame.display.flip()
+        self.frames_drawn += 1
+        if self.first_frame_at is None:
+            self.first_frame_at = time.perf_counter()
+        if self.on_frame is not None:
+            self.on_frame(self)
+
+    def save_screenshot(self, path: str | os.PathLike) -> None:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        pygame.image.save(self.surface, str(path))
+
+    def run(self) -> int:
+        """Loop until ``quit()``; returns the exit code."""
+        self.running = True
+        last = time.monotonic()
+        while self.running and self.stack:
+            frame_start = time.monotonic()
+            events = pygame.event.get()
+            self.tick(events, frame_start - last)
+            last = frame_start
+            busy = bool(events) or any(s.animating for s in self.visible_screens())
+            budget = ACTIVE_FRAME if busy else IDLE_SLEEP
+            spent = time.monotonic() - frame_start
+            if spent < budget:
+                time.sleep(budget - spent)
+        return self.exit_code
+
+    def close(self) -> None:
+        while self.stack:
+            self.stack.pop().on_exit()
+        try:
+            pygame.mixer.quit()
+        except pygame.error:
+            pass
+        pygame.display.quit()

@@ -1,0 +1,127 @@
+"""Player settings, persisted as ``settings.json`` in the user data folder.
+
+Loading never fails: a missing, unreadable or half-valid file gives the
+defaults for whatever is wrong. Saving writes a temporary file and renames it,
+so a crash never leaves half a file behind.
+"""
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+
+#: Text size steps: (label, scale factor).
+TEXT_SIZES: tuple[tuple[str, float], ...] = (
+    ("Small", 0.85),
+    ("Medium", 1.0),
+    ("Large", 1.2),
+    ("Extra large", 1.45),
+)
+
+#: Typing speed steps: (id, label, factor applied to typing delays).
+TYPING_SPEEDS: tuple[tuple[str, str, float], ...] = (
+    ("realistic", "Real-ish", 1.0),
+    ("fast", "Fast", 0.35),
+    ("instant", "Instant", 0.0),
+)
+
+SETTINGS_FILE = "settings.json"
+
+
+@dataclass
+class Settings:
+    text_size: int = 1               # index into TEXT_SIZES
+    high_contrast: bool = False
+    typing_speed: str = "realistic"  # id from TYPING_SPEEDS
+    muted: bool = False
+    fullscreen: bool = False
+    path: Path | None = field(default=None, compare=False, repr=False)
+
+    # -- derived values -------------------------------------------------
+    @property
+    def text_scale(self) -> float:
+        return TEXT_SIZES[self.text_size][1]
+
+    @property
+    def text_size_label(self) -> str:
+        return TEXT_SIZES[self.text_size][0]
+
+    @property
+    def typing_factor(self) -> float:
+        for ident, _label, factor in TYPING_SPEEDS:
+            if ident == self.typing_speed:
+                return factor
+        return 1.0
+
+    @property
+    def typing_speed_label(self) -> str:
+        for ident, label, _factor in TYPING_SPEEDS:
+            if ident == self.typing_speed:
+                return label
+        return TYPING_SPEEDS[0][1]
+
+    # -- cycling helpers for settings screens ----------------------------
+    def cycle_text_size(self, step: int = 1) -> None:
+        self.text_size = (self.text_size + step) % len(TEXT_SIZES)
+
+    def cycle_typing_speed(self, step: int = 1) -> None:
+        ids = [t[0] for t in TYPING_SPEEDS]
+        i = ids.index(self.typing_speed) if self.typing_speed in ids else 0
+        self.typing_speed = ids[(i + step) % len(ids)]
+
+    # -- persistence ------------------------------------------------------
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d.pop("path", None)
+        return d
+
+    @classmethod
+    def from_dict(cls, data: object) -> "Settings":
+        s = cls()
+        if not isinstance(data, dict):
+            return s
+        for f in fields(cls):
+            if f.name == "path" or f.name not in data:
+                continue
+            value = data[f.name]
+            if f.name == "text_size":
+                if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < len(TEXT_SIZES):
+                    s.text_size = value
+            elif f.name == "typing_speed":
+                if value in {t[0] for t in TYPING_SPEEDS}:
+                    s.typing_speed = value
+            elif isinstance(value, bool):
+                setattr(s, f.name, value)
+        return s
+
+    @classmethod
+    def load(cls, folder: str | os.PathLike | None) -> "Settings":
+        """Settings from ``folder/settings.json`` (defaults if absent or bad)."""
+        if folder is None:
+            return cls()
+        path = Path(folder) / SETTINGS_FILE
+        data: object = None
+        try:
+            with open(path, encoding="utf-8") as fh:
+                data = json.load(fh)
+        except (OSError, ValueError):
+            data = None
+        s = cls.from_dict(data)
+        s.path = path
+        return s
+
+    def save(self) -> bool:
+        """Write the settings; False (and nothing raised) if the folder is not writable."""
+        if self.path is None:
+            return False
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.path.with_suffix(".json.tmp")
+            with open(tmp, "w", encoding="utf-8") as fh:
+                json.dump(self.to_dict(), fh, indent=2, sort_keys=True)
+                fh.write("\n")
+            os.replace(tmp, self.path)
+            return True
+        except OSError:
+            return False
