@@ -1,0 +1,48 @@
+"""Deleting a player's or a class's data for good.
+
+``plan`` finds what would go (so the command can ask first); ``forget``
+deletes it. Deletion removes the sessions and every event, then checkpoints
+the write-ahead log; with ``secure_delete`` on, the old rows are overwritten
+in the file, not merely unlinked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import identity
+from .store import SessionRecord, Store
+
+
+@dataclass(frozen=True)
+class Plan:
+    player: str | None
+    class_code: str | None
+    sessions: tuple[SessionRecord, ...]
+
+    @property
+    def count(self) -> int:
+        return len(self.sessions)
+
+    def describe(self) -> str:
+        who = []
+        if self.player:
+            who.append(f"player '{identity.clean_nickname(self.player)}'")
+        if self.class_code:
+            who.append(f"class {identity.clean_class_code(self.class_code)}")
+        noun = "session" if self.count == 1 else "sessions"
+        return f"{self.count} {noun} of {' in '.join(who)}"
+
+
+def plan(store: Store, *, player: str | None = None, class_code: str | None = None) -> Plan:
+    """What ``forget`` would delete. At least one of player and class is required."""
+    if not identity.clean_nickname(player) and not identity.clean_class_code(class_code):
+        raise ValueError("say whose data to forget: a player nickname, a class code, or both")
+    recs = store.sessions(player=player if identity.clean_nickname(player) else None,
+                          class_code=class_code if identity.clean_class_code(class_code) else None)
+    return Plan(player, class_code, tuple(recs))
+
+
+def forget(store: Store, the_plan: Plan) -> int:
+    """Delete everything in ``the_plan``; returns the number of sessions deleted."""
+    return store.delete_sessions([r.id for r in the_plan.sessions])

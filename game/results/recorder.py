@@ -1,0 +1,86 @@
+"""Commits each engine event to the store the moment it happens.
+
+Give ``Recorder.on_event`` to the engine as its ``on_event`` callback. The
+``start`` event creates the session; every later event is committed in its
+own transaction before the callback returns, so a session killed at any point
+keeps every event it emitted. If the database cannot be written (disk full,
+locked for too long) the game goes on: the events are kept in memory and
+written with the next one, and ``last_error`` says what went wrong.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from typing import Any
+
+from .store import Store
+
+
+class Recorder:
+    def __init__(self, store: Store, *, scenario_path: str | os.PathLike[str] | None = None,
+                 player: str | None = None, class_code: str | None = None,
+                 scenario_info: dict[str, Any] | None = None,
+                 session_id: int | None = None, next_seq: int = 0) -> None:
+        """A recorder for a new session, or (``session_id``, ``next_seq``) for a resumed one."""
+        self.store = store
+        self.scenario_path = scenario_path
+        self.player = player
+        self.class_code = class_code
+        self.scenario_info = scenario_info
+        self.session_id = session_id
+        self.next_seq = next_seq
+        self.ended = False
+        self.last_error: str | None = None
+        self._pending: list[dict[str, Any]] = []
+
+    def on_event(self, event: dict[str, Any]) -> None:
+        """Store one event now (the engine's ``on_event`` callback)."""
+        if self.ended:
+            return
+        self._pending.append(dict(event))
+        self.flush()
+        if event.get("type") == "end" and not self._pending:
+            self.ended = True
+
+    __call__ = on_event
+
+    def finish(self, result: dict[str, Any] | None = None) -> None:
+        """The session is over: write anything still pending and keep ``result`` if given.
+
+        The store scores the session itself when the ``end`` event arrives; a
+        result passed here only fills in when that failed.
+        """
+        self.flush()
+        if result is not None and self.session_id is not None and not self._pending:
+            try:
+                self.store.cache_result(self.session_id, result, only_if_missing=True)
+            except (sqlite3.Error, OSError) as exc:
+                self.last_error = f"result not saved: {exc}"
+
+    @property
+    def unsaved(self) -> int:
+        """Events received but not yet committed (0 unless the database failed)."""
+        return len(self._pending)
+
+    def flush(self) -> bool:
+        """Try to commit whatever is pending; True when nothing is left."""
+        if not self._pending:
+            return True
+        try:
+            if self.session_id is None:
+                first = self._pending[0]
+                self.session_id = self.store.create_session(
+                    first, scenario_path=self.scenario_path, player=self.player,
+                    class_code=self.class_code, scenario_info=self.scenario_info)
+                self.next_seq = 1
+                self._pending.pop(0)
+            if self._pending:
+                self.store.append_events(self.session_id, self.next_seq, self._pending)
+                self.next_seq += len(self._pending)
+                self._pending.clear()
+        except (sqlite3.Error, OSError) as exc:
+            self.last_error = f"results not saved yet: {exc}"
+            return False
+        self.last_error = None
+        return True

@@ -1,0 +1,487 @@
+"""The report model: stored sessions aggregated into what a counsellor reads.
+
+``build(store, ...)`` selects sessions by class, player and start date and
+returns a ``Report``; ``build_from(records, ...)`` does the same from records
+already in memory (tests, the window). Every renderer (HTML, CSV, JSON, the
+counsellor screen) works from this one model, so they always agree.
+
+Only complete sessions count in scores, rates and shares (scoring.md:
+unfinished sessions are stored and shown, never averaged).
+"""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from dataclasses import asdict, dataclass, field
+from typing import Any, Iterable, Sequence
+
+from .. import stats
+from ..store import SessionRecord, Store
+from .labels import OUTCOMES, STATUSES, Taxonomy, taxonomy
+
+PARTS = ("total", "detection", "exit", "privacy")
+NO_NICKNAME = "(no nickname)"
+
+
+@dataclass
+class Line:
+    """One line of a transcript."""
+
+    who: str                      # stranger | system | player
+    text: str
+    item_id: str | None = None
+    n: int | None = None          # delivery number shown to the player
+    categories: list[str] = field(default_factory=list)
+    mark: str | None = None       # spotted | missed | false_alarm | None
+    nudge: bool = False
+    exit_point: bool = False      # the moment the danger reached the exit threshold
+    late: bool = False            # a reply after the exit point
+    discloses: list[str] = field(default_factory=list)
+    tells_adult: bool = False
+
+
+@dataclass
+class ProfileLine:
+    id: str
+    label: str
+    text: str
+    categories: list[str]
+    mark: str | None
+
+
+@dataclass
+class SessionView:
+    id: int
+    uid: str
+    player: str
+    class_code: str | None
+    scenario_id: str
+    title: str
+    kind: str
+    seed: int | None
+    started_at: float
+    ended_at: float | None
+    status: str
+    status_label: str
+    event_count: int
+    result: dict[str, Any] | None
+    outcome_label: str
+    ending_title: str | None
+    ending_outcome: str | None
+    stayed_too_long: bool
+    lines: list[Line]
+    profile: list[ProfileLine]
+    spotted: list[str]
+    missed: list[str]
+    false_alarms: list[str]
+    disclosures: list[str]
+    discussion_questions: list[str]
+    scenario_changed: bool = False
+
+    @property
+    def complete(self) -> bool:
+        return self.status == "complete"
+
+    def part(self, name: str) -> float | None:
+        if not self.result:
+            return None
+        score = self.result.get("score") or {}
+        value = score.get(name)
+        return None if value is None else float(value)
+
+
+@dataclass
+class CategoryRow:
+    id: str
+    title: str
+    items: int
+    hits: int
+
+    @property
+    def share(self) -> float | None:
+        return self.hits / self.items if self.items else None
+
+
+@dataclass
+class PlayerRow:
+    name: str
+    classes: list[str]
+    sessions: int
+    complete: int
+    averages: dict[str, float | None]
+    discernment: stats.Discernment
+    reading: str
+    categories: dict[str, CategoryRow]
+    stayed_too_long: int
+
+
+@dataclass
+class ScenarioRow:
+    scenario_id: str
+    title: str
+    kind: str
+    sessions: int
+    complete: int
+    avg_total: float | None
+    stayed_too_long: int
+    avg_late: float | None
+    unsafe_endings: int
+    reported: int
+
+    @property
+    def late_share(self) -> float | None:
+        return self.stayed_too_long / self.complete if self.complete else None
+
+
+@dataclass
+class DisclosureRow:
+    id: str
+    title: str
+    sessions: int
+    share: float | None
+
+
+@dataclass
+class Report:
+    generated_at: float
+    filters: dict[str, Any]
+    overview: dict[str, Any]
+    discernment: stats.Discernment
+    reading: str
+    players: list[PlayerRow]
+    categories: list[CategoryRow]
+    scenarios: list[ScenarioRow]
+    disclosures: list[DisclosureRow]
+    sessions: list[SessionView]
+    taxonomy: Taxonomy
+
+    @property
+    def complete_sessions(self) -> list[SessionView]:
+        return [s for s in self.sessions if s.complete]
+
+    @property
+    def unfinished_sessions(self) -> list[SessionView]:
+        return [s for s in self.sessions if not s.complete]
+
+    def teach_next(self, limit: int = 3) -> list[CategoryRow]:
+        """Categories spotted least (with at least one item), lowest share first."""
+        rows = [c for c in self.categories if c.items]
+        rows.sort(key=lambda c: (c.share, -c.items, c.id))
+        return rows[:limit]
+
+
+# -- building ------------------------------------------------------------------------
+
+def build(store: Store, *, class_code: str | None = None, player: str | None = None,
+          since: float | None = None, now: float | None = None) -> Report:
+    """The report for the sessions matching the filters."""
+    records = store.sessions(class_code=class_code, player=player, since=since, with_events=True)
+    for rec in records:
+        if rec.status == "complete" and rec.result is None:
+            try:
+                rec.result = store.result(rec.id)
+            except Exception:  # noqa: BLE001 - an unscorable log is shown without a score
+                rec.result = None
+    return build_from(records, store.scenario_infos(),
+                      filters={"class": class_code, "player": player, "since": since}, now=now)
+
+
+def build_from(records: Sequence[SessionRecord], scenario_infos: dict[str, dict[str, Any]],
+               *, filters: dict[str, Any] | None = None, now: float | None = None,
+               tax: Taxonomy | None = None) -> Report:
+    tax = tax or taxonomy()
+    by_id: dict[str, dict[str, Any]] = {}
+    for info in scenario_infos.values():
+        if info.get("id"):
+            by_id.setdefault(str(info["id"]), info)
+
+    views: list[SessionView] = []
+    items_of: dict[int, dict[str, list[str]]] = {}
+    for rec in records:
+        info = scenario_infos.get(rec.scenario_sha256)
+        changed = info is None and rec.scenario_id in by_id
+        view, items = _session_view(rec, info or by_id.get(rec.scenario_id) or {}, tax)
+        view.scenario_changed = changed
+        views.append(view)
+        items_of[view.id] = items
+
+    complete = [v for v in views if v.complete and v.result]
+    overview = _overview(views, complete)
+    class_counts = stats.pool(stats.Counts.from_signal(v.result.get("signal")) for v in complete)
+    class_d = stats.discernment(class_counts)
+    return Report(
+        generated_at=time.time() if now is None else now,
+        filters={k: v for k, v in (filters or {}).items() if v is not None},
+        overview=overview,
+        discernment=class_d,
+        reading=stats.describe(class_d),
+        players=_players(views, items_of, tax),
+        categories=_categories(complete, items_of, tax),
+        scenarios=_scenarios(views),
+        disclosures=_disclosures(complete, tax),
+        sessions=views,
+        taxonomy=tax,
+    )
+
+
+def _session_view(rec: SessionRecord, info: dict[str, Any],
+                  tax: Taxonomy) -> tuple[SessionView, dict[str, list[str]]]:
+    events = rec.events or []
+    result = rec.result if rec.status == "complete" else None
+    start = events[0] if events and events[0].get("type") == "start" else {}
+
+    # Which red-flag items exist, and their categories.
+    items: dict[str, list[str]] = {}
+    profile_rf: dict[str, list[str]] = {}
+    for p in start.get("profile") or []:
+        rf = list(p.get("red_flags") or [])
+        profile_rf[str(p.get("id"))] = rf
+        if rf:
+            items[str(p.get("id"))] = rf
+    flagged: set[str] = set()
+    for e in events:
+        t = e.get("type")
+        if t == "deliver" and e.get("red_flags"):
+            items.setdefault(str(e.get("id")), list(e["red_flags"]))
+        elif t == "flag":
+            flagged.add(str(e.get("id")))
+        elif t == "unflag":
+            flagged.discard(str(e.get("id")))
+
+    if result is not None:
+        hits = set(result.get("hits") or [])
+        misses = set(result.get("misses") or [])
+        fas = set(result.get("false_alarms") or [])
+    else:  # unfinished: show the flags as they stood
+        hits = {i for i in flagged if i in items}
+        fas = {i for i in flagged if i not in items}
+        misses = {i for i in items if i not in flagged}
+
+    def mark(item_id: str) -> str | None:
+        if item_id in hits:
+            return "spotted"
+        if item_id in fas:
+            return "false_alarm"
+        if item_id in misses:
+            return "missed"
+        return None
+
+    exit_point = result.get("exit_point") if result else None
+    lines: list[Line] = []
+    after_exit = False
+    exit_marked = False
+    for e in events:
+        t = e.get("type")
+        if t == "deliver":
+            iid = str(e.get("id"))
+            is_exit = bool(exit_point) and iid == exit_point and not exit_marked
+            if is_exit:
+                exit_marked = after_exit = True
+            lines.append(Line(
+                who="system" if e.get("from") == "system" else "stranger",
+                text=str(e.get("text", "")), item_id=iid, n=e.get("n"),
+                categories=list(e.get("red_flags") or []), mark=mark(iid),
+                nudge=bool(e.get("nudge")), exit_point=is_exit))
+        elif t == "choice":
+            lines.append(Line(who="player", text=str(e.get("text", "")), late=after_exit,
+                              discloses=list(e.get("discloses") or []),
+                              tells_adult=bool(e.get("tells_adult"))))
+
+    labels = info.get("profile") or {}
+    profile = []
+    for pid, rf in profile_rf.items():
+        meta = labels.get(pid) or {}
+        profile.append(ProfileLine(pid, str(meta.get("label") or pid.split(".", 1)[-1]),
+                                   str(meta.get("text") or ""), rf, mark(pid)))
+
+    ending_title = ending_outcome = None
+    outcome = result.get("outcome") if result else None
+    if result and result.get("ending"):
+        ending = result["ending"]
+        ending_outcome = ending.get("outcome")
+        ending_title = (info.get("endings") or {}).get(str(ending.get("node")))
+    if outcome == "ending":
+        outcome_label = f"Story ending ({ending_outcome})" if ending_outcome else "Story ending"
+    elif outcome:
+        outcome_label = OUTCOMES.get(outcome, outcome)
+    else:
+        outcome_label = "Quit mid-way" if rec.status == "quit" else "Not finished"
+
+    kind = str(start.get("kind") or info.get("kind") or "grooming")
+    exit_part = ((result or {}).get("score") or {}).get("exit")
+    stayed = bool(result) and kind == "grooming" and exit_part is not None and float(exit_part) < 1.0
+
+    def order(ids: Iterable[str]) -> list[str]:
+        seen = [ln.item_id for ln in lines if ln.item_id] + list(profile_rf)
+        rank = {iid: i for i, iid in reversed(list(enumerate(seen)))}
+        return sorted(set(ids), key=lambda i: (rank.get(i, len(rank)), i))
+
+    view = SessionView(
+        id=rec.id, uid=rec.uid, player=rec.player or NO_NICKNAME, class_code=rec.class_code,
+        scenario_id=rec.scenario_id,
+        title=str(start.get("title") or info.get("title") or rec.scenario_id),
+        kind=kind, seed=rec.seed, started_at=rec.started_at, ended_at=rec.ended_at,
+        status=rec.status, status_label=STATUSES.get(rec.status, rec.status),
+        event_count=rec.event_count or len(events), result=result,
+        outcome_label=outcome_label, ending_title=ending_title, ending_outcome=ending_outcome,
+        stayed_too_long=stayed, lines=lines, profile=profile,
+        spotted=order(hits), missed=order(misses), false_alarms=order(fas),
+        disclosures=list((result or {}).get("disclosures") or []),
+        discussion_questions=[str(q) for q in info.get("discussion_questions") or []],
+    )
+    return view, items
+
+
+def _mean(values: Iterable[float | None]) -> float | None:
+    vals = [float(v) for v in values if v is not None]
+    return sum(vals) / len(vals) if vals else None
+
+
+def _averages(views: Sequence[SessionView]) -> dict[str, float | None]:
+    return {p: _mean(v.part(p) for v in views) for p in PARTS}
+
+
+def _overview(views: Sequence[SessionView], complete: Sequence[SessionView]) -> dict[str, Any]:
+    grooming = [v for v in complete if v.kind == "grooming"]
+    starts = [v.started_at for v in views]
+    return {
+        "sessions": len(views),
+        "complete": len(complete),
+        "unfinished": sum(1 for v in views if not v.complete),
+        "players": len({v.player.casefold() for v in views}),
+        "classes": sorted({v.class_code for v in views if v.class_code}),
+        "completion_rate": len(complete) / len(views) if views else None,
+        "averages": _averages(complete),
+        "reported_share": (sum(1 for v in grooming if v.result.get("reported")) / len(grooming)
+                           if grooming else None),
+        "told_adult_share": (sum(1 for v in complete if v.result.get("told_adult")) / len(complete)
+                             if complete else None),
+        "stayed_too_long": sum(1 for v in grooming if v.stayed_too_long),
+        "grooming_complete": len(grooming),
+        "first": min(starts) if starts else None,
+        "last": max(starts) if starts else None,
+    }
+
+
+def _category_rows(sessions: Iterable[SessionView], items_of: dict[int, dict[str, list[str]]],
+                   tax: Taxonomy) -> dict[str, CategoryRow]:
+    rows = {cid: CategoryRow(cid, title, 0, 0) for cid, title in tax.categories.items()}
+    for v in sessions:
+        hits = set(v.result.get("hits") or [])
+        for iid, cats in items_of.get(v.id, {}).items():
+            for cid in dict.fromkeys(cats):
+                row = rows.get(cid)
+                if row is None:
+                    row = rows[cid] = CategoryRow(cid, tax.category(cid), 0, 0)
+                row.items += 1
+                row.hits += iid in hits
+    return rows
+
+
+def _categories(complete: Sequence[SessionView], items_of: dict[int, dict[str, list[str]]],
+                tax: Taxonomy) -> list[CategoryRow]:
+    return list(_category_rows(complete, items_of, tax).values())
+
+
+def _players(views: Sequence[SessionView], items_of: dict[int, dict[str, list[str]]],
+             tax: Taxonomy) -> list[PlayerRow]:
+    groups: dict[str, list[SessionView]] = defaultdict(list)
+    for v in views:
+        groups[v.player.casefold()].append(v)
+    out = []
+    for group in groups.values():
+        done = [v for v in group if v.complete and v.result]
+        counts = stats.pool(stats.Counts.from_signal(v.result.get("signal")) for v in done)
+        d = stats.discernment(counts)
+        out.append(PlayerRow(
+            name=group[-1].player,
+            classes=sorted({v.class_code for v in group if v.class_code}),
+            sessions=len(group), complete=len(done), averages=_averages(done),
+            discernment=d, reading=stats.describe(d) if done else "no finished sessions yet",
+            categories=_category_rows(done, items_of, tax),
+            stayed_too_long=sum(1 for v in done if v.stayed_too_long)))
+    out.sort(key=lambda p: (p.name == NO_NICKNAME, p.name.casefold()))
+    return out
+
+
+def _scenarios(views: Sequence[SessionView]) -> list[ScenarioRow]:
+    groups: dict[str, list[SessionView]] = defaultdict(list)
+    for v in views:
+        groups[v.scenario_id].append(v)
+    out = []
+    for sid, group in groups.items():
+        done = [v for v in group if v.complete and v.result]
+        exits = [v for v in done if v.result.get("outcome") in ("blocked", "reported", "left")]
+        out.append(ScenarioRow(
+            scenario_id=sid, title=group[-1].title, kind=group[-1].kind,
+            sessions=len(group), complete=len(done),
+            avg_total=_mean(v.part("total") for v in done),
+            stayed_too_long=sum(1 for v in done if v.stayed_too_long),
+            avg_late=_mean(float(v.result.get("late") or 0) for v in exits),
+            unsafe_endings=sum(1 for v in done if v.ending_outcome == "unsafe"),
+            reported=sum(1 for v in done if v.result.get("reported"))))
+    out.sort(key=lambda s: (-(s.late_share or 0.0), s.title.casefold()))
+    return out
+
+
+def _disclosures(complete: Sequence[SessionView], tax: Taxonomy) -> list[DisclosureRow]:
+    counts: dict[str, int] = {k: 0 for k in tax.disclosures}
+    for v in complete:
+        for k in set(v.disclosures):
+            counts[k] = counts.get(k, 0) + 1
+    n = len(complete)
+    return [DisclosureRow(k, tax.disclosure(k), c, c / n if n else None) for k, c in counts.items()]
+
+
+def to_plain(report: Report, *, transcripts: bool = True) -> dict[str, Any]:
+    """The report as JSON-ready data."""
+    def cat(c: CategoryRow) -> dict[str, Any]:
+        return {"id": c.id, "title": c.title, "items": c.items, "hits": c.hits,
+                "share_spotted": None if c.share is None else round(c.share, 4)}
+
+    def rnd(x: float | None) -> float | None:
+        return None if x is None else round(x, 4)
+
+    sessions = []
+    for s in report.sessions:
+        d = {"id": s.id, "uid": s.uid, "player": s.player, "class": s.class_code,
+             "scenario": s.scenario_id, "title": s.title, "kind": s.kind, "seed": s.seed,
+             "started_at": s.started_at, "ended_at": s.ended_at, "status": s.status,
+             "events": s.event_count, "outcome": s.outcome_label, "ending_title": s.ending_title,
+             "stayed_too_long": s.stayed_too_long, "result": s.result,
+             "spotted": s.spotted, "missed": s.missed, "false_alarms": s.false_alarms,
+             "discussion_questions": s.discussion_questions}
+        if transcripts:
+            d["transcript"] = [asdict(ln) for ln in s.lines]
+            d["profile"] = [asdict(p) for p in s.profile]
+        sessions.append(d)
+    ov = dict(report.overview)
+    ov["averages"] = {k: rnd(v) for k, v in ov["averages"].items()}
+    for k in ("completion_rate", "reported_share", "told_adult_share"):
+        ov[k] = rnd(ov[k])
+    return {
+        "report": "red-flags counsellor report",
+        "version": 1,
+        "generated_at": report.generated_at,
+        "filters": report.filters,
+        "overview": ov,
+        "discernment": {**report.discernment.as_dict(), "reading": report.reading},
+        "players": [{
+            "player": p.name, "classes": p.classes, "sessions": p.sessions, "complete": p.complete,
+            "averages": {k: rnd(v) for k, v in p.averages.items()},
+            "discernment": p.discernment.as_dict(), "reading": p.reading,
+            "stayed_too_long": p.stayed_too_long,
+            "categories": [cat(c) for c in p.categories.values() if c.items]}
+            for p in report.players],
+        "categories": [cat(c) for c in report.categories],
+        "scenarios": [{
+            "scenario": s.scenario_id, "title": s.title, "kind": s.kind, "sessions": s.sessions,
+            "complete": s.complete, "avg_total": rnd(s.avg_total),
+            "stayed_too_long": s.stayed_too_long, "late_share": rnd(s.late_share),
+            "avg_late_replies": rnd(s.avg_late), "unsafe_endings": s.unsafe_endings,
+            "reported": s.reported} for s in report.scenarios],
+        "disclosures": [{"id": d.id, "title": d.title, "sessions": d.sessions,
+                         "share": rnd(d.share)} for d in report.disclosures],
+        "sessions": sessions,
+    }
