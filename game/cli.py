@@ -1,0 +1,60 @@
+"""The command line of cli.md: `python main.py [COMMAND] ...`.
+
+Each command lives in game.commands.<name> with `add_parser(subparsers)`
+and `run(args) -> int`. With no command the game window opens on the
+scenario picker. Bad input gets a one-line message and exit status 2,
+never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+COMMANDS = ("play", "list", "validate", "graph", "report", "forget")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # argparse's default is fine, but keep it to one line and exit 2
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def common_options() -> argparse.ArgumentParser:
+    """Options every command accepts."""
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument("--data-dir", metavar="DIR",
+                        help="where results and settings are kept (default: $REDFLAGS_DATA_DIR or the user data folder)")
+    return parent
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="main.py", description="Red Flags: learn to spot online grooming, safely.",
+                     parents=[common_options()])
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in COMMANDS:
+        try:
+            module = importlib.import_module(f"game.commands.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"game.commands.{name}":
+                raise
+            continue
+        module.add_parser(sub, common_options())
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            from .commands.play import open_window
+            return open_window(args, scenario=None)
+        module = importlib.import_module(f"game.commands.{args.command}")
+        return module.run(args)
+    except KeyboardInterrupt:
+        print(file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0

@@ -1,0 +1,116 @@
+"""`python main.py play SCENARIO [--text] ...` and the bare `python main.py`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from .. import paths
+from ..command_language import read_script
+from ..library import find_scenario
+from ..loader import ScenarioError
+from ..model import Scenario
+from ..session import ScriptError, Session
+
+
+def add_parser(sub, common):
+    p = sub.add_parser("play", parents=[common], help="play one scenario",
+                       description="Play one scenario in the window, or in the terminal with --text.")
+    p.add_argument("scenario", help="a scenario id from the library, or a path to a .yaml file")
+    p.add_argument("--text", action="store_true", help="play in the terminal")
+    p.add_argument("--seed", type=int, help="seed for message variants (default: random)")
+    p.add_argument("--result-json", metavar="FILE", help="write the result record there at the end")
+    p.add_argument("--script", metavar="FILE", help="read commands from FILE ('-' = standard input)")
+    p.add_argument("--screenshot-dir", metavar="DIR", help="window: save a PNG after each scripted command")
+    p.add_argument("--no-save", action="store_true", help="do not store this session in the results database")
+    p.add_argument("--player", metavar="NAME", help="a nickname (never your real name)")
+    p.add_argument("--class", dest="class_code", metavar="CODE", help="your class code")
+    return p
+
+
+def open_recorder(args, scenario: Scenario, seed: int):
+    """The results-store recorder for this session, or None with --no-save."""
+    if getattr(args, "no_save", False):
+        return None
+    try:
+        from ..results.recorder import open_recorder as open_store_recorder
+    except ModuleNotFoundError:
+        return None
+    return open_store_recorder(data_dir=paths.user_data_dir(getattr(args, "data_dir", None)), scenario=scenario,
+                               seed=seed, player=getattr(args, "player", None),
+                               class_code=getattr(args, "class_code", None))
+
+
+def make_session(args, scenario: Scenario) -> Session:
+    session = Session(scenario, seed=getattr(args, "seed", None))
+    session.recorder = open_recorder(args, scenario, session.seed)
+    return session
+
+
+def script_lines(name: str):
+    """(line number, text) pairs from a script file or '-' for stdin; raises OSError."""
+    if name == "-":
+        return list(read_script(sys.stdin))
+    with open(name, encoding="utf-8") as handle:
+        return list(read_script(handle))
+
+
+def open_window(args, scenario: Scenario | None) -> int:
+    try:
+        from ..ui.run import run_window
+    except ModuleNotFoundError as exc:
+        if exc.name and exc.name.startswith("game.ui"):
+            print("The game window is not available in this build; play in the terminal with --text.",
+                  file=sys.stderr)
+            return 2
+        if exc.name and exc.name.split(".")[0] in ("pygame", "pygame_gui"):
+            print(f"The game window needs {exc.name} (pip install -r requirements.txt); "
+                  "or play in the terminal with --text.", file=sys.stderr)
+            return 2
+        raise
+    return run_window(args, scenario)
+
+
+def play_text(args, scenario: Scenario) -> int:
+    from ..textui import play_interactive, play_script
+
+    if args.screenshot_dir:
+        print("note: --screenshot-dir only applies to the window; ignored with --text", file=sys.stderr)
+    lines = None
+    if args.script:
+        try:
+            lines = script_lines(args.script)
+        except (OSError, UnicodeDecodeError) as exc:
+            print(f"play: cannot read script '{args.script}': {getattr(exc, 'strerror', None) or exc}", file=sys.stderr)
+            return 2
+    session = make_session(args, scenario)
+    if lines is None:
+        play_interactive(session)
+    else:
+        try:
+            notes = play_script(session, lines)
+        except ScriptError as exc:
+            print(f"{args.script}: {exc}", file=sys.stderr)
+            session.finish()
+            return 2
+        for note in notes:
+            print(f"{args.script}: {note}", file=sys.stderr)
+    session.finish(args.result_json)
+    return 0
+
+
+def run(args) -> int:
+    try:
+        scenario = find_scenario(args.scenario)
+    except ScenarioError as exc:
+        print(f"play: '{args.scenario}' cannot be played:\n{exc}", file=sys.stderr)
+        return 2
+    except LookupError as exc:
+        print(f"play: {exc}", file=sys.stderr)
+        return 2
+    if args.result_json and not Path(args.result_json).resolve().parent.is_dir():
+        print(f"play: the folder for --result-json '{args.result_json}' does not exist", file=sys.stderr)
+        return 2
+    if args.text:
+        return play_text(args, scenario)
+    return open_window(args, scenario)

@@ -1,0 +1,197 @@
+"""The terminal front end: the same conversation, as text.
+
+Accessible (a screen reader reads it line by line) and scriptable. Stranger
+messages show their delivery number `[n]`, which `flag n` uses.
+"""
+
+from __future__ import annotations
+
+import sys
+import textwrap
+from typing import Callable, Iterable, Optional, TextIO
+
+from . import debrief as debrief_mod
+from .command_language import HELP, ParseError, parse
+from .engine import CommandError
+from .session import Session, run_script
+
+WIDTH = 78
+PLATFORM_NAMES = {"game_chat": "game chat", "social_media": "direct messages", "dating_app": "match chat"}
+
+
+class TextRenderer:
+    """Prints new events of a session as transcript lines."""
+
+    def __init__(self, session: Session, out: TextIO):
+        self.session = session
+        self.out = out
+        self.shown = 0
+
+    def line(self, text: str = "", indent: str = "") -> None:
+        if not text:
+            print(file=self.out)
+            return
+        for paragraph in text.splitlines() or [""]:
+            print(textwrap.fill(paragraph, WIDTH, initial_indent=indent, subsequent_indent=indent + "  ")
+                  if paragraph else "", file=self.out)
+
+    def intro(self) -> None:
+        s = self.session.scenario
+        self.line(f"== {s.title} ({PLATFORM_NAMES.get(s.platform, s.platform)}) ==")
+        if s.content_notes:
+            self.line("Content: " + ", ".join(s.content_notes))
+        if s.player.context:
+            self.line(s.player.context)
+        self.line(f"Chatting with {s.stranger.name}. " + HELP)
+        self.line()
+
+    def events(self) -> None:
+        """Print every event not printed yet."""
+        events = self.session.conv.events
+        for event in events[self.shown:]:
+            self._event(event)
+        self.shown = len(events)
+
+    def _event(self, event: dict) -> None:
+        kind = event["type"]
+        name = self.session.scenario.stranger.name
+        if kind == "deliver":
+            if event["from"] == "system":
+                self.line(f"[{event['n']}] ** {event['text']} **")
+            else:
+                self.line(f"[{event['n']}] {name}: {event['text']}")
+            if event.get("image"):
+                picture = event["image"].rsplit("/", 1)[-1].rsplit(".", 1)[0].replace("_", " ")
+                self.line(f"(picture: {picture})", "    ")
+            if event.get("link"):
+                self.line(f"(link: {event['link']} - a fake link; in real life, don't open links from people "
+                          "you don't know)", "    ")
+        elif kind == "choice":
+            self.line(f"{self.session.scenario.player.name}: {event['text']}", "        ")
+        elif kind == "choices" and event["options"]:
+            self.line()
+            for number, option in enumerate(event["options"], start=1):
+                self.line(f"  {number}) {option['text']}")
+        elif kind == "choices":
+            self.line("(No reply fits here. You can flag, block, report or leave.)")
+        elif kind == "flag":
+            self.line(f"(flagged {self._label(event['id'])})")
+        elif kind == "unflag":
+            self.line(f"(removed the flag from {self._label(event['id'])})")
+        elif kind == "end":
+            how = event["how"]
+            if how in ("block", "report", "leave"):
+                self.line({"block": f"You blocked {name}.", "report": f"You reported and blocked {name}.",
+                           "leave": "You left the chat."}[how])
+
+    def _label(self, item_id: str) -> str:
+        numbers = [n for n, i in self.session.conv.numbers.items() if i == item_id]
+        return f"[{numbers[0]}]" if numbers else item_id
+
+    def profile(self) -> None:
+        stranger = self.session.scenario.stranger
+        self.line(f"-- Profile of {stranger.name} --")
+        if stranger.claimed_age:
+            self.line(f"Age: {stranger.claimed_age}", "  ")
+        for item in stranger.profile:
+            mark = " (flagged)" if self.session.conv.is_flagged(item.item_id) else ""
+            self.line(f"{item.item_id}  {item.label}: {item.text}{mark}", "  ")
+        self.line("Flag a profile item with 'flag profile.<id>'.")
+
+    def debrief(self) -> None:
+        s = self.session
+        result = s.result()
+        d = debrief_mod.build(s.scenario, s.conv.events, result)
+        self.line()
+        if d.ending is not None:
+            self.line(f"== {d.ending.title or 'The end'} ==")
+            if d.ending.text:
+                self.line(d.ending.text)
+            self.line()
+        self.line("== Debrief ==")
+        self.line(d.headline)
+        if result["complete"]:
+            self.line(f"Score: {result['score']['total']} / 100")
+        for part in d.parts:
+            value = "-" if part.value is None else f"{round(part.value * 100)}%"
+            self.line(f"{part.name}: {value}. {part.meaning}", "  ")
+        if d.summary:
+            self.line()
+            self.line(d.summary)
+        for title, items in (("Red flags you spotted", d.spotted), ("Red flags you missed", d.missed),
+                             ("Flagged, but harmless", d.false_alarms)):
+            if not items:
+                continue
+            self.line()
+            self.line(title + ":")
+            for item in items:
+                where = f"[{item.number}] " if item.number else ""
+                cats = ", ".join(c.title for c in item.categories)
+                self.line(f"- {where}\"{item.text}\"" + (f" ({cats})" if cats else ""), "  ")
+                if item.why:
+                    self.line(item.why, "      ")
+        if d.questions:
+            self.line()
+            self.line("Talk about it:")
+            for question in d.questions:
+                self.line(f"- {question}", "  ")
+        self.line()
+        self.line("Where to get help:")
+        for sentence in d.help.never_your_fault:
+            self.line(sentence, "  ")
+        for resource in d.help.resources:
+            contact = ", ".join(x for x in (resource.website, resource.phone) if x)
+            self.line(f"- {resource.name} ({resource.region}): {resource.purpose} {contact}", "  ")
+
+
+def play_interactive(session: Session, read_line: Callable[[str], str] = input, out: TextIO = sys.stdout) -> None:
+    """Play at the keyboard until the conversation ends or input runs out."""
+    view = TextRenderer(session, out)
+    view.intro()
+    session.start()
+    session.conv.deliver_all()
+    view.events()
+    while not session.ended:
+        try:
+            text = read_line("> ")
+        except (EOFError, KeyboardInterrupt):
+            print(file=out)
+            break
+        try:
+            command = parse(text)
+            if command is None:
+                continue
+            shown = session.execute(command)
+        except (ParseError, CommandError) as exc:
+            view.line(f"! {exc}")
+            continue
+        if shown == "profile":
+            view.profile()
+        elif shown == "help":
+            view.line(HELP)
+        session.conv.deliver_all()
+        view.events()
+    if not session.ended:
+        session.conv.quit()
+    view.debrief()
+
+
+def play_script(session: Session, lines: Iterable[tuple[int, str]], out: TextIO = sys.stdout) -> list[str]:
+    """Play a script, printing the transcript; raises ScriptError on a bad line."""
+    view = TextRenderer(session, out)
+    view.intro()
+    session.start()
+
+    def after(command, shown: Optional[str]) -> None:
+        if shown == "profile":
+            view.profile()
+        view.events()
+
+    session.conv.deliver_all()
+    view.events()
+    notes = run_script(session, lines, after)
+    if not session.ended:
+        session.conv.quit()
+    view.events()
+    view.debrief()
+    return notes

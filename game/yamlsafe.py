@@ -1,0 +1,155 @@
+"""Safe YAML loading for untrusted scenario files, keeping line and column.
+
+Scenario files may come from other schools, so they are treated as hostile:
+no tags (nothing constructs objects), no anchors or aliases, at most 32 levels
+of nesting and 1 MiB. Values come back as plain Python data in `LMap` and
+`LList` containers that remember where each key and value stood, so every
+later error can point at `FILE:LINE:COL`.
+"""
+
+from __future__ import annotations
+
+import yaml
+
+try:  # libyaml is much faster; PyYAML's wheels ship it
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - pure-Python fallback
+    from yaml import SafeLoader as _Loader
+
+MAX_BYTES = 1024 * 1024
+MAX_DEPTH = 32
+
+Pos = tuple[int, int]
+
+
+class YamlProblem(Exception):
+    """A file that cannot be turned into data; carries a diagnostic code and position."""
+
+    def __init__(self, code: str, message: str, pos: Pos = (1, 1), hint: str = ""):
+        super().__init__(message)
+        self.code, self.message, self.pos, self.hint = code, message, pos, hint
+
+
+class LMap(dict):
+    """A mapping that remembers its own position and those of its keys and values."""
+
+    pos: Pos = (1, 1)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.key_pos: dict[str, Pos] = {}
+        self.val_pos: dict[str, Pos] = {}
+
+    def where(self, key: str) -> Pos:
+        """Position of the value under `key`, else of the key, else of the mapping."""
+        return self.val_pos.get(key) or self.key_pos.get(key) or self.pos
+
+
+class LList(list):
+    """A list that remembers its own position and that of each item."""
+
+    pos: Pos = (1, 1)
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.item_pos: list[Pos] = []
+
+    def where(self, index: int) -> Pos:
+        return self.item_pos[index] if index < len(self.item_pos) else self.pos
+
+
+def _mark(mark) -> Pos:
+    return (mark.line + 1, mark.column + 1)
+
+
+def _scan_events(text: str) -> None:
+    """Refuse aliases, anchors, explicit tags and deep nesting before building anything."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            raise YamlProblem("RF003", f"YAML alias '*{event.anchor}' is not allowed",
+                              _mark(event.start_mark), "write the value out in full")
+        anchor = getattr(event, "anchor", None)
+        if anchor:
+            raise YamlProblem("RF003", f"YAML anchor '&{anchor}' is not allowed",
+                              _mark(event.start_mark), "write the value out in full")
+        tag = getattr(event, "tag", None)
+        if tag:  # only explicit tags are reported by the parser
+            raise YamlProblem("RF004", f"YAML tag '{tag}' is not allowed", _mark(event.start_mark),
+                              "remove the tag; scenario files hold plain text and numbers")
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise YamlProblem("RF005", f"nesting deeper than {MAX_DEPTH} levels",
+                                  _mark(event.start_mark), "flatten the structure")
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+
+
+_constructor = yaml.constructor.SafeConstructor()
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
+def _convert(node):
+    """Composed YAML node -> plain data with positions."""
+    if isinstance(node, yaml.ScalarNode):
+        if node.tag == _STR_TAG:
+            return node.value
+        try:
+            return _constructor.construct_object(node, deep=True)
+        except (yaml.YAMLError, ValueError) as exc:
+            raise YamlProblem("RF001", f"cannot read value {node.value!r}: {exc}", _mark(node.start_mark))
+    if isinstance(node, yaml.SequenceNode):
+        out = LList()
+        out.pos = _mark(node.start_mark)
+        for item in node.value:
+            out.append(_convert(item))
+            out.item_pos.append(_mark(item.start_mark))
+        return out
+    out = LMap()
+    out.pos = _mark(node.start_mark)
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            raise YamlProblem("RF012", "a mapping key must be plain text", _mark(key_node.start_mark))
+        key = key_node.value
+        if key in out:
+            raise YamlProblem("RF015", f"key '{key}' appears twice in this mapping",
+                              _mark(key_node.start_mark), f"first at line {out.key_pos[key][0]}")
+        out[key] = _convert(value_node)
+        out.key_pos[key] = _mark(key_node.start_mark)
+        out.val_pos[key] = _mark(value_node.start_mark)
+    return out
+
+
+def loads(text: str):
+    """Parse one YAML document of untrusted text into LMap/LList/scalars."""
+    try:
+        _scan_events(text)
+        node = yaml.compose(text, Loader=_Loader)
+    except YamlProblem:
+        raise
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        pos = _mark(mark) if mark else (1, 1)
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise YamlProblem("RF001", f"YAML syntax: {problem}", pos)
+    except yaml.YAMLError as exc:
+        raise YamlProblem("RF001", f"YAML syntax: {exc}")
+    if node is None:
+        raise YamlProblem("RF007", "the file holds no YAML document")
+    return _convert(node)
+
+
+def load_bytes(data: bytes, max_bytes: int = MAX_BYTES):
+    """Check size and encoding, then parse."""
+    if len(data) > max_bytes:
+        raise YamlProblem("RF002", f"file is {len(data):,} bytes; the limit is {max_bytes:,}",
+                          hint="split it into several scenarios")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise YamlProblem("RF006", "the file is not valid UTF-8", (line, 1), "save it as UTF-8")
+    if "\x00" in text:
+        raise YamlProblem("RF006", "the file contains a NUL character", (1, 1), "save it as UTF-8 text")
+    return loads(text)
