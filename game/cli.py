@@ -50,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command is None:
             from .commands.play import open_window
-            return open_window(args, scenario=None)
+            return open_window(args)
         module = importlib.import_module(f"game.commands.{args.command}")
         return module.run(args)
     except KeyboardInterrupt:

@@ -55,7 +55,8 @@ def script_lines(name: str):
         return list(read_script(handle))
 
 
-def open_window(args, scenario: Scenario | None) -> int:
+def open_window(args) -> int:
+    """The game window: the chat for args.scenario if set, else the start screen."""
     try:
         from ..ui.run import run_window
     except ModuleNotFoundError as exc:
@@ -68,7 +69,7 @@ def open_window(args, scenario: Scenario | None) -> int:
                   "or play in the terminal with --text.", file=sys.stderr)
             return 2
         raise
-    return run_window(args, scenario)
+    return run_window(args)
 
 
 def play_text(args, scenario: Scenario) -> int:
@@ -113,4 +114,4 @@ def run(args) -> int:
         return 2
     if args.text:
         return play_text(args, scenario)
-    return open_window(args, scenario)
+    return open_window(args)
