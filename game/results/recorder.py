@@ -6,14 +6,20 @@ own transaction before the callback returns, so a session killed at any point
 keeps every event it emitted. If the database cannot be written (disk full,
 locked for too long) the game goes on: the events are kept in memory and
 written with the next one, and ``last_error`` says what went wrong.
+
+``open_recorder`` is what the play command uses: it opens the store in the
+data folder, applies the retention setting, and returns a recorder that
+closes the store when the session finishes.
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
+import sys
 from typing import Any
 
+from .db import DatabaseError
 from .store import Store
 
 
@@ -32,6 +38,7 @@ class Recorder:
         self.next_seq = next_seq
         self.ended = False
         self.last_error: str | None = None
+        self.owns_store = False      # close the store after finish()
         self._pending: list[dict[str, Any]] = []
 
     def on_event(self, event: dict[str, Any]) -> None:
@@ -57,6 +64,9 @@ class Recorder:
                 self.store.cache_result(self.session_id, result, only_if_missing=True)
             except (sqlite3.Error, OSError) as exc:
                 self.last_error = f"result not saved: {exc}"
+        if self.owns_store and not self._pending:
+            self.store.close()
+            self.owns_store = False
 
     @property
     def unsaved(self) -> int:
@@ -84,3 +94,25 @@ class Recorder:
             return False
         self.last_error = None
         return True
+
+
+def open_recorder(*, data_dir: str | os.PathLike[str] | None = None, scenario: Any,
+                  seed: int | None = None, player: str | None = None,
+                  class_code: str | None = None) -> Recorder | None:
+    """A recorder for a new session of ``scenario``, storing into ``data_dir``.
+
+    Returns None (after a one-line warning on stderr) when the database cannot
+    be opened, so the game can still be played.
+    """
+    from . import retention, scenario_facts
+
+    try:
+        store = Store.open(data_dir)
+        retention.purge_expired(store)
+    except (DatabaseError, sqlite3.Error, OSError) as exc:
+        print(f"warning: this session will not be saved: {exc}", file=sys.stderr)
+        return None
+    rec = Recorder(store, scenario_path=getattr(scenario, "path", None), player=player,
+                   class_code=class_code, scenario_info=scenario_facts.facts(scenario))
+    rec.owns_store = True
+    return rec

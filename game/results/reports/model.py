@@ -22,6 +22,7 @@ from .labels import OUTCOMES, STATUSES, Taxonomy, taxonomy
 
 PARTS = ("total", "detection", "exit", "privacy")
 NO_NICKNAME = "(no nickname)"
+MIN_ITEMS = 5      # a category met fewer times than this is "too few to judge"
 
 
 @dataclass
@@ -77,6 +78,7 @@ class SessionView:
     false_alarms: list[str]
     disclosures: list[str]
     discussion_questions: list[str]
+    stranger: str = "Stranger"
     scenario_changed: bool = False
 
     @property
@@ -164,11 +166,22 @@ class Report:
     def unfinished_sessions(self) -> list[SessionView]:
         return [s for s in self.sessions if not s.complete]
 
+    def category_split(self) -> tuple[list[CategoryRow], list[CategoryRow]]:
+        """Categories met often enough to judge (least spotted first), and the rest.
+
+        A share of 0 of 2 says little, so categories met fewer than ``MIN_ITEMS``
+        times are kept apart, unless that would leave fewer than three to show.
+        """
+        met = sorted((c for c in self.categories if c.items),
+                     key=lambda c: (c.share, -c.items, c.title))
+        main = [c for c in met if c.items >= MIN_ITEMS]
+        if len(main) < 3:
+            return met, []
+        return main, [c for c in met if c.items < MIN_ITEMS]
+
     def teach_next(self, limit: int = 3) -> list[CategoryRow]:
-        """Categories spotted least (with at least one item), lowest share first."""
-        rows = [c for c in self.categories if c.items]
-        rows.sort(key=lambda c: (c.share, -c.items, c.id))
-        return rows[:limit]
+        """The categories spotted least (among those met often enough to judge)."""
+        return self.category_split()[0][:limit]
 
 
 # -- building ------------------------------------------------------------------------
@@ -329,6 +342,7 @@ def _session_view(rec: SessionRecord, info: dict[str, Any],
         spotted=order(hits), missed=order(misses), false_alarms=order(fas),
         disclosures=list((result or {}).get("disclosures") or []),
         discussion_questions=[str(q) for q in info.get("discussion_questions") or []],
+        stranger=str(info.get("stranger") or "Stranger"),
     )
     return view, items
 

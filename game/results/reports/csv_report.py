@@ -1,0 +1,79 @@
+"""The report as CSV: one row per session with every score part and count.
+
+Meant for spreadsheets. Columns never change order; lists are joined with
+``;``. Text that a spreadsheet would run as a formula (starting with ``=``,
+``+``, ``-``, ``@``, tab or carriage return) is prefixed with an apostrophe.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as _dt
+import io
+from typing import Any
+
+from .model import Report, SessionView
+
+COLUMNS = (
+    "session", "uid", "started", "ended", "player", "class", "scenario", "title", "kind",
+    "scenario_sha256", "seed", "status", "complete", "outcome", "ending_node", "ending_outcome",
+    "total", "detection", "exit", "privacy",
+    "signal_items", "noise_items", "hits", "misses", "false_alarms",
+    "hit_list", "miss_list", "false_alarm_list",
+    "disclosures", "disclosure_count", "reported", "told_adult", "exit_point", "late",
+    "stayed_too_long", "messages_delivered", "events", "duration_s",
+)
+
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _safe(value: Any) -> Any:
+    if isinstance(value, str) and value.startswith(_FORMULA):
+        return "'" + value
+    return value
+
+
+def _iso(ts: float | None) -> str:
+    if ts is None:
+        return ""
+    return _dt.datetime.fromtimestamp(ts).astimezone().isoformat(timespec="seconds")
+
+
+def row(s: SessionView, sha: str = "") -> dict[str, Any]:
+    res = s.result or {}
+    score = res.get("score") or {}
+    sig = res.get("signal") or {}
+    ending = res.get("ending") or {}
+    bool_ = (lambda v: "" if not res else int(bool(v)))
+    return {
+        "session": s.id, "uid": s.uid, "started": _iso(s.started_at), "ended": _iso(s.ended_at),
+        "player": s.player, "class": s.class_code or "", "scenario": s.scenario_id, "title": s.title,
+        "kind": s.kind, "scenario_sha256": sha or res.get("scenario_sha256", ""),
+        "seed": "" if s.seed is None else s.seed, "status": s.status, "complete": int(s.complete),
+        "outcome": res.get("outcome", ""), "ending_node": ending.get("node", ""),
+        "ending_outcome": ending.get("outcome", ""),
+        "total": score.get("total", ""), "detection": score.get("detection", ""),
+        "exit": "" if score.get("exit") is None else score["exit"],
+        "privacy": score.get("privacy", ""),
+        "signal_items": sig.get("signal_items", ""), "noise_items": sig.get("noise_items", ""),
+        "hits": sig.get("hits", ""), "misses": len(res["misses"]) if res else "",
+        "false_alarms": sig.get("false_alarms", ""),
+        "hit_list": ";".join(res.get("hits") or []), "miss_list": ";".join(res.get("misses") or []),
+        "false_alarm_list": ";".join(res.get("false_alarms") or []),
+        "disclosures": ";".join(res.get("disclosures") or []),
+        "disclosure_count": len(res.get("disclosures") or []) if res else "",
+        "reported": bool_(res.get("reported")), "told_adult": bool_(res.get("told_adult")),
+        "exit_point": res.get("exit_point") or "", "late": res.get("late", ""),
+        "stayed_too_long": int(s.stayed_too_long) if res else "",
+        "messages_delivered": res.get("messages_delivered", ""), "events": s.event_count,
+        "duration_s": res.get("duration_s", ""),
+    }
+
+
+def render(report: Report) -> str:
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    for s in sorted(report.sessions, key=lambda s: (s.started_at, s.id)):
+        writer.writerow({k: _safe(v) for k, v in row(s).items()})
+    return buf.getvalue()
