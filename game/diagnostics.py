@@ -45,6 +45,7 @@ CODES: dict[str, tuple[str, str, str]] = {
     "RF207": ("missing-asset", WARNING, "`image: images/gift.png` when that file does not exist"),
     "RF208": ("long-message", WARNING, "a message over 500 characters"),
     "RF209": ("possible-dead-end", WARNING, "a node whose choices all have `if` (or `once` in a loop)"),
+    "RF210": ("unflaggable-red-flag", WARNING, "red_flags on a message of an `end` node: the chat is over before it can be flagged"),
 }
 
 

@@ -102,6 +102,12 @@ def check_scenario(scenario: Scenario, report: Reporter, expressions=()) -> None
             report.add("RF209", node.pos, f"every choice of node '{node.id}' can be hidden: possible dead end",
                        "give at least one choice no 'if' (and no 'once' if the node can be entered again)")
 
+    for node in nodes.values():
+        if node.end:
+            for message in node.messages:
+                if message.red_flags:
+                    report.add("RF210", message.pos, f"message '{message.id}' ends the chat, so its red flag can "
+                               "never be flagged and always counts as missed", "move it to the node before the ending")
     red_items = [item for item in scenario.items.values() if item.red_flags]
     if scenario.kind == "grooming":
         if not red_items:

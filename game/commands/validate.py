@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 
 from .. import paths
@@ -18,8 +19,14 @@ def add_parser(sub, common):
     return p
 
 
+def _shortest(folder):
+    """The folder relative to the current directory when it is below it (shorter messages)."""
+    relative = os.path.relpath(folder)
+    return relative if not relative.startswith("..") else str(folder)
+
+
 def run(args) -> int:
-    files, missing = scenario_files(args.paths or [paths.SCENARIOS_DIR])
+    files, missing = scenario_files(args.paths or [_shortest(paths.SCENARIOS_DIR)])
     if missing:
         for name in missing:
             print(f"validate: no such file or folder: {name}", file=sys.stderr)
