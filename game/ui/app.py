@@ -154,8 +154,8 @@ class App:
             self.surface = self._set_mode(False)
             full = False
         self.settings.fullscreen = full
-        self.settings.save()
         self._resized(self.surface.get_size())
+        self.apply_settings()  # saves, and lets screens refresh labels
 
     def resize(self, size: tuple[int, int]) -> None:
         """Set the window size (tests and the benchmark use this)."""

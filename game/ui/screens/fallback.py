@@ -53,22 +53,10 @@ class ResultScreen(MenuScreen):
 
 
 def _scenarios() -> list[tuple[str, str]]:
-    """(id, title) of the bundled scenarios, [] when the library is unavailable."""
+    """(id, title) of the bundled scenarios, [] when the library cannot be read."""
     try:
-        from game import library  # type: ignore
-    except ImportError:
+        from game.library import load_library
+
+        return [(sc.id, sc.title) for sc in load_library().scenarios]
+    except Exception:
         return []
-    for name in ("list_scenarios", "scan", "discover", "entries"):
-        fn = getattr(library, name, None)
-        if callable(fn):
-            try:
-                out = []
-                for e in fn():
-                    ident = getattr(e, "id", None) or (e.get("id") if isinstance(e, dict) else None)
-                    title = getattr(e, "title", None) or (e.get("title") if isinstance(e, dict) else ident)
-                    if ident:
-                        out.append((ident, title or ident))
-                return out
-            except Exception:
-                return []
-    return []

@@ -1,0 +1,241 @@
+"""Overlays used by the chat: pause menu, confirmations, the link warning and help.
+
+All are DialogScreens: a card over the dimmed chat, keyboard reachable,
+Escape closes. The chat's clocks stop while one is open (only the top
+screen is updated).
+"""
+from __future__ import annotations
+
+from typing import Callable, Optional
+
+import pygame
+
+from ..app import App, Screen
+from ..widgets import Button, FocusRing, draw_round_rect, draw_shadow
+from .base import DialogScreen
+
+
+class ConfirmScreen(DialogScreen):
+    """A yes/no question; the confirm button is focused so Enter confirms."""
+
+    def __init__(self, app: App, title: str, body: str, confirm_label: str, on_confirm: Callable[[], None],
+                 *, kind: str = "danger", skin: str = "menu", cancel_label: str = "Cancel"):
+        self._confirm = (confirm_label, on_confirm, kind)
+        self._cancel_label = cancel_label
+        super().__init__(app, title, body, skin=skin)
+
+    def build(self) -> None:
+        label, action, kind = self._confirm
+
+        def confirm() -> None:
+            self.close()
+            action()
+
+        yes = Button(label, confirm, kind=kind, ident="confirm")
+        self.buttons = [yes, Button(self._cancel_label, self.close, ident="cancel")]
+
+    def on_enter(self) -> None:
+        self.focus.set_items(self.buttons)
+        self.focus.focus(self.buttons[0], show=True)
+
+
+class LinkWarningScreen(DialogScreen):
+    """Shown instead of opening a link: nothing is ever opened."""
+
+    def __init__(self, app: App, link: str, *, skin: str = "menu",
+                 flagged: bool = False, on_flag: Optional[Callable[[], None]] = None):
+        self.link = link
+        self.flagged = flagged
+        self.on_flag = on_flag
+        body = ("In real life, don't open links from people you don't know. A link can steal your account, "
+                "grab your details or take you somewhere unsafe.\n\nThe link was: " + link +
+                "\n(Nothing was opened.)")
+        super().__init__(app, "This link could be a trap", body, skin=skin)
+
+    def build(self) -> None:
+        self.buttons = [Button("OK, got it", self.close, kind="primary", ident="ok")]
+        if self.on_flag is not None and not self.flagged:
+            def flag() -> None:
+                self.close()
+                self.on_flag()
+            self.buttons.append(Button("Flag this message", flag, ident="flag"))
+
+    def on_enter(self) -> None:
+        self.focus.set_items(self.buttons)
+        self.focus.focus(self.buttons[0], show=True)
+
+
+class PauseScreen(DialogScreen):
+    """Escape or the Pause button: resume, get help, settings, quick exit (Q)."""
+
+    title = "Paused"
+    body = "The chat is on hold. Nothing happens until you come back."
+
+    def __init__(self, app: App, *, on_quick_exit: Callable[[], None], skin: str = "menu"):
+        self.on_quick_exit = on_quick_exit
+        super().__init__(app, skin=skin)
+
+    def build(self) -> None:
+        def help_() -> None:
+            self.app.push(HelpScreen(self.app, skin=self.skin))
+
+        def settings() -> None:
+            from .settings import SettingsScreen
+
+            self.app.push(SettingsScreen(self.app, skin=self.skin, overlay=True))
+
+        def quick_exit() -> None:
+            self.close()
+            self.on_quick_exit()
+
+        self.buttons = [
+            Button("Resume", self.close, kind="primary", ident="resume"),
+            Button("I need to talk to someone", help_, ident="help", key=pygame.K_h),
+            Button("Settings", settings, ident="settings", key=pygame.K_s),
+            Button("Quick exit  (Q)", quick_exit, kind="danger", ident="quick_exit", key=pygame.K_q),
+        ]
+
+    def on_enter(self) -> None:
+        self.focus.set_items(self.buttons)
+        self.focus.focus(self.buttons[0], show=True)
+
+
+class HelpScreen(Screen):
+    """'I need to talk to someone': the help resources from game/data/help_resources.yaml."""
+
+    opaque = False
+
+    def __init__(self, app: App, skin: str = "menu"):
+        super().__init__(app)
+        self.skin = skin
+        self.scroll = 0
+        self.content: Optional[pygame.Surface] = None
+        self.card = pygame.Rect(0, 0, 0, 0)
+        self.view = pygame.Rect(0, 0, 0, 0)
+        self.back = Button("Back", self.close, kind="primary", ident="back")
+        self.focus = FocusRing()
+        self.focus.set_items([self.back])
+        self.focus.focus(self.back)
+        try:
+            from game.taxonomy import load_help
+
+            self.info = load_help()
+        except Exception:  # the data file is missing or broken: still show something useful
+            self.info = None
+
+    def close(self) -> None:
+        if self.app.top is self:
+            self.app.pop()
+
+    def _build_content(self, width: int) -> pygame.Surface:
+        t, kit = self.theme, self.kit
+        parts: list[tuple[pygame.Surface, int]] = []
+
+        def add(surf: pygame.Surface, gap: int = 0) -> None:
+            parts.append((surf, gap))
+
+        add(kit.render_block("Talking helps. You are not in trouble.", "title", t.p.text, width))
+        sentences = list(self.info.never_your_fault) if self.info else [
+            "It is not your fault. Tell an adult you trust: a parent, a teacher, a school counsellor."]
+        for s in sentences:
+            add(kit.render_block("•  " + s, "body", t.p.text, width), t.px(8))
+        add(kit.render_block("Tell an adult you trust: a parent, a teacher, a school counsellor. "
+                             "Or contact one of these:", "body_bold", t.p.text, width), t.px(18))
+        if self.info:
+            for r in self.info.resources:
+                head = f"{r.name}" + (f"  ({r.region})" if r.region else "")
+                add(kit.render_block(head, "body_bold", t.p.accent if not t.high_contrast else t.p.text, width),
+                    t.px(14))
+                add(kit.render_block(r.purpose, "body", t.p.text, width), t.px(2))
+                contact = "   ".join(x for x in (r.website, ("Phone " + r.phone) if r.phone else "") if x)
+                if contact:
+                    add(kit.render_block(contact, "body", t.p.text_dim, width), t.px(2))
+        h = sum(s.get_height() + g for s, g in parts)
+        surf = pygame.Surface((width, max(1, h)), pygame.SRCALPHA)
+        y = 0
+        for s, g in parts:
+            y += g
+            surf.blit(s, (0, y))
+            y += s.get_height()
+        return surf
+
+    def on_resize(self, size: tuple[int, int]) -> None:
+        t = self.theme
+        w, h = size
+        cw = min(w - 2 * t.px(20), t.px(720))
+        pad = t.px(24)
+        self.content = self._build_content(cw - 2 * pad)
+        bw, bh = self.back.preferred_size(self.kit, t)
+        bh = max(bh, t.px(46))
+        card_h = min(h - 2 * t.px(16), self.content.get_height() + 3 * pad + bh)
+        self.card = pygame.Rect(0, 0, cw, card_h)
+        self.card.center = (w // 2, h // 2)
+        self.view = pygame.Rect(self.card.x + pad, self.card.y + pad, cw - 2 * pad, card_h - 3 * pad - bh)
+        self.back.rect = pygame.Rect(self.card.x + pad, self.card.bottom - pad - bh, min(cw - 2 * pad, t.px(220)), bh)
+        self.scroll = max(0, min(self.scroll, self.max_scroll))
+        self.dirty = True
+
+    @property
+    def max_scroll(self) -> int:
+        return max(0, (self.content.get_height() if self.content else 0) - self.view.h)
+
+    def _scroll_by(self, dy: int) -> None:
+        new = max(0, min(self.max_scroll, self.scroll + dy))
+        if new != self.scroll:
+            self.scroll = new
+            self.dirty = True
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        line = self.kit.line_height("body")
+        if event.type == pygame.KEYDOWN:
+            if event.key in (pygame.K_ESCAPE, pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE, pygame.K_BACKSPACE):
+                self.close()
+            elif event.key == pygame.K_DOWN:
+                self._scroll_by(2 * line)
+            elif event.key == pygame.K_UP:
+                self._scroll_by(-2 * line)
+            elif event.key == pygame.K_PAGEDOWN:
+                self._scroll_by(self.view.h - line)
+            elif event.key == pygame.K_PAGEUP:
+                self._scroll_by(-(self.view.h - line))
+            elif event.key == pygame.K_HOME:
+                self._scroll_by(-10**6)
+            elif event.key == pygame.K_END:
+                self._scroll_by(10**6)
+            elif event.key == pygame.K_TAB:
+                self.focus.visible = True
+                self.dirty = True
+            return True
+        if event.type == pygame.MOUSEWHEEL:
+            self._scroll_by(-event.y * 3 * line)
+            return True
+        if event.type == pygame.MOUSEMOTION:
+            hov = self.back.rect.collidepoint(event.pos)
+            if hov != self.back.hovered:
+                self.back.hovered = hov
+                self.dirty = True
+        if event.type == pygame.MOUSEBUTTONUP and event.button == 1 and self.back.rect.collidepoint(event.pos):
+            self.close()
+            return True
+        return False
+
+    def draw(self, surface: pygame.Surface) -> None:
+        t = self.theme
+        dim = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+        dim.fill(t.p.overlay)
+        surface.blit(dim, (0, 0))
+        draw_shadow(surface, t, self.card, t.shape.panel_radius, 6)
+        draw_round_rect(surface, t.p.surface, self.card, t.shape.panel_radius, t.border_width, t.p.border)
+        if self.content is not None:
+            surface.blit(self.content, self.view.topleft, pygame.Rect(0, self.scroll, self.view.w, self.view.h))
+            if self.max_scroll:
+                track = pygame.Rect(self.view.right + t.px(8), self.view.y, t.px(4), self.view.h)
+                pygame.draw.rect(surface, t.p.border, track, border_radius=2)
+                th = max(t.px(24), int(self.view.h * self.view.h / self.content.get_height()))
+                ty = track.y + int((track.h - th) * self.scroll / self.max_scroll)
+                pygame.draw.rect(surface, t.p.text_dim, pygame.Rect(track.x, ty, track.w, th), border_radius=2)
+                if self.scroll < self.max_scroll:
+                    more = self.kit.render_line("Scroll for more  ▾", "small", t.p.text_dim)
+                    surface.blit(more, (self.back.rect.right + t.px(16),
+                                        self.back.rect.centery - more.get_height() // 2))
+        self.back.draw(surface, self.kit, t, self.focus.is_focused(self.back))
