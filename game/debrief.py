@@ -89,7 +89,7 @@ def _exit_meaning(scenario: Scenario, result: dict) -> str:
         return "This person was safe, so ending the chat only half counts: not everyone online is a threat."
     if outcome == "ending":
         return {"safe": "You reached a safe ending.",
-                "neutral": "The chat fizzled out: safe for now, but nothing was done about it.",
+                "neutral": "The chat ended with things left open: not the worst outcome, not the safest.",
                 "unsafe": "The chat went where the other person wanted. In real life, this is the moment to tell someone."
                 }[result["ending"]["outcome"]]
     if result["exit_point"] is None:
@@ -118,7 +118,8 @@ def build(scenario: Scenario, events: list[dict], result: dict) -> Debrief:
             else:
                 text = texts.get(item_id, item.text if isinstance(item, Message) else item_id)
             if status == FALSE_ALARM:
-                why = ("This one was ordinary chat. Being careful is good; the skill is telling "
+                what = "profile detail" if isinstance(item, ProfileItem) else "message"
+                why = (f"This {what} was ordinary. Being careful is good; the skill is telling "
                        "manipulation apart from normal friendliness.")
             else:
                 why = getattr(item, "why", "") or " ".join(c.why for c in categories[:1])
