@@ -1,0 +1,84 @@
+"""`python main.py forget`: delete stored results for good, and set how long they are kept.
+
+    python main.py forget --player NAME [--class CODE] [--yes]
+    python main.py forget --class CODE [--yes]
+    python main.py forget --retention DAYS|never
+    python main.py forget --reset-pin
+
+Deleting asks for confirmation (type ``yes``) unless ``--yes`` is given.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from .. import paths
+
+
+def add_parser(sub, common):
+    p = sub.add_parser("forget", parents=[common], help="delete stored results for good",
+                       description="Delete a player's or a class's stored sessions for good, "
+                                   "or set how long results are kept.")
+    p.add_argument("--player", metavar="NAME", help="the nickname whose sessions to delete (any case)")
+    p.add_argument("--class", dest="class_code", metavar="CODE", help="the class whose sessions to delete")
+    p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    p.add_argument("--retention", metavar="DAYS",
+                   help="keep results this many days (default 365), or 'never' to keep them; "
+                        "older sessions are deleted now and whenever the game starts")
+    p.add_argument("--reset-pin", action="store_true",
+                   help="remove the counsellor PIN; a new one is set on the next visit")
+    return p
+
+
+def confirm(question: str) -> bool:
+    print(question, end=" ", file=sys.stderr, flush=True)
+    try:
+        answer = sys.stdin.readline()
+    except (OSError, KeyboardInterrupt):
+        return False
+    return answer.strip().lower() in ("yes", "y")
+
+
+def run(args) -> int:
+    from ..results import forget, identity, pin, retention
+    from ..results.db import DatabaseError
+    from ..results.store import Store
+
+    wants_delete = bool(identity.clean_nickname(args.player) or identity.clean_class_code(args.class_code))
+    if not (wants_delete or args.retention or args.reset_pin):
+        print("forget: say what to forget: --player NAME, --class CODE (or both), "
+              "--retention DAYS, or --reset-pin", file=sys.stderr)
+        return 2
+    days = None
+    if args.retention:
+        try:
+            days = retention.parse_days(args.retention)
+        except ValueError as exc:
+            print(f"forget: {exc}", file=sys.stderr)
+            return 2
+    try:
+        store = Store.open(paths.user_data_dir(getattr(args, "data_dir", None)))
+    except (DatabaseError, OSError) as exc:
+        print(f"forget: {exc}", file=sys.stderr)
+        return 1
+    with store:
+        if args.retention:
+            retention.set_days(store, days)
+            gone = retention.purge_expired(store)
+            kept = "forever" if days is None else f"for {days} days"
+            print(f"Results are now kept {kept}; {gone} older session{'s' if gone != 1 else ''} deleted.")
+        if args.reset_pin:
+            pin.clear_pin(store)
+            print("The counsellor PIN was removed; a new one is set on the next visit.")
+        if wants_delete:
+            plan = forget.plan(store, player=args.player, class_code=args.class_code)
+            if not plan.count:
+                print(f"Nothing stored for {plan.describe().split(' of ', 1)[1]}.")
+                return 0
+            if not args.yes and not confirm(
+                    f"Delete {plan.describe()} for good? This cannot be undone. Type yes to delete:"):
+                print("Nothing was deleted.", file=sys.stderr)
+                return 1
+            gone = forget.forget(store, plan)
+            print(f"Deleted {gone} session{'s' if gone != 1 else ''} for good.")
+    return 0

@@ -1,0 +1,130 @@
+"""`python main.py report`: counsellor reports from the stored results.
+
+    python main.py report [--class CODE] [--player NAME] [--since DATE]
+                          [--format html|csv|json] [--out FILE]
+
+HTML is one self-contained file; CSV has one row per session; JSON holds the
+whole report model. Without ``--out`` the report goes to standard output,
+except HTML on a terminal, which is written to a dated file in the current
+folder. Unfinished sessions are included and marked; a summary line on
+standard error counts them.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import re
+import sys
+import tempfile
+from pathlib import Path
+
+from .. import paths
+
+
+def add_parser(sub, common):
+    p = sub.add_parser("report", parents=[common], help="counsellor reports from stored results",
+                       description="Build a counsellor report from the results stored on this device.")
+    p.add_argument("--class", dest="class_code", metavar="CODE", help="only this class")
+    p.add_argument("--player", metavar="NAME", help="only this nickname (any case)")
+    p.add_argument("--since", metavar="DATE",
+                   help="only sessions started on or after DATE (YYYY-MM-DD, or a number of days like 30d)")
+    p.add_argument("--format", choices=("html", "csv", "json"), default="html", help="default: html")
+    p.add_argument("--out", metavar="FILE", help="write the report to FILE ('-' = standard output)")
+    p.add_argument("--rescore", action="store_true",
+                   help="recompute every stored result from its events before reporting")
+    return p
+
+
+def parse_since(text: str, *, now: float | None = None) -> float:
+    """A start time from ``YYYY-MM-DD`` (local midnight), an ISO date-time, or ``Nd`` (N days ago)."""
+    text = text.strip()
+    m = re.fullmatch(r"(\d+)\s*d(ays?)?", text)
+    if m:
+        base = _dt.datetime.fromtimestamp(now) if now is not None else _dt.datetime.now()
+        day = (base - _dt.timedelta(days=int(m.group(1)))).replace(hour=0, minute=0, second=0, microsecond=0)
+        return day.timestamp()
+    try:
+        moment = _dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"'{text}' is not a date (use YYYY-MM-DD or a number of days like 30d)") from None
+    return moment.timestamp()
+
+
+def default_name(args, fmt: str) -> str:
+    parts = ["red-flags-report"]
+    for value in (args.class_code, args.player):
+        if value:
+            parts.append(re.sub(r"[^A-Za-z0-9_-]+", "_", value)[:24])
+    parts.append(_dt.date.today().isoformat())
+    return "-".join(parts) + f".{fmt}"
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write via a temporary file in the same folder, so a half-written report never exists."""
+    path = path.resolve()
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def run(args) -> int:
+    from ..results import retention
+    from ..results.db import DatabaseError
+    from ..results.reports import csv_report, html_report, json_report, model
+    from ..results.store import Store
+
+    since = None
+    if args.since:
+        try:
+            since = parse_since(args.since)
+        except ValueError as exc:
+            print(f"report: {exc}", file=sys.stderr)
+            return 2
+    out = args.out
+    if out and out != "-" and not Path(out).resolve().parent.is_dir():
+        print(f"report: the folder for --out '{out}' does not exist", file=sys.stderr)
+        return 2
+    try:
+        store = Store.open(paths.user_data_dir(getattr(args, "data_dir", None)))
+    except (DatabaseError, OSError) as exc:
+        print(f"report: {exc}", file=sys.stderr)
+        return 1
+    with store:
+        purged = retention.purge_expired(store)
+        if args.rescore:
+            store.rescore_all()
+        report = model.build(store, class_code=args.class_code, player=args.player, since=since)
+    renderer = {"html": html_report.render, "csv": csv_report.render, "json": json_report.render}[args.format]
+    text = renderer(report)
+
+    if out is None and args.format == "html" and sys.stdout.isatty():
+        out = default_name(args, "html")
+    if out is None or out == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        where = "standard output"
+    else:
+        try:
+            write_atomic(Path(out), text)
+        except OSError as exc:
+            print(f"report: cannot write '{out}': {exc.strerror or exc}", file=sys.stderr)
+            return 1
+        where = out
+    ov = report.overview
+    summary = (f"report: {ov['sessions']} session{'s' if ov['sessions'] != 1 else ''} "
+               f"({ov['complete']} finished, {ov['unfinished']} unfinished) -> {where}")
+    if purged:
+        summary += f"; {purged} sessions past the retention period were deleted"
+    print(summary, file=sys.stderr)
+    if not ov["sessions"]:
+        print("report: no stored sessions match; play with --player/--class to record some", file=sys.stderr)
+    return 0

@@ -1,0 +1,145 @@
+"""Resuming an unfinished session (killed, crashed or quit) from its stored events.
+
+The event log is replayed into a fresh ``Conversation`` with the same
+scenario and seed: every stored player action (choice, flag, unflag, waiting
+for a nudge, each message delivery) is carried out again, with a clock that
+reads the stored times. The events the replay produces must equal the
+stored ones exactly, otherwise the session is not resumed (the scenario
+changed, or the log is damaged). The live conversation is then restored from
+the replay's state with the engine's JSON save/restore, so its clock carries
+on from the last stored event and new events are appended to the same
+session.
+
+Only the log is needed: nothing has to be saved besides the events, which
+are already committed one by one.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Sequence
+
+from .recorder import Recorder
+from .store import Store
+
+
+class ResumeError(Exception):
+    """The session cannot be resumed (one-line reason for the player)."""
+
+
+@dataclass
+class Resumed:
+    session_id: int
+    scenario: Any
+    conversation: Any
+    recorder: Recorder
+    player: str | None
+    class_code: str | None
+
+
+def _plain(event: dict[str, Any]) -> dict[str, Any]:
+    """The event as stored, without its time (events the engine emits by itself, such
+    as ``enter`` after a choice, were stamped a moment after the command)."""
+    data = json.loads(json.dumps(event))
+    data.pop("t", None)
+    return data
+
+
+def rebuild(scenario: Any, events: Sequence[dict[str, Any]]) -> Any:
+    """A Conversation in exactly the state the stored ``events`` describe.
+
+    Raises ResumeError if replaying does not reproduce them.
+    """
+    from game.engine import CommandError, Conversation
+
+    if not events or events[0].get("type") != "start":
+        raise ResumeError("the stored session has no start event")
+    start = events[0]
+    if start.get("scenario_sha256") != scenario.sha256:
+        raise ResumeError(f"the scenario '{start.get('scenario')}' has changed since this session was played")
+    now = [0.0]                        # the replay clock reads the stored times exactly
+    conv = Conversation(scenario, seed=int(start.get("seed") or 0), clock=lambda: now[0])
+    now[0] = float(start.get("t") or 0.0)
+    conv.start()
+    try:
+        for event in events[1:]:
+            if len(conv.events) > len(events):
+                break
+            kind = event.get("type")
+            now[0] = float(event.get("t") or 0.0)
+            if kind in ("start", "enter", "choices"):
+                continue  # produced by the engine itself; compared below
+            if kind == "deliver":
+                if event.get("nudge") and not conv.pending:
+                    conv.wait()
+                conv.deliver_next()
+            elif kind == "choice":
+                conv.choose(int(event["shown"]))
+            elif kind == "flag":
+                conv.flag(str(event["id"]))
+            elif kind == "unflag":
+                conv.unflag(str(event["id"]))
+            elif kind == "end":
+                how = event.get("how")
+                if how == "quit":
+                    raise ResumeError("the stored log still ends with 'quit'")
+                if how in ("block", "report", "leave"):
+                    conv.end_action(how)
+                # "ending" events come from the engine itself
+            else:
+                raise ResumeError(f"unknown stored event type '{kind}'")
+    except CommandError as exc:
+        raise ResumeError(f"the stored actions cannot be replayed ({exc})") from exc
+    replayed = [_plain(e) for e in conv.events]
+    stored = [_plain(e) for e in events]
+    if replayed != stored:
+        at = next((i for i, (a, b) in enumerate(zip(replayed, stored)) if a != b),
+                  min(len(replayed), len(stored)))
+        raise ResumeError(f"replaying the stored session differs from it at event {at}")
+    conv.events = [json.loads(json.dumps(e)) for e in events]   # keep the stored times exactly
+    now[0] = max([now[0]] + [float(e.get("t") or 0.0) for e in events])
+    return conv
+
+
+def load_for(record: Any) -> Any:
+    """The scenario a stored session was played with: its file if unchanged, else the library's."""
+    from game.library import find_scenario
+    from game.loader import ScenarioError
+
+    if record.scenario_path and Path(record.scenario_path).is_file():
+        try:
+            scenario = find_scenario(str(record.scenario_path))
+            if scenario.sha256 == record.scenario_sha256:
+                return scenario
+        except (ScenarioError, LookupError):
+            pass
+    try:
+        scenario = find_scenario(record.scenario_id)
+    except (ScenarioError, LookupError) as exc:
+        raise ResumeError(f"the scenario '{record.scenario_id}' cannot be loaded: {exc}") from exc
+    return scenario
+
+
+def resume(store: Store, session_id: int, *, load_scenario: Callable[[Any], Any] = load_for,
+           clock: Callable[[], float] = time.monotonic) -> Resumed:
+    """Reopen an unfinished session for play; its new events go to the same stored session."""
+    from game.engine import Conversation
+
+    record = store.session(session_id)
+    if record is None:
+        raise ResumeError(f"there is no stored session {session_id}")
+    if record.complete:
+        raise ResumeError("this session is finished; it cannot be resumed")
+    scenario = load_scenario(record)
+    events = store.events(session_id)            # a trailing 'quit' is dropped below
+    if events and events[-1].get("type") == "end" and events[-1].get("how") == "quit":
+        events = events[:-1]
+    replay = rebuild(scenario, events)
+    next_seq = store.reopen(session_id)
+    recorder = Recorder(store, session_id=session_id, next_seq=next_seq,
+                        player=record.player, class_code=record.class_code)
+    live = Conversation.from_json(scenario, replay.to_json(), clock=clock, on_event=recorder.on_event)
+    return Resumed(session_id, scenario, live, recorder, record.player, record.class_code)
