@@ -45,6 +45,12 @@ def open_app(args: Any = None, size: Optional[tuple[int, int]] = None):
 
     folder = data_dir(getattr(args, "data_dir", None))
     settings = Settings.load(folder)
+    if size is None:   # REDFLAGS_WINDOW_SIZE=800x600 opens a window of that size (testing, projectors)
+        try:
+            w, h = os.environ.get("REDFLAGS_WINDOW_SIZE", "").lower().split("x")
+            size = (max(640, int(w)), max(480, int(h)))
+        except ValueError:
+            size = None
     try:
         return App(settings, data_dir=folder, args=args, size=size)
     except NoDisplayError:

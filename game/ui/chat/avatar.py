@@ -93,6 +93,39 @@ class Avatars:
         out.blit(mask, (0, 0), special_flags=pygame.BLEND_RGBA_MIN)
         return out
 
+    def photo_card(self, name: str, w: int, h: int, radius: int, picture: Path | None = None) -> pygame.Surface:
+        """A profile-photo sized card: the picture, or the name's colour with big initials."""
+        key = ("card", name, str(picture), w, h, radius)
+        s = self._cache.get(key)
+        if s is not None:
+            return s
+        square = None
+        if picture is not None:
+            img = self._load(picture)
+            if img is not None:
+                iw, ih = img.get_size()
+                scale = max(w / iw, h / ih)
+                big = pygame.transform.smoothscale(img, (max(w, int(iw * scale)), max(h, int(ih * scale))))
+                square = big.subsurface(pygame.Rect((big.get_width() - w) // 2, (big.get_height() - h) // 2, w, h)).copy()
+        if square is None:
+            d = _digest(name or "?")
+            bg, fg = _BACKGROUNDS[d[0] % len(_BACKGROUNDS)]
+            square = pygame.Surface((w, h), pygame.SRCALPHA)
+            # a soft vertical gradient of the name's colour
+            for y in range(h):
+                k = 0.75 + 0.35 * y / max(1, h)
+                pygame.draw.line(square, tuple(min(255, int(c * k)) for c in bg), (0, y), (w, y))
+            font = pygame.font.Font(str(self.kit.bold_path) if self.kit.bold_path else None, max(8, int(h * 0.38)))
+            t = font.render(initials(name), True, fg)
+            square.blit(t, t.get_rect(center=(w // 2, int(h * 0.42))))
+        out = pygame.Surface((w, h), pygame.SRCALPHA)
+        mask = pygame.Surface((w, h), pygame.SRCALPHA)
+        pygame.draw.rect(mask, (255, 255, 255, 255), mask.get_rect(), border_radius=radius)
+        out.blit(square, (0, 0))
+        out.blit(mask, (0, 0), special_flags=pygame.BLEND_RGBA_MIN)
+        self._cache[key] = out
+        return out
+
     def _generated(self, name: str, size: int, shape: str) -> pygame.Surface:
         d = _digest(name or "?")
         bg, fg = _BACKGROUNDS[d[0] % len(_BACKGROUNDS)]
@@ -101,7 +134,7 @@ class Avatars:
         # a faint 5x5 symmetric identicon pattern behind the initials
         cell = size / 5
         light = tuple(min(255, c + 40) for c in bg)
-        for i in range(15):
+        for i in range(15 if size <= 72 else 0):   # the pattern only suits small avatars
             if d[1 + i] & 1:
                 col, row = i // 5, i % 5
                 for c in {col, 4 - col}:

@@ -40,7 +40,7 @@ from ..theme import PALETTES
 from ..widgets import Button, draw_flag_marker, draw_focus_ring, draw_round_rect, draw_shadow, flag_badge
 from .overlays import ConfirmScreen, LinkWarningScreen, PauseScreen
 
-HINT = "Tip: if a message or a profile detail feels off, click it to flag it (click again to unflag). Keyboard: Tab, arrows, F."
+HINT = "Tip: click any message or profile detail that feels off to flag it. Click again to unflag. Keys: Tab, F"
 DRAG_THRESHOLD = 6
 
 
@@ -171,6 +171,8 @@ class ChatScreen(Screen):
         self.b_leave = Button("Leave", lambda: self.ask_end("leave"), kind="normal", ident="leave", icon=icons.leave)
         self.b_pause = Button("Pause", self.open_pause, kind="normal", ident="pause", icon=icons.pause)
         self.b_profile = Button("Profile", self.toggle_profile, kind="normal", ident="profile", icon=icons.person)
+        self._icons = {b.ident: b.icon for b in (self.b_block, self.b_report, self.b_leave, self.b_pause,
+                                                 self.b_profile)}
 
     @property
     def header_buttons(self) -> list[Button]:
@@ -249,8 +251,10 @@ class ChatScreen(Screen):
         if how == "ending":
             node = self.scenario.nodes.get(ev.get("node"))
             end = node.end if node is not None else None
-            self._add(ChatItem(ENDING, end.text.strip() if end else "", title=end.title if end else "",
-                               outcome=ev.get("outcome", ""), t=float(ev.get("t", 0))))
+            card = ChatItem(ENDING, end.text.strip() if end else "", title=end.title if end else "",
+                            outcome=ev.get("outcome", ""), t=float(ev.get("t", 0)))
+            self._add(card)
+            self._reveal_top = card   # a long ending is read from its top, not its bottom
         elif text:
             self._add(ChatItem(INFO, text, t=float(ev.get("t", 0))))
         self.pacing = None
@@ -443,12 +447,27 @@ class ChatScreen(Screen):
         # header: identity on the left, buttons on the right (a second row when they don't fit)
         hb = self.header_buttons
         bh = kit.line_height("body_bold") + 2 * t.px(8)
-        widths = [b.preferred_size(kit, t)[0] for b in hb]
-        buttons_w = sum(widths) + t.px(8) * (len(hb) - 1)
-        name_w = min(kit.measure(self._title(), "heading"), t.px(260))
-        ident_w = t.px(44) + t.px(12) + name_w + 2 * pad
         header_h = max(t.px(64), kit.line_height("heading") + kit.line_height("small") + 2 * t.px(8))
-        two_rows = ident_w + buttons_w + 2 * pad > W
+        name_full = kit.measure(self._title(), "heading")
+        ident = lambda name_w: pad + t.px(44) + t.px(12) + name_w + t.px(16)  # noqa: E731
+
+        def buttons_width() -> tuple[list[int], int]:
+            ws = [b.preferred_size(kit, t)[0] for b in hb]
+            return ws, sum(ws) + t.px(8) * (len(hb) - 1) + pad
+
+        for b in hb:
+            b.icon = self._icons[b.ident]
+        widths, buttons_w = buttons_width()
+        two_rows = False
+        if ident(min(name_full, t.px(120))) + buttons_w > W:
+            for b in hb:      # compact: labels only
+                b.icon = None
+            widths, buttons_w = buttons_width()
+            if ident(min(name_full, t.px(110))) + buttons_w > W:
+                two_rows = True
+                for b in hb:
+                    b.icon = self._icons[b.ident]
+                widths, buttons_w = buttons_width()
         self.r_header = pygame.Rect(0, 0, W, header_h)
         if two_rows:
             self.r_actions = pygame.Rect(0, header_h, W, bh + 2 * t.px(8))
@@ -462,7 +481,7 @@ class ChatScreen(Screen):
         else:
             self.r_actions = pygame.Rect(0, 0, 0, 0)
             top = header_h
-            x = W - pad - buttons_w
+            x = W - buttons_w
             for b, w in zip(hb, widths):
                 b.rect = pygame.Rect(x, (header_h - bh) // 2, w, bh)
                 x = b.rect.right + t.px(8)
@@ -852,6 +871,12 @@ class ChatScreen(Screen):
         self.timeline.ensure(self.r_view.w)
         if self.stick_bottom:
             self.scroll = self.max_scroll
+        card = getattr(self, "_reveal_top", None)
+        if card is not None:
+            self._reveal_top = None
+            if card.h + self.theme.px(16) > self.r_view.h:
+                self.scroll = max(0, min(self.max_scroll, card.y - self.theme.px(8)))
+                self.stick_bottom = self.scroll >= self.max_scroll - 2
         surface.fill(t.p.bg)
         self._draw_timeline(surface)
         self._draw_composer(surface)
@@ -1092,11 +1117,11 @@ class ChatScreen(Screen):
         if self.skin == "dating_app":
             side = min(r.w - 2 * pad, int(r.h * 0.36))
             photo = pygame.Rect(x, y, r.w - 2 * pad, side)
-            a = self.avatars.get(s.name, side, self.stranger_picture, "square")
-            pygame.draw.rect(surface, p.accent, photo, border_radius=t.shape.panel_radius)
-            surface.blit(a, a.get_rect(center=photo.center))
+            surface.blit(self.avatars.photo_card(s.name, photo.w, photo.h, t.shape.panel_radius,
+                                                 self.stranger_picture), photo.topleft)
             shade = pygame.Surface((photo.w, photo.h // 3), pygame.SRCALPHA)
-            shade.fill((0, 0, 0, 120))
+            pygame.draw.rect(shade, (0, 0, 0, 130), shade.get_rect(), border_bottom_left_radius=t.shape.panel_radius,
+                             border_bottom_right_radius=t.shape.panel_radius)
             surface.blit(shade, (photo.x, photo.bottom - shade.get_height()))
             name = kit.render_line(kit.ellipsize(self._title(), "heading", photo.w - 2 * pad), "heading",
                                    (255, 255, 255))

@@ -1,0 +1,964 @@
+"""The scenario picker: cards grouped by platform, a confirm dialog, then the chat.
+
+Each card shows the title, the summary, the difficulty (dots *and* a word),
+the content notes and a "played / best score" mark from this device's
+results. Arrows, Tab and Enter move and choose; the wheel, Page Up/Down and a
+drag (mouse or finger) scroll. Choosing a card opens :class:`StartChatDialog`
+with the content notes and the player's situation; "Start chat" calls
+``game.ui.run.start_chat``.
+
+Nothing here says which scenarios are benign: a note that would give it away
+("none", "no red flags") is not shown, and every chat gets the same reminder
+that some people are safe and some are not.
+
+Also home to the small helpers the start and debrief screens share:
+:class:`Scroller` (wheel, keys, drag, scrollbar), :func:`launch_scenario`,
+:func:`platform_icon` and :func:`clamp_lines`.
+"""
+from __future__ import annotations
+
+import argparse
+import re
+from typing import Any, Callable, Optional
+
+import pygame
+
+from ..app import App, Screen
+from ..theme import HIGH_CONTRAST, PALETTES, Theme
+from ..text import TextKit
+from ..widgets import Button, FocusRing, Widget, draw_focus_ring, draw_round_rect, draw_shadow
+
+PLATFORM_NAMES = {"game_chat": "Game chat", "social_media": "Social media", "dating_app": "Dating app"}
+PLATFORM_ORDER = ("game_chat", "social_media", "dating_app")
+DIFFICULTY_WORDS = {1: "Easy", 2: "Medium", 3: "Hard"}
+
+#: Said before every chat, safe or not, so no card gives the lesson away.
+EVERY_CHAT_NOTE = ("Some people in these chats are safe and some are not. You find out by playing: "
+                   "that is the point.")
+#: Content notes that would reveal a safe chat are left out (the lesson is telling them apart).
+_SPOILER_NOTE = re.compile(r"^\s*(none|nothing)\b|no red flags|\bbenign\b|\bharmless\b|\bsafe\b", re.I)
+
+
+# ---------------------------------------------------------------------------
+# helpers shared with start.py and debrief.py
+# ---------------------------------------------------------------------------
+def content_notes(scenario: Any) -> list[str]:
+    """The scenario's content notes, without any that would reveal it as a safe chat."""
+    notes = [str(n).strip() for n in (getattr(scenario, "content_notes", ()) or ()) if str(n).strip()]
+    return [n for n in notes if not _SPOILER_NOTE.search(n)]
+
+
+def difficulty_word(level: int) -> str:
+    return DIFFICULTY_WORDS.get(int(level or 1), "Easy")
+
+
+def platform_accent(theme: Theme, platform: str) -> tuple[int, int, int]:
+    """The accent of a platform's skin, in the current contrast mode."""
+    table = HIGH_CONTRAST if theme.high_contrast else PALETTES
+    pal = table.get(platform)
+    return pal.accent if pal is not None else theme.p.accent
+
+
+def clamp_lines(kit: TextKit, text: str, style: str, width: int, max_lines: int) -> list[str]:
+    """``text`` wrapped to ``width``, at most ``max_lines`` lines, the last one cut with "…"."""
+    lines = kit.wrap(" ".join(text.split()), style, max(20, width))
+    if len(lines) <= max_lines:
+        return lines
+    keep = lines[:max_lines]
+    keep[-1] = kit.ellipsize(keep[-1] + " " + lines[max_lines], style, max(20, width))
+    if not keep[-1].endswith("…"):
+        keep[-1] = kit.ellipsize(keep[-1] + "…", style, max(20, width))
+    return keep
+
+
+def blit_lines(surface: pygame.Surface, kit: TextKit, lines: list[str], style: str, color, x: int, y: int,
+               gap: int = 0) -> int:
+    """Blit ``lines`` one under another; returns the y below the last one."""
+    lh = kit.line_height(style) + gap
+    for line in lines:
+        surface.blit(kit.render_line(line, style, color), (x, y))
+        y += lh
+    return y
+
+
+def platform_icon(surface: pygame.Surface, platform: str, rect: pygame.Rect, color) -> None:
+    """A small drawn icon per platform: a gamepad, a speech bubble, a heart."""
+    r = rect
+    w = max(2, r.w // 9)
+    if platform == "game_chat":
+        body = pygame.Rect(r.x, r.y + r.h // 4, r.w, r.h // 2 + r.h // 8)
+        pygame.draw.rect(surface, color, body, width=w, border_radius=body.h // 2)
+        cx, cy = body.x + body.w // 4, body.centery
+        arm = max(2, r.w // 8)
+        pygame.draw.line(surface, color, (cx - arm, cy), (cx + arm, cy), w)
+        pygame.draw.line(surface, color, (cx, cy - arm), (cx, cy + arm), w)
+        dot = max(2, r.w // 14)
+        pygame.draw.circle(surface, color, (body.right - body.w // 4 - dot * 2, cy), dot)
+        pygame.draw.circle(surface, color, (body.right - body.w // 4 + dot, cy - dot), dot)
+    elif platform == "social_media":
+        bubble = pygame.Rect(r.x, r.y + r.h // 8, r.w, int(r.h * 0.62))
+        pygame.draw.rect(surface, color, bubble, width=w, border_radius=bubble.h // 3)
+        tail = [(bubble.x + r.w // 4, bubble.bottom - w), (bubble.x + r.w // 5, r.bottom - r.h // 10),
+                (bubble.x + r.w // 2.3, bubble.bottom - w)]
+        pygame.draw.polygon(surface, color, tail)
+        dot = max(2, r.w // 14)
+        for i in (-1, 0, 1):
+            pygame.draw.circle(surface, color, (bubble.centerx + i * dot * 3, bubble.centery), dot)
+    else:
+        rad = r.w // 4
+        cy = r.y + r.h // 3
+        pygame.draw.circle(surface, color, (r.x + rad, cy), rad)
+        pygame.draw.circle(surface, color, (r.right - rad, cy), rad)
+        pygame.draw.polygon(surface, color, [(r.x + 1, cy + rad // 3), (r.right - 1, cy + rad // 3),
+                                             (r.centerx, r.bottom - r.h // 12)])
+
+
+def chevron_left(surface: pygame.Surface, rect: pygame.Rect, color) -> None:
+    """A "back" chevron, used as a Button icon."""
+    w = max(2, rect.h // 7)
+    cx, cy, s = rect.centerx, rect.centery, rect.h // 4
+    pygame.draw.lines(surface, color, False, [(cx + s // 2, cy - s), (cx - s // 2, cy), (cx + s // 2, cy + s)], w)
+
+
+def player_label(app: App) -> str:
+    """"Playing as Nick · class 7B", or an invitation when no nickname was given."""
+    nick = getattr(app, "player", None)
+    code = getattr(app, "class_code", None)
+    if nick and code:
+        return f"Playing as {nick} · class {code}"
+    if nick:
+        return f"Playing as {nick}"
+    if code:
+        return f"Class {code}"
+    return "Playing without a nickname"
+
+
+def chat_args(app: App) -> argparse.Namespace:
+    """The arguments a picker-started chat gets: the nickname and class code, nothing scripted."""
+    base = getattr(app, "args", None)
+    data_dir = getattr(base, "data_dir", None)
+    if data_dir is None and getattr(app, "data_dir", None) is not None:
+        data_dir = str(app.data_dir)
+    return argparse.Namespace(
+        command="play", scenario=None, text=False, seed=None, result_json=None, script=None,
+        screenshot_dir=None, no_save=bool(getattr(base, "no_save", False)), data_dir=data_dir,
+        player=getattr(app, "player", None), class_code=getattr(app, "class_code", None))
+
+
+def launch_scenario(app: App, scenario_ref: str, *, under: Optional[Callable[[], None]] = None) -> Optional[int]:
+    """Start the chat for ``scenario_ref`` with the player's nickname and class code.
+
+    ``under`` (optional) prepares the stack below the chat first (for "Play
+    again" from the debrief). Shows a small message if the chat cannot open.
+    """
+    from .. import run
+
+    if under is not None:
+        under()
+    try:
+        code = run.start_chat(app, scenario_ref, args=chat_args(app))
+    except ImportError:
+        code = 2
+    if code:
+        app.push(NoticeDialog(app, "This chat could not be opened",
+                              "Something is wrong with this scenario file. Try another chat, or tell your teacher."))
+    return code
+
+
+def load_played(app: App) -> dict[str, tuple[int, Optional[int]]]:
+    """scenario id -> (times finished, best total) on this device; {} when there are no results."""
+    try:
+        from game.results.store import Store
+    except Exception:  # noqa: BLE001 - the results store is optional for the picker
+        return {}
+    out: dict[str, tuple[int, Optional[int]]] = {}
+    try:
+        store = Store.open(getattr(app, "data_dir", None))
+    except Exception:  # noqa: BLE001 - no readable database: show no marks
+        return {}
+    try:
+        for rec in store.sessions(statuses=("complete",)):
+            total = None
+            if isinstance(rec.result, dict):
+                t = (rec.result.get("score") or {}).get("total")
+                total = int(t) if isinstance(t, (int, float)) else None
+            n, best = out.get(rec.scenario_id, (0, None))
+            if total is not None and (best is None or total > best):
+                best = total
+            out[rec.scenario_id] = (n + 1, best)
+    except Exception:  # noqa: BLE001
+        return {}
+    finally:
+        try:
+            store.close()
+        except Exception:  # noqa: BLE001
+            pass
+    return out
+
+
+class Scroller:
+    """Vertical scrolling of a view: wheel, keys, drag with mouse or finger, a draggable scrollbar.
+
+    Content coordinates run from 0 to ``content_h``; the view shows
+    ``offset .. offset + view.h``. ``handle_event`` returns True when it used
+    the event; after a drag, ``was_drag`` stays True until the next press, so
+    the screen can ignore the click that ends a drag.
+    """
+
+    def __init__(self) -> None:
+        self.offset = 0
+        self.content_h = 0
+        self.view = pygame.Rect(0, 0, 0, 0)
+        self._press: Optional[tuple[int, int, int]] = None   # x, y, offset at the press
+        self._thumb_drag: Optional[tuple[int, int]] = None   # y, offset at the press
+        self.was_drag = False
+        self.drag_threshold = 10
+
+    # -- geometry ----------------------------------------------------------------
+    def set_content(self, content_h: int, view: pygame.Rect) -> None:
+        self.content_h = max(0, int(content_h))
+        self.view = pygame.Rect(view)
+        self.offset = max(0, min(self.offset, self.max_offset))
+
+    @property
+    def max_offset(self) -> int:
+        return max(0, self.content_h - self.view.h)
+
+    @property
+    def scrollable(self) -> bool:
+        return self.max_offset > 0
+
+    def scroll_to(self, y: float) -> bool:
+        new = int(max(0, min(self.max_offset, y)))
+        if new != self.offset:
+            self.offset = new
+            return True
+        return False
+
+    def scroll_by(self, dy: float) -> bool:
+        return self.scroll_to(self.offset + dy)
+
+    def ensure_visible(self, top: int, bottom: int, margin: int = 0) -> bool:
+        """Scroll the least so that content ``top..bottom`` is in view."""
+        if top - margin < self.offset:
+            return self.scroll_to(top - margin)
+        if bottom + margin > self.offset + self.view.h:
+            return self.scroll_to(min(top - margin, bottom + margin - self.view.h))
+        return False
+
+    def track_rect(self, theme: Theme) -> pygame.Rect:
+        w = theme.px(6)
+        return pygame.Rect(self.view.right - w - theme.px(4), self.view.y + theme.px(6), w,
+                           max(1, self.view.h - 2 * theme.px(6)))
+
+    def thumb_rect(self, theme: Theme) -> pygame.Rect:
+        track = self.track_rect(theme)
+        if not self.scrollable or self.content_h <= 0:
+            return pygame.Rect(track.x, track.y, track.w, track.h)
+        th = max(theme.px(36), int(track.h * self.view.h / self.content_h))
+        th = min(th, track.h)
+        ty = track.y + int((track.h - th) * self.offset / self.max_offset)
+        return pygame.Rect(track.x, ty, track.w, th)
+
+    # -- input --------------------------------------------------------------------
+    def handle_event(self, event: pygame.event.Event, theme: Theme, line: int) -> bool:
+        """Wheel, drag and scrollbar. Keys are handled by :meth:`handle_key`."""
+        if event.type == pygame.MOUSEWHEEL:
+            pos = pygame.mouse.get_pos() if pygame.display.get_init() else self.view.center
+            if self.view.collidepoint(pos) or not self.view.w:
+                dy = getattr(event, "precise_y", event.y) or event.y
+                self.scroll_by(-dy * 3 * line)
+                return True
+            return False
+        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            self.was_drag = False
+            if self.scrollable:
+                grab = self.track_rect(theme).inflate(theme.px(16), 0)
+                if grab.collidepoint(event.pos):
+                    thumb = self.thumb_rect(theme)
+                    if not thumb.inflate(theme.px(16), 0).collidepoint(event.pos):
+                        # click on the track: jump there
+                        frac = (event.pos[1] - self.track_rect(theme).y) / max(1, self.track_rect(theme).h)
+                        self.scroll_to(frac * self.content_h - self.view.h / 2)
+                    self._thumb_drag = (event.pos[1], self.offset)
+                    self.was_drag = True
+                    return True
+            if self.view.collidepoint(event.pos):
+                self._press = (event.pos[0], event.pos[1], self.offset)
+            return False
+        if event.type == pygame.MOUSEMOTION:
+            if self._thumb_drag is not None:
+                y0, off0 = self._thumb_drag
+                track, thumb = self.track_rect(theme), self.thumb_rect(theme)
+                span = max(1, track.h - thumb.h)
+                self.scroll_to(off0 + (event.pos[1] - y0) * self.max_offset / span)
+                return True
+            if self._press is not None and (event.buttons[0] if event.buttons else False):
+                x0, y0, off0 = self._press
+                if not self.was_drag and abs(event.pos[1] - y0) >= self.drag_threshold:
+                    self.was_drag = True
+                if self.was_drag:
+                    self.scroll_to(off0 - (event.pos[1] - y0))
+                    return True
+            return False
+        if event.type == pygame.MOUSEBUTTONUP and event.button == 1:
+            used = self._thumb_drag is not None or self.was_drag
+            self._press = None
+            self._thumb_drag = None
+            return used
+        return False
+
+    def handle_key(self, key: int, line: int) -> bool:
+        """Up/Down, Page Up/Down, Home/End. Returns True when the key is a scrolling key."""
+        page = max(line, self.view.h - 2 * line)
+        step = {pygame.K_DOWN: 2 * line, pygame.K_UP: -2 * line, pygame.K_PAGEDOWN: page,
+                pygame.K_PAGEUP: -page, pygame.K_HOME: -10**9, pygame.K_END: 10**9}.get(key)
+        if step is None:
+            return False
+        self.scroll_by(step)
+        return True
+
+    # -- drawing ------------------------------------------------------------------
+    def draw_bar(self, surface: pygame.Surface, theme: Theme) -> None:
+        if not self.scrollable:
+            return
+        track, thumb = self.track_rect(theme), self.thumb_rect(theme)
+        pygame.draw.rect(surface, theme.p.border, track, border_radius=track.w // 2)
+        pygame.draw.rect(surface, theme.p.text_dim, thumb, border_radius=track.w // 2)
+
+
+# ---------------------------------------------------------------------------
+# dialogs
+# ---------------------------------------------------------------------------
+class ScrollDialog(Screen):
+    """A card over the dimmed screen below: a scrollable body and pinned buttons.
+
+    Subclasses fill ``self.buttons`` in :meth:`build` and draw the body in
+    :meth:`build_body` (a list of (surface, gap above) pairs).
+    """
+
+    opaque = False
+    max_width = 660
+
+    def __init__(self, app: App):
+        super().__init__(app)
+        self.buttons: list[Button] = []
+        self.focus = FocusRing()
+        self.scroller = Scroller()
+        self.card = pygame.Rect(0, 0, 0, 0)
+        self.body: list[tuple[pygame.Surface, int]] = []
+        self.body_h = 0
+        self._pressed: Optional[Button] = None
+        self.build()
+
+    def build(self) -> None: ...
+
+    def build_body(self, width: int) -> list[tuple[pygame.Surface, int]]:
+        return []
+
+    def close(self) -> None:
+        if self.app.top is self:
+            self.app.pop()
+
+    def on_enter(self) -> None:
+        self.focus.set_items(self.buttons)
+        if self.buttons:
+            self.focus.focus(self.buttons[0], show=True)
+
+    def on_settings_changed(self) -> None:
+        ident = self.focus.current.ident if self.focus.current else None
+        self.build()
+        self.focus.set_items(self.buttons)
+        for b in self.buttons:
+            if b.ident == ident:
+                self.focus.focus(b)
+        self.on_resize(self.app.size)
+
+    def on_resize(self, size: tuple[int, int]) -> None:
+        t, kit = self.theme, self.kit
+        w, h = size
+        margin = t.px(16)
+        cw = min(w - 2 * margin, t.px(self.max_width))
+        pad = t.px(26)
+        inner = cw - 2 * pad - t.px(10)
+        self.body = self.build_body(inner)
+        self.body_h = sum(s.get_height() + g for s, g in self.body)
+        # buttons side by side when they fit, else stacked
+        sizes = [b.preferred_size(kit, t) for b in self.buttons]
+        bh = max([max(s[1], t.px(48)) for s in sizes] or [0])
+        gap = t.px(12)
+        row_w = sum(max(s[0], t.px(140)) for s in sizes) + gap * max(0, len(sizes) - 1)
+        stacked = row_w > cw - 2 * pad
+        buttons_h = (bh * len(sizes) + gap * max(0, len(sizes) - 1)) if stacked else bh
+        card_h = min(h - 2 * margin, pad + self.body_h + t.px(20) + buttons_h + pad)
+        self.card = pygame.Rect(0, 0, cw, card_h)
+        self.card.center = (w // 2, h // 2)
+        view = pygame.Rect(self.card.x + pad, self.card.y + pad, cw - 2 * pad,
+                           max(t.px(40), card_h - 2 * pad - buttons_h - t.px(20)))
+        self.scroller.set_content(self.body_h, view)
+        y = self.card.bottom - pad - buttons_h
+        if stacked:
+            for b in self.buttons:
+                b.rect = pygame.Rect(self.card.x + pad, y, cw - 2 * pad, bh)
+                y += bh + gap
+        else:
+            x = self.card.right - pad
+            for b, s in zip(reversed(self.buttons), reversed(sizes)):
+                bw = max(s[0], t.px(140))
+                b.rect = pygame.Rect(x - bw, y, bw, bh)
+                x -= bw + gap
+        self.focus.set_items(self.buttons)
+        self.dirty = True
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        t = self.theme
+        line = self.kit.line_height("body")
+        if event.type == pygame.KEYDOWN:
+            if event.key == pygame.K_ESCAPE:
+                self.close()
+                return True
+            if event.key == pygame.K_TAB or event.key in (pygame.K_LEFT, pygame.K_RIGHT):
+                back = (event.key == pygame.K_TAB and event.mod & pygame.KMOD_SHIFT) or event.key == pygame.K_LEFT
+                self.focus.move(-1 if back else 1)
+                self.dirty = True
+                return True
+            if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+                cur = self.focus.current
+                if cur is not None:
+                    cur.activate()
+                    self.dirty = True
+                return True
+            if self.scroller.handle_key(event.key, line):
+                self.dirty = True
+                return True
+            return True
+        if self.scroller.handle_event(event, t, line):
+            self.dirty = True
+            return True
+        if event.type == pygame.MOUSEMOTION:
+            changed = False
+            for b in self.buttons:
+                hov = b.rect.collidepoint(event.pos)
+                if hov != b.hovered:
+                    b.hovered, changed = hov, True
+            if changed:
+                self.dirty = True
+        elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            self._pressed = next((b for b in self.buttons if b.rect.collidepoint(event.pos)), None)
+            return True
+        elif event.type == pygame.MOUSEBUTTONUP and event.button == 1:
+            b, self._pressed = self._pressed, None
+            if b is not None and b.rect.collidepoint(event.pos):
+                self.focus.focus(b, show=False)
+                b.activate()
+                self.dirty = True
+            return True
+        return False
+
+    def draw(self, surface: pygame.Surface) -> None:
+        t, kit = self.theme, self.kit
+        dim = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+        dim.fill(t.p.overlay)
+        surface.blit(dim, (0, 0))
+        draw_shadow(surface, t, self.card, t.shape.panel_radius, 6)
+        draw_round_rect(surface, t.p.surface, self.card, t.shape.panel_radius, t.border_width, t.p.border)
+        view = self.scroller.view
+        old = surface.get_clip()
+        surface.set_clip(view)
+        y = view.y - self.scroller.offset
+        for s, gap in self.body:
+            y += gap
+            if y + s.get_height() >= view.y and y <= view.bottom:
+                surface.blit(s, (view.x, y))
+            y += s.get_height()
+        surface.set_clip(old)
+        if self.scroller.scrollable:
+            self.scroller.draw_bar(surface, t)
+            if self.scroller.offset < self.scroller.max_offset:
+                more = kit.render_line("More below", "small", t.p.text_dim)
+                surface.blit(more, (self.card.x + t.px(26), self.buttons[0].rect.centery - more.get_height() // 2)
+                             if self.buttons and self.buttons[-1].rect.x > self.card.x + t.px(26) + more.get_width()
+                             else (view.x, view.bottom + t.px(2)))
+        for b in self.buttons:
+            b.draw(surface, kit, t, self.focus.is_focused(b))
+
+
+class NoticeDialog(ScrollDialog):
+    """A short message with one OK button."""
+
+    def __init__(self, app: App, title: str, text: str):
+        self.title, self.text = title, text
+        super().__init__(app)
+
+    def build(self) -> None:
+        self.buttons = [Button("OK", self.close, kind="primary", ident="ok")]
+
+    def build_body(self, width: int) -> list[tuple[pygame.Surface, int]]:
+        t, kit = self.theme, self.kit
+        return [(kit.render_block(self.title, "heading", t.p.text, width), 0),
+                (kit.render_block(self.text, "body", t.p.text, width), t.px(12))]
+
+
+class StartChatDialog(ScrollDialog):
+    """Before a chat: the platform and difficulty, the player's situation, the content notes."""
+
+    def __init__(self, app: App, scenario: Any, on_start: Callable[[], None]):
+        self.scenario = scenario
+        self.on_start = on_start
+        super().__init__(app)
+
+    def build(self) -> None:
+        def start() -> None:
+            self.close()
+            self.on_start()
+
+        self.buttons = [Button("Start chat", start, kind="primary", ident="start"),
+                        Button("Back", self.close, ident="back")]
+
+    def build_body(self, width: int) -> list[tuple[pygame.Surface, int]]:
+        t, kit, s = self.theme, self.kit, self.scenario
+        out: list[tuple[pygame.Surface, int]] = []
+        platform = getattr(s, "platform", "")
+        level = int(getattr(s, "difficulty", 1) or 1)
+        # eyebrow: icon + platform + difficulty
+        eyebrow_text = f"{PLATFORM_NAMES.get(platform, platform)}  ·  {difficulty_word(level)}"
+        lh = kit.line_height("small_bold")
+        label = kit.render_line(eyebrow_text.upper(), "small_bold", t.p.text_dim)
+        dots_w = 3 * t.px(12)
+        eb = pygame.Surface((lh + t.px(8) + label.get_width() + t.px(10) + dots_w, lh), pygame.SRCALPHA)
+        platform_icon(eb, platform, pygame.Rect(0, 0, lh, lh), platform_accent(t, platform))
+        eb.blit(label, (lh + t.px(8), 0))
+        draw_difficulty_dots(eb, t, lh + t.px(8) + label.get_width() + t.px(10), lh // 2, level, t.p.text_dim)
+        out.append((eb, 0))
+        out.append((kit.render_block(s.title, "title", t.p.text, width), t.px(6)))
+        context = " ".join((getattr(getattr(s, "player", None), "context", "") or "").split())
+        if context:
+            out.append((kit.render_block("Your situation", "body_bold", t.p.text, width), t.px(16)))
+            out.append((kit.render_block(context, "body", t.p.text, width), t.px(4)))
+        out.append((kit.render_block("Before you start", "body_bold", t.p.text, width), t.px(16)))
+        notes = content_notes(s)
+        if notes:
+            out.append((kit.render_block("This chat includes:", "body", t.p.text, width), t.px(4)))
+            for n in notes:
+                out.append((_bullet(kit, t, n, "body", t.p.text, width), t.px(4)))
+        out.append((kit.render_block(EVERY_CHAT_NOTE, "body", t.p.text, width), t.px(10)))
+        out.append((kit.render_block("Flag anything that feels off. You can block, report or leave at any time, "
+                                     "and Esc pauses the chat.", "body", t.p.text_dim, width), t.px(10)))
+        who = player_label(self.app)
+        out.append((kit.render_block(who, "small", t.p.text_dim, width), t.px(12)))
+        return out
+
+
+def _bullet(kit: TextKit, t: Theme, text: str, style: str, color, width: int) -> pygame.Surface:
+    indent = t.px(22)
+    block = kit.render_block(text, style, color, width - indent)
+    surf = pygame.Surface((width, block.get_height()), pygame.SRCALPHA)
+    lh = kit.line_height(style)
+    r = max(3, t.px(4))
+    pygame.draw.circle(surf, color, (indent // 2 - 2, lh // 2 + 1), r)
+    surf.blit(block, (indent, 0))
+    return surf
+
+
+def draw_difficulty_dots(surface: pygame.Surface, t: Theme, x: int, cy: int, level: int, color) -> int:
+    """Three dots, ``level`` of them filled; returns the x after them."""
+    r = max(3, t.px(5))
+    for i in range(3):
+        c = (x + r + i * (2 * r + t.px(4)), cy)
+        if i < level:
+            pygame.draw.circle(surface, color, c, r)
+        else:
+            pygame.draw.circle(surface, color, c, r, max(1, t.px(2) - 1 + (1 if t.high_contrast else 0)))
+    return x + 3 * (2 * r) + 2 * t.px(4)
+
+
+def draw_check(surface: pygame.Surface, rect: pygame.Rect, color, width: int = 2) -> None:
+    """A drawn tick (no font needs to have the glyph)."""
+    pts = [(rect.x + rect.w * 0.12, rect.y + rect.h * 0.55), (rect.x + rect.w * 0.4, rect.y + rect.h * 0.82),
+           (rect.x + rect.w * 0.9, rect.y + rect.h * 0.2)]
+    pygame.draw.lines(surface, color, False, [(int(a), int(b)) for a, b in pts], width)
+
+
+# ---------------------------------------------------------------------------
+# the picker
+# ---------------------------------------------------------------------------
+class Card(Widget):
+    """One scenario card (content coordinates in ``box``; ``rect`` is on screen)."""
+
+    def __init__(self, scenario: Any, played: tuple[int, Optional[int]] | None):
+        super().__init__()
+        self.scenario = scenario
+        self.played = played
+        self.box = pygame.Rect(0, 0, 0, 0)
+        self.hovered = False
+        self.on_activate: Callable[["Card"], None] = lambda c: None
+
+    @property
+    def ident(self) -> str:
+        return self.scenario.id
+
+    def activate(self) -> None:
+        self.on_activate(self)
+
+    def focus_radius(self, theme: Theme) -> int:
+        return theme.shape.panel_radius
+
+
+class PickerScreen(Screen):
+    """Choose a chat. ``PickerScreen(app, library=None)``; the bundled library by default."""
+
+    skin = "menu"
+
+    def __init__(self, app: App, library: Any = None):
+        super().__init__(app)
+        if library is None:
+            from game.library import load_library
+
+            library = load_library()
+        self.scenarios = list(getattr(library, "scenarios", library))
+        self.played = load_played(app)
+        self.cards = [Card(s, self.played.get(s.id)) for s in self.scenarios]
+        for c in self.cards:
+            c.on_activate = self.choose
+        self.back = Button("Back", self.go_back, kind="ghost", ident="back", icon=chevron_left)
+        self.focus = FocusRing()
+        self.scroller = Scroller()
+        self.bar = pygame.Rect(0, 0, 0, 0)
+        self.sections: list[tuple[str, int, int]] = []   # platform, y, count (content coordinates)
+        self.intro_y = 0
+        self._pressed: Optional[Widget] = None
+        self._first_focus = True
+
+    # -- actions -------------------------------------------------------------------
+    def go_back(self) -> None:
+        if len(self.app.stack) > 1 and self.app.top is self:
+            self.app.pop()
+        else:
+            self.app.show_start()
+
+    def choose(self, card: Card) -> None:
+        self.focus.focus(card)
+        self.app.push(StartChatDialog(self.app, card.scenario, lambda: self.start(card.scenario)))
+
+    def start(self, scenario: Any) -> None:
+        ref = scenario.id
+        launch_scenario(self.app, ref)
+
+    def on_resume(self) -> None:
+        played = load_played(self.app)
+        if played != self.played:
+            self.played = played
+            for c in self.cards:
+                c.played = played.get(c.scenario.id)
+            self.on_resize(self.app.size)
+        self.dirty = True
+
+    # -- layout --------------------------------------------------------------------
+    def card_height(self, card: Card, width: int) -> int:
+        t, kit = self.theme, self.kit
+        pad = t.px(18)
+        inner = width - 2 * pad
+        h = t.px(5) + pad
+        h += len(clamp_lines(kit, card.scenario.title, "heading", inner, 2)) * kit.line_height("heading")
+        h += t.px(8) + self._meta_height(card, inner)
+        h += t.px(10) + len(clamp_lines(kit, card.scenario.summary, "small", inner, 4)) * kit.line_height("small")
+        notes = content_notes(card.scenario)
+        if notes:
+            h += t.px(10) + len(clamp_lines(kit, "Includes: " + "; ".join(notes), "small", inner, 2)) \
+                * kit.line_height("small")
+        return h + pad
+
+    def _meta_height(self, card: Card, inner: int) -> int:
+        kit = self.kit
+        lh = kit.line_height("small_bold")
+        if self._meta_fits_one_line(card, inner):
+            return lh + self.theme.px(6)
+        return 2 * lh + self.theme.px(12)
+
+    def _meta_fits_one_line(self, card: Card, inner: int) -> bool:
+        t, kit = self.theme, self.kit
+        left = 3 * t.px(14) + t.px(8) + kit.measure("Medium", "small_bold")
+        right = kit.measure(self._played_text(card), "small_bold") + t.px(44)
+        return left + right + t.px(12) <= inner
+
+    @staticmethod
+    def _played_text(card: Card) -> str:
+        if not card.played:
+            return "New"
+        n, best = card.played
+        return f"Played · best {best}" if best is not None else "Played"
+
+    def on_resize(self, size: tuple[int, int]) -> None:
+        t, kit = self.theme, self.kit
+        w, h = size
+        bar_h = kit.line_height("heading") + 2 * t.px(16)
+        self.bar = pygame.Rect(0, 0, w, bar_h)
+        bw, bh = self.back.preferred_size(kit, t)
+        self.back.rect = pygame.Rect(t.px(12), (bar_h - bh) // 2, bw, bh)
+        margin = max(t.px(20), (w - t.px(1200)) // 2)
+        cw = w - 2 * margin
+        gap = t.px(18)
+        min_card = t.px(330)
+        cols = max(1, min(3, (cw + gap) // (min_card + gap)))
+        card_w = (cw - gap * (cols - 1)) // cols
+        y = t.px(18)
+        self.intro_y = y
+        y += kit.render_block(self._intro_text(), "body", t.p.text, cw).get_height() + t.px(10)
+        self.sections = []
+        by_platform: dict[str, list[Card]] = {}
+        for c in self.cards:
+            by_platform.setdefault(c.scenario.platform, []).append(c)
+        order = [p for p in PLATFORM_ORDER if p in by_platform] + [p for p in by_platform if p not in PLATFORM_ORDER]
+        ordered: list[Card] = []
+        for platform in order:
+            group = by_platform[platform]
+            y += t.px(16)
+            self.sections.append((platform, y, len(group)))
+            y += kit.line_height("heading") + t.px(12)
+            for i in range(0, len(group), cols):
+                row = group[i:i + cols]
+                rh = max(self.card_height(c, card_w) for c in row)
+                for j, c in enumerate(row):
+                    c.box = pygame.Rect(margin + j * (card_w + gap), y, card_w, rh)
+                    ordered.append(c)
+                y += rh + gap
+        self.cards_in_order = ordered
+        content_h = y + t.px(12)
+        self.scroller.set_content(content_h, pygame.Rect(0, bar_h, w, h - bar_h))
+        self.margin, self.content_w = margin, cw
+        self._place()
+        self.focus.set_items([self.back, *ordered])
+        if self._first_focus and ordered:
+            self._first_focus = False
+            self.focus.focus(ordered[0], show=True)
+        self._keep_focus_visible()
+        self.dirty = True
+
+    def _intro_text(self) -> str:
+        return ("Every chat here is made up. Pick one, read it like you would on your phone, "
+                "and flag what feels off.")
+
+    def _place(self) -> None:
+        off = self.scroller.offset - self.scroller.view.y
+        for c in self.cards:
+            c.rect = c.box.move(0, -off)
+
+    def _keep_focus_visible(self) -> None:
+        cur = self.focus.current
+        if isinstance(cur, Card):
+            if self.scroller.ensure_visible(cur.box.top, cur.box.bottom, self.theme.px(16)):
+                self._place()
+
+    # -- input -----------------------------------------------------------------------
+    def _move_grid(self, dy: int) -> None:
+        cur = self.focus.current
+        cards = getattr(self, "cards_in_order", self.cards)
+        if not isinstance(cur, Card):
+            if cards:
+                self.focus.focus(cards[0] if dy > 0 else cards[-1])
+            return
+        if dy > 0:
+            below = [c for c in cards if c.box.top > cur.box.top]
+            if not below:
+                return
+            top = min(c.box.top for c in below)
+        else:
+            below = [c for c in cards if c.box.top < cur.box.top]
+            if not below:
+                self.focus.focus(self.back)
+                return
+            top = max(c.box.top for c in below)
+        row = [c for c in below if c.box.top == top]
+        best = min(row, key=lambda c: abs(c.box.centerx - cur.box.centerx))
+        self.focus.focus(best)
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        t = self.theme
+        line = self.kit.line_height("body")
+        if event.type == pygame.KEYDOWN:
+            key = event.key
+            cards = getattr(self, "cards_in_order", self.cards)
+            cur = self.focus.current
+            if key == pygame.K_ESCAPE or (key == pygame.K_BACKSPACE):
+                self.go_back()
+                return True
+            if key == pygame.K_TAB:
+                self.focus.move(-1 if event.mod & pygame.KMOD_SHIFT else 1)
+            elif key in (pygame.K_DOWN, pygame.K_UP):
+                self._move_grid(1 if key == pygame.K_DOWN else -1)
+            elif key in (pygame.K_LEFT, pygame.K_RIGHT):
+                if isinstance(cur, Card) and cur in cards:
+                    i = cards.index(cur) + (1 if key == pygame.K_RIGHT else -1)
+                    if 0 <= i < len(cards):
+                        self.focus.focus(cards[i])
+                else:
+                    self._move_grid(1)
+            elif key in (pygame.K_HOME, pygame.K_END) and cards:
+                self.focus.focus(cards[0] if key == pygame.K_HOME else cards[-1])
+            elif key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
+                self.scroller.handle_key(key, line)
+                self._place()
+                self._focus_nearest_visible()
+                self.dirty = True
+                return True
+            elif key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+                if cur is not None:
+                    cur.activate()
+                    self.dirty = True
+                return True
+            else:
+                return False
+            self.focus.visible = True
+            self._keep_focus_visible()
+            self.dirty = True
+            return True
+        if self.scroller.handle_event(event, t, line):
+            self._place()
+            self.dirty = True
+            if event.type == pygame.MOUSEBUTTONUP:
+                self._pressed = None
+            return True
+        if event.type == pygame.MOUSEMOTION:
+            self._set_hover(event.pos)
+        elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            self._pressed = self._hit(event.pos)
+            return self._pressed is not None
+        elif event.type == pygame.MOUSEBUTTONUP and event.button == 1:
+            hit, self._pressed = self._pressed, None
+            if hit is not None and hit is self._hit(event.pos):
+                self.focus.focus(hit, show=False)
+                hit.activate()
+                self.dirty = True
+                return True
+        return False
+
+    def _hit(self, pos) -> Optional[Widget]:
+        if self.back.rect.collidepoint(pos):
+            return self.back
+        if not self.scroller.view.collidepoint(pos):
+            return None
+        return next((c for c in self.cards if c.rect.collidepoint(pos)), None)
+
+    def _set_hover(self, pos) -> None:
+        hit = self._hit(pos)
+        changed = False
+        for wdg in (self.back, *self.cards):
+            hov = wdg is hit
+            if wdg.hovered != hov:
+                wdg.hovered = hov
+                changed = True
+        if changed:
+            self.dirty = True
+
+    def _focus_nearest_visible(self) -> None:
+        cur = self.focus.current
+        view_top, view_bottom = self.scroller.offset, self.scroller.offset + self.scroller.view.h
+        if isinstance(cur, Card) and cur.box.top >= view_top and cur.box.bottom <= view_bottom:
+            return
+        visible = [c for c in getattr(self, "cards_in_order", self.cards)
+                   if c.box.top >= view_top and c.box.bottom <= view_bottom]
+        if visible:
+            self.focus.focus(visible[0], show=self.focus.visible)
+
+    # -- drawing -------------------------------------------------------------------------
+    def draw(self, surface: pygame.Surface) -> None:
+        t, kit = self.theme, self.kit
+        surface.fill(t.p.bg)
+        view = self.scroller.view
+        old = surface.get_clip()
+        surface.set_clip(view)
+        dy = view.y - self.scroller.offset
+        intro = kit.render_block(self._intro_text(), "body", t.p.text_dim, self.content_w)
+        if self.intro_y + dy + intro.get_height() > view.y:
+            surface.blit(intro, (self.margin, self.intro_y + dy))
+        for platform, y, count in self.sections:
+            sy = y + dy
+            if sy > view.bottom or sy + kit.line_height("heading") < view.y:
+                continue
+            lh = kit.line_height("heading")
+            icon = pygame.Rect(self.margin, sy + lh // 8, int(lh * 0.8), int(lh * 0.8))
+            platform_icon(surface, platform, icon, platform_accent(t, platform))
+            head = kit.render_line(PLATFORM_NAMES.get(platform, platform), "heading", t.p.text)
+            surface.blit(head, (icon.right + t.px(10), sy))
+            cnt = kit.render_line(f"{count} {'chat' if count == 1 else 'chats'}", "small", t.p.text_dim)
+            surface.blit(cnt, (icon.right + t.px(10) + head.get_width() + t.px(12),
+                               sy + lh - cnt.get_height() - t.px(3)))
+        for c in self.cards:
+            if c.rect.bottom < view.y or c.rect.top > view.bottom:
+                continue
+            self.draw_card(surface, c, self.focus.is_focused(c))
+        surface.set_clip(old)
+        self.scroller.draw_bar(surface, t)
+        # the top bar, drawn last so cards scroll under it
+        pygame.draw.rect(surface, t.p.surface, self.bar)
+        pygame.draw.line(surface, t.p.border, (0, self.bar.bottom - 1), (self.bar.w, self.bar.bottom - 1),
+                         t.border_width)
+        self.back.draw(surface, kit, t, self.focus.is_focused(self.back))
+        title = kit.render_line("Choose a chat", "heading", t.p.text)
+        tx = max(self.back.rect.right + t.px(16), (self.bar.w - title.get_width()) // 2)
+        who = kit.render_line(kit.ellipsize(player_label(self.app), "small", max(40, self.bar.w // 3)),
+                              "small", t.p.text_dim)
+        if tx + title.get_width() + t.px(16) > self.bar.w - who.get_width() - t.px(20):
+            tx = self.back.rect.right + t.px(16)
+        surface.blit(title, (tx, self.bar.centery - title.get_height() // 2))
+        if tx + title.get_width() + t.px(16) <= self.bar.w - who.get_width() - t.px(20):
+            surface.blit(who, (self.bar.w - who.get_width() - t.px(20), self.bar.centery - who.get_height() // 2))
+
+    def draw_card(self, surface: pygame.Surface, c: Card, focused: bool) -> None:
+        t, kit = self.theme, self.kit
+        r = c.rect
+        radius = t.shape.panel_radius
+        s = c.scenario
+        accent = platform_accent(t, s.platform)
+        draw_shadow(surface, t, r, radius, 3)
+        bg = t.p.button_hover if c.hovered and not t.high_contrast else t.p.surface_alt
+        border = t.p.text if (t.high_contrast or c.hovered) else t.p.border
+        draw_round_rect(surface, bg, r, radius, t.border_width, border)
+        strip = pygame.Rect(r.x, r.y, r.w, t.px(5))
+        pygame.draw.rect(surface, accent, strip, border_top_left_radius=radius, border_top_right_radius=radius)
+        pad = t.px(18)
+        inner = r.w - 2 * pad
+        x, y = r.x + pad, r.y + t.px(5) + pad
+        y = blit_lines(surface, kit, clamp_lines(kit, s.title, "heading", inner, 2), "heading", t.p.text, x, y)
+        y += t.px(8)
+        # difficulty: dots + word; played: tick + words (never colour alone)
+        lh = kit.line_height("small_bold")
+        level = max(1, min(3, int(s.difficulty or 1)))
+        dx = draw_difficulty_dots(surface, t, x, y + lh // 2, level, t.p.text)
+        word = kit.render_line(difficulty_word(level), "small_bold", t.p.text)
+        surface.blit(word, (dx + t.px(8), y))
+        pill = self._played_pill(c)
+        if self._meta_fits_one_line(c, inner):
+            surface.blit(pill, (r.right - pad - pill.get_width(), y + (lh - pill.get_height()) // 2))
+            y += lh + t.px(6)
+        else:
+            y += lh + t.px(6)
+            surface.blit(pill, (x, y))
+            y += lh + t.px(6)
+        y += t.px(10)
+        y = blit_lines(surface, kit, clamp_lines(kit, s.summary, "small", inner, 4), "small", t.p.text, x, y)
+        notes = content_notes(s)
+        if notes:
+            y += t.px(10)
+            blit_lines(surface, kit, clamp_lines(kit, "Includes: " + "; ".join(notes), "small", inner, 2),
+                       "small", t.p.text_dim, x, y)
+        if focused:
+            draw_focus_ring(surface, t, r, radius)
+
+    def _played_pill(self, c: Card) -> pygame.Surface:
+        t, kit = self.theme, self.kit
+        text = self._played_text(c)
+        label = kit.render_line(text, "small_bold", t.p.text if c.played else t.p.text_dim)
+        h = label.get_height() + t.px(6)
+        icon = h - t.px(10) if c.played else 0
+        w = t.px(10) + (icon + t.px(6) if icon else 0) + label.get_width() + t.px(10)
+        surf = pygame.Surface((w, h), pygame.SRCALPHA)
+        if c.played:
+            pygame.draw.rect(surf, t.p.surface, surf.get_rect(), border_radius=h // 2)
+            pygame.draw.rect(surf, t.p.text_dim, surf.get_rect(), width=max(1, t.border_width), border_radius=h // 2)
+            draw_check(surf, pygame.Rect(t.px(10), (h - icon) // 2, icon, icon), t.p.text, max(2, t.px(2)))
+            surf.blit(label, (t.px(10) + icon + t.px(6), (h - label.get_height()) // 2))
+        else:
+            pygame.draw.rect(surf, t.p.border, surf.get_rect(), width=max(1, t.border_width), border_radius=h // 2)
+            surf.blit(label, (t.px(10), (h - label.get_height()) // 2))
+        return surf
