@@ -24,6 +24,7 @@ _NODE_ID = re.compile(r"[a-z0-9_]+\Z")
 _COMPARE = {"==": operator.eq, "!=": operator.ne, "<": operator.lt,
             "<=": operator.le, ">": operator.gt, ">=": operator.ge}
 _KEYWORDS = {"and", "or", "not", "true", "false", "visited"}
+MAX_NESTING = 32   # parentheses and `not`s inside each other; deeper would exhaust Python's stack
 
 
 class ExpressionError(ValueError):
@@ -57,9 +58,8 @@ class Expression:
 
 def _tokenize(source: str) -> list[tuple[str, str, int]]:
     tokens, pos = [], 0
-    while pos < len(source):
-        if source[pos:].strip() == "":
-            break
+    end = len(source.rstrip())   # (no slicing per token: that made long conditions quadratic)
+    while pos < end:
         match = _TOKEN.match(source, pos)
         if not match:
             start = len(source) - len(source[pos:].lstrip())
@@ -84,6 +84,12 @@ class _Parser:
         self.i = 0
         self.variables: set[str] = set()
         self.nodes: set[str] = set()
+        self.depth = 0
+
+    def nest(self, pos: int) -> None:
+        self.depth += 1
+        if self.depth > MAX_NESTING:
+            raise ExpressionError(f"the condition is nested more than {MAX_NESTING} levels deep", pos)
 
     def peek(self):
         return self.tokens[self.i]
@@ -124,8 +130,9 @@ class _Parser:
 
     def not_expr(self) -> Evaluator:
         if self.peek()[1] == "not":
-            self.take()
+            self.nest(self.take()[2])
             inner = self.not_expr()
+            self.depth -= 1
             return lambda s: not inner(s)
         return self.comparison()
 
@@ -142,11 +149,16 @@ class _Parser:
     def operand(self) -> Evaluator:
         kind, text, pos = self.take()
         if kind == "int":
-            value = int(text)
+            try:
+                value = int(text)
+            except ValueError:  # Python refuses to convert integers of thousands of digits
+                raise ExpressionError("the number is too long", pos) from None
             return lambda s: value
         if kind == "sym" and text == "(":
+            self.nest(pos)
             inner = self.or_expr()
             self.expect(")")
+            self.depth -= 1
             return inner
         if kind == "word":
             if text == "true":

@@ -206,8 +206,11 @@ def resolve_asset(scenario_dir: Path, value: str) -> Path | None:
     relative = value.replace("\\", "/")
     for base in (scenario_dir, paths.ASSETS_DIR):
         candidate = base / relative
-        if candidate.is_file():
-            return candidate
+        try:
+            if candidate.is_file():
+                return candidate
+        except OSError:  # a name too long for the file system, for example: no such file
+            continue
     return None
 
 
@@ -279,7 +282,7 @@ def _node(r: _Reader, node_id: str, raw: LMap, seen_ids: dict[str, tuple[int, in
         r.keys(end_raw, END_KEYS, ("outcome",), f"the end of node '{node_id}'")
         end = Ending(r.choice_of(end_raw, "outcome", OUTCOMES, "neutral"), r.text(end_raw, "title"),
                      r.text(end_raw, "text"), end_raw.pos)
-    has_choices = "choices" in raw
+    has_choices = raw.get("choices") is not None   # `choices:` with nothing after it is no choices
     if has_choices and end_raw is not None:
         r.report.add("RF106", raw.pos, f"node '{node_id}' has both 'choices' and 'end'", "keep one of them")
     elif not has_choices and end_raw is None:
@@ -360,7 +363,8 @@ def build(data: Any, path: Path, sha256: str, report: Reporter, taxonomy: Taxono
     if "stranger" in data:
         r.keys(stranger_raw, STRANGER_KEYS, ("name",), "stranger")
     stranger = Stranger(r.text(stranger_raw, "name"), r.integer(stranger_raw, "claimed_age", 1, 120),
-                        r.asset(stranger_raw, "avatar"), _profile(r, r.items(stranger_raw, "profile")))
+                        r.asset(stranger_raw, "avatar"), _profile(r, r.items(stranger_raw, "profile")),
+                        stranger_raw.where("avatar"))
     player_raw = r.mapping(data, "player") or LMap()
     r.keys(player_raw, PLAYER_KEYS, (), "player")
     player = Player(r.text(player_raw, "name", "You") or "You", r.text(player_raw, "context"))

@@ -96,6 +96,7 @@ class Stranger:
     claimed_age: Optional[int] = None
     avatar: str = ""
     profile: tuple[ProfileItem, ...] = ()
+    avatar_pos: Pos = (1, 1)
 
 
 @dataclass(frozen=True)

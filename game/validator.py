@@ -87,8 +87,12 @@ def check_scenario(scenario: Scenario, report: Reporter, expressions=()) -> None
         for node_id in sorted(expression.nodes - set(nodes)):
             report.add("RF101", pos, f"visited({node_id}) names no node '{node_id}'")
 
+    # When the file already has errors, hold back the warnings that follow from the shape of the
+    # whole scenario: a single misspelt `next`, `choices` or `red_flags` would otherwise cascade into
+    # a warning for every node behind it. They come back once the errors are fixed.
+    whole = not report.has_errors
     reachable = _reachable(scenario) if scenario.start in nodes else set(nodes)
-    for node in nodes.values():
+    for node in nodes.values() if whole else ():
         if node.id not in reachable:
             if node.end:
                 report.add("RF202", node.pos, f"no path from '{scenario.start}' reaches the ending '{node.id}'")
@@ -109,14 +113,14 @@ def check_scenario(scenario: Scenario, report: Reporter, expressions=()) -> None
                     report.add("RF210", message.pos, f"message '{message.id}' ends the chat, so its red flag can "
                                "never be flagged and always counts as missed", "move it to the node before the ending")
     red_items = [item for item in scenario.items.values() if item.red_flags]
-    if scenario.kind == "grooming":
+    if scenario.kind == "grooming" and whole:
         if not red_items:
             report.add("RF203", (1, 1), "a grooming scenario with no red flags: there is nothing to spot",
                        "mark the manipulative messages with red_flags")
         if scenario.start in nodes and not any(nodes[n].end and nodes[n].end.outcome == "unsafe" for n in reachable):
             report.add("RF204", (1, 1), "no reachable ending has 'outcome: unsafe'",
                        "show what could happen if the player goes along")
-    else:
+    elif scenario.kind == "benign":
         for item in red_items:
             report.add("RF205", item.pos, f"benign scenario, but '{item.id}' carries red flags",
                        "in a control scenario nobody is grooming the player")
@@ -130,11 +134,11 @@ def check_scenario(scenario: Scenario, report: Reporter, expressions=()) -> None
         for name in expression.variables:
             read.setdefault(name, pos)
     for name, pos in sorted(read.items(), key=lambda kv: kv[1]):
-        if name not in written:
+        if name not in written and whole:
             report.add("RF206", pos, f"variable '{name}' is read but no choice sets or adds it", "it is always 0")
 
     scenario_dir = scenario.path.parent
-    assets = [(scenario.stranger.avatar, (1, 1), "avatar")]
+    assets = [(scenario.stranger.avatar, scenario.stranger.avatar_pos, "avatar")]
     for node in nodes.values():
         for message in node.messages + node.idle_nudges:
             assets.append((message.image, message.pos, "image"))

@@ -87,18 +87,31 @@ def _scan_events(text: str) -> None:
 
 
 _constructor = yaml.constructor.SafeConstructor()
-_STR_TAG = "tag:yaml.org,2002:str"
+# YAML 1.1 resolves a plain `=` and `<<` to the "value" and "merge" types, which have no meaning
+# here and nothing to build them: read them as the text they are.
+_TEXT_TAGS = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:value", "tag:yaml.org,2002:merge"}
+
+
+def _one_line(text: str, limit: int = 60) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def _convert(node):
     """Composed YAML node -> plain data with positions."""
     if isinstance(node, yaml.ScalarNode):
-        if node.tag == _STR_TAG:
+        if node.tag in _TEXT_TAGS:
             return node.value
         try:
             return _constructor.construct_object(node, deep=True)
         except (yaml.YAMLError, ValueError) as exc:
-            raise YamlProblem("RF001", f"cannot read value {node.value!r}: {exc}", _mark(node.start_mark))
+            reason = getattr(exc, "problem", None) or exc
+            raise YamlProblem("RF001", f"cannot read value {_one_line(node.value)!r}: {_one_line(reason, 200)}",
+                              _mark(node.start_mark))
+        finally:
+            # the constructor caches every node it built (and, after a failure, the one it was building)
+            _constructor.constructed_objects.clear()
+            _constructor.recursive_objects.clear()
     if isinstance(node, yaml.SequenceNode):
         out = LList()
         out.pos = _mark(node.start_mark)
@@ -151,5 +164,6 @@ def load_bytes(data: bytes, max_bytes: int = MAX_BYTES):
         line = data[: exc.start].count(b"\n") + 1
         raise YamlProblem("RF006", "the file is not valid UTF-8", (line, 1), "save it as UTF-8")
     if "\x00" in text:
-        raise YamlProblem("RF006", "the file contains a NUL character", (1, 1), "save it as UTF-8 text")
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise YamlProblem("RF006", "the file contains a NUL character", (line, 1), "save it as UTF-8 text")
     return loads(text)
