@@ -61,7 +61,7 @@ PALETTES: dict[str, Palette] = {
         bubble_in=_H("#2a3258"), bubble_in_text=_H("#f2f4ff"), bubble_out=_H("#56b4e9"),
         bubble_out_text=_H("#0b1020"), notice_bg=_H("#252c4f"), notice_text=_H("#dfe3ff"),
         link=_H("#8fd3ff"), flag=_H("#e8743b"), flag_text=_H("#140a04"), focus=_H("#ffd23f"),
-        danger=_H("#d55e00"), danger_text=_H("#ffffff"), button=_H("#2e3866"), button_text=_H("#f2f4ff"),
+        danger=_H("#b4450a"), danger_text=_H("#ffffff"), button=_H("#2e3866"), button_text=_H("#f2f4ff"),
         button_hover=_H("#3b4780"), overlay=(6, 8, 18, 200), shadow=(0, 0, 0, 90), online=_H("#3fd0a0"),
         dark=True,
     ),
@@ -82,7 +82,7 @@ PALETTES: dict[str, Palette] = {
         text=_H("#151826"), text_dim=_H("#5b6275"), accent=_H("#5b4ee6"), accent_text=_H("#ffffff"),
         bubble_in=_H("#eef0f5"), bubble_in_text=_H("#151826"), bubble_out=_H("#5b4ee6"),
         bubble_out_text=_H("#ffffff"), notice_bg=_H("#fff4d6"), notice_text=_H("#4a3800"),
-        link=_H("#2446c7"), flag=_H("#d55e00"), flag_text=_H("#ffffff"), focus=_H("#0b57d0"),
+        link=_H("#2446c7"), flag=_H("#b84a00"), flag_text=_H("#ffffff"), focus=_H("#0b57d0"),
         danger=_H("#b4450a"), danger_text=_H("#ffffff"), button=_H("#eceaff"), button_text=_H("#2d2391"),
         button_hover=_H("#dcd8ff"), overlay=(20, 22, 35, 170), shadow=(30, 30, 60, 40), online=_H("#1f9d6b"),
         dark=False,
@@ -90,8 +90,8 @@ PALETTES: dict[str, Palette] = {
     # A match chat: warm cream, coral accent, a profile card.
     "dating_app": Palette(
         bg=_H("#fff8f3"), surface=_H("#ffffff"), surface_alt=_H("#fff0e8"), border=_H("#f0d9cc"),
-        text=_H("#2a1b1f"), text_dim=_H("#6e5660"), accent=_H("#d9466f"), accent_text=_H("#ffffff"),
-        bubble_in=_H("#ffffff"), bubble_in_text=_H("#2a1b1f"), bubble_out=_H("#d9466f"),
+        text=_H("#2a1b1f"), text_dim=_H("#6e5660"), accent=_H("#c4335d"), accent_text=_H("#ffffff"),
+        bubble_in=_H("#ffffff"), bubble_in_text=_H("#2a1b1f"), bubble_out=_H("#c4335d"),
         bubble_out_text=_H("#ffffff"), notice_bg=_H("#f6e7ff"), notice_text=_H("#3e1f57"),
         link=_H("#1f4fbf"), flag=_H("#c05000"), flag_text=_H("#ffffff"), focus=_H("#1a56db"),
         danger=_H("#a8420c"), danger_text=_H("#ffffff"), button=_H("#ffe3ea"), button_text=_H("#7d1d3c"),

@@ -121,6 +121,8 @@ class ChatScreen(Screen):
         self.profile_open = False       # the drawer, in narrow windows
         self.hint_visible = True
         self.pacing: Optional[Pacing] = None
+        self.choice_overflow = 0
+        self.choice_scroll = 0
         self.idle = 0.0
         self._seen = 0
         self._last_player_item: Optional[ChatItem] = None
@@ -178,6 +180,14 @@ class ChatScreen(Screen):
     def header_buttons(self) -> list[Button]:
         out = [] if self.wide else [self.b_profile]
         return out + [self.b_block, self.b_report, self.b_leave, self.b_pause]
+
+    def adopt_session(self, session: Any) -> None:
+        """Carry on with a session restored from JSON (same events, new objects)."""
+        self.session = session
+        self.conv = session.conv
+        self.ctx.is_flagged = self.conv.is_flagged
+        self._seen = min(self._seen, len(self.conv.events))
+        self.dirty = True
 
     # ------------------------------------------------------------------ engine events
     def sync(self) -> None:
@@ -378,6 +388,7 @@ class ChatScreen(Screen):
                                           ident=f"choice{i + 1}") for i, text in enumerate(new)]
             if self.fzone == "choices":
                 self.findex["choices"] = 0
+            self.choice_scroll = 0
             self.idle = 0.0
             self._layout(self.app.size)
 
@@ -508,16 +519,19 @@ class ChatScreen(Screen):
             comp_h = self.end_button.rect.h + 2 * pad
         elif self.choice_buttons:
             sizes = [b.preferred_size(kit, t, inner_w) for b in self.choice_buttons]
-            comp_h = sum(max(h, t.px(48)) for _, h in sizes) + gap * (len(sizes) - 1) + 2 * pad
-            comp_h = min(comp_h, int((H - top_chat) * 0.6))
+            needed = sum(max(h, t.px(48)) for _, h in sizes) + gap * (len(sizes) - 1) + 2 * pad
+            comp_h = min(needed, int((H - top_chat) * 0.62))
+            self.choice_overflow = needed - comp_h     # > 0: the choices scroll inside the composer
         else:
             comp_h = kit.line_height("body") + 2 * pad
+        if not self.choice_buttons:
+            self.choice_overflow = 0
+        self.choice_scroll = max(0, min(getattr(self, "choice_scroll", 0), self.choice_overflow))
         self.r_composer = pygame.Rect(chat_x, H - comp_h, chat_w, comp_h)
         if self.end_button is not None:
             self.end_button.rect.center = self.r_composer.center
         elif self.choice_buttons:
-            sizes = [b.preferred_size(kit, t, inner_w) for b in self.choice_buttons]
-            y = self.r_composer.y + cy
+            y = self.r_composer.y + cy - self.choice_scroll
             for b, (_, h) in zip(self.choice_buttons, sizes):
                 b.rect = pygame.Rect(chat_x + pad, y, inner_w, max(h, t.px(48)))
                 y = b.rect.bottom + gap
@@ -648,7 +662,22 @@ class ChatScreen(Screen):
             self.scroll_to_item(target[1])
         if target is not None and target[0] == "profile":
             self._profile_into_view(target[1])
+        if target is not None and zone == "choices" and self.choice_overflow:
+            self._choice_into_view(target[1])
         self.dirty = True
+
+    def _choice_into_view(self, b: Button) -> None:
+        r, pad = self.r_composer, self.theme.px(12)
+        if b.rect.y < r.y + pad:
+            self._scroll_choices(b.rect.y - r.y - pad)
+        elif b.rect.bottom > r.bottom - pad:
+            self._scroll_choices(b.rect.bottom - r.bottom + pad)
+
+    def _scroll_choices(self, dy: int) -> None:
+        new = max(0, min(self.choice_overflow, self.choice_scroll + dy))
+        if new != self.choice_scroll:
+            self.choice_scroll = new
+            self._layout(self.app.size)
 
     def _profile_into_view(self, card: ProfileCard) -> None:
         if card.rect.y < self.r_profile.y:
@@ -715,6 +744,8 @@ class ChatScreen(Screen):
             step = -event.y * 3 * self.kit.line_height("body")
             if self.profile_visible() and self.r_profile.collidepoint(pos):
                 self._scroll_profile(step)
+            elif self.choice_overflow and self.r_composer.collidepoint(pos):
+                self._scroll_choices(step)
             else:
                 self.scroll_by(step)
             return True
@@ -1049,6 +1080,15 @@ class ChatScreen(Screen):
             for b in self.choice_buttons:
                 b.draw(surface, kit, t, cur is not None and cur[1] is b)
             surface.set_clip(prev_clip)
+            if self.choice_overflow:
+                more = "more replies ▾" if self.choice_scroll < self.choice_overflow else "▴ scroll up"
+                m = kit.render_line(more, "small_bold", t.p.accent_text)
+                box = pygame.Rect(0, 0, m.get_width() + t.px(16), m.get_height() + t.px(6))
+                box.bottomright = (r.right - t.px(16), r.bottom - t.px(4))
+                if more.startswith("▴"):
+                    box.topright = (r.right - t.px(16), r.y + t.px(4))
+                draw_round_rect(surface, t.p.accent, box, box.h // 2)
+                surface.blit(m, m.get_rect(center=box.center))
         else:
             if self.conv.ended:
                 text = "This chat has ended."

@@ -31,6 +31,7 @@ from ..widgets import Button, FocusRing, Widget, draw_focus_ring, draw_round_rec
 PLATFORM_NAMES = {"game_chat": "Game chat", "social_media": "Social media", "dating_app": "Dating app"}
 PLATFORM_ORDER = ("game_chat", "social_media", "dating_app")
 DIFFICULTY_WORDS = {1: "Easy", 2: "Medium", 3: "Hard"}
+SUMMARY_LINES = 5
 
 #: Said before every chat, safe or not, so no card gives the lesson away.
 EVERY_CHAT_NOTE = ("Some people in these chats are safe and some are not. You find out by playing: "
@@ -43,9 +44,17 @@ _SPOILER_NOTE = re.compile(r"^\s*(none|nothing)\b|no red flags|\bbenign\b|\bharm
 # helpers shared with start.py and debrief.py
 # ---------------------------------------------------------------------------
 def content_notes(scenario: Any) -> list[str]:
-    """The scenario's content notes, without any that would reveal it as a safe chat."""
+    """The scenario's content notes, without any that would reveal it as a safe chat.
+
+    They are shown in the dialog before a chat, not on the cards, so cards
+    cannot be compared side by side to find the safe ones.
+    """
     notes = [str(n).strip() for n in (getattr(scenario, "content_notes", ()) or ()) if str(n).strip()]
-    return [n for n in notes if not _SPOILER_NOTE.search(n)]
+    notes = [n for n in notes if not _SPOILER_NOTE.search(n)]
+    if not notes:
+        where = PLATFORM_NAMES.get(getattr(scenario, "platform", ""), "an app").lower()
+        notes = [f"a chat with someone you meet on {'a ' if where != 'an app' else ''}{where}"]
+    return notes
 
 
 def difficulty_word(level: int) -> str:
@@ -380,7 +389,7 @@ class ScrollDialog(Screen):
         margin = t.px(16)
         cw = min(w - 2 * margin, t.px(self.max_width))
         pad = t.px(26)
-        inner = cw - 2 * pad - t.px(10)
+        inner = cw - 2 * pad - t.px(22)   # room for the scrollbar on the right
         self.body = self.build_body(inner)
         self.body_h = sum(s.get_height() + g for s, g in self.body)
         # buttons side by side when they fit, else stacked
@@ -524,7 +533,7 @@ class StartChatDialog(ScrollDialog):
         eyebrow_text = f"{PLATFORM_NAMES.get(platform, platform)}  ·  {difficulty_word(level)}"
         lh = kit.line_height("small_bold")
         label = kit.render_line(eyebrow_text.upper(), "small_bold", t.p.text_dim)
-        dots_w = 3 * t.px(12)
+        dots_w = draw_difficulty_dots(pygame.Surface((1, 1)), t, 0, 0, level, t.p.text_dim) + t.px(4)
         eb = pygame.Surface((lh + t.px(8) + label.get_width() + t.px(10) + dots_w, lh), pygame.SRCALPHA)
         platform_icon(eb, platform, pygame.Rect(0, 0, lh, lh), platform_accent(t, platform))
         eb.blit(label, (lh + t.px(8), 0))
@@ -661,11 +670,8 @@ class PickerScreen(Screen):
         h = t.px(5) + pad
         h += len(clamp_lines(kit, card.scenario.title, "heading", inner, 2)) * kit.line_height("heading")
         h += t.px(8) + self._meta_height(card, inner)
-        h += t.px(10) + len(clamp_lines(kit, card.scenario.summary, "small", inner, 4)) * kit.line_height("small")
-        notes = content_notes(card.scenario)
-        if notes:
-            h += t.px(10) + len(clamp_lines(kit, "Includes: " + "; ".join(notes), "small", inner, 2)) \
-                * kit.line_height("small")
+        h += t.px(10) + len(clamp_lines(kit, card.scenario.summary, "small", inner, SUMMARY_LINES)) \
+            * kit.line_height("small")
         return h + pad
 
     def _meta_height(self, card: Card, inner: int) -> int:
@@ -936,12 +942,7 @@ class PickerScreen(Screen):
             surface.blit(pill, (x, y))
             y += lh + t.px(6)
         y += t.px(10)
-        y = blit_lines(surface, kit, clamp_lines(kit, s.summary, "small", inner, 4), "small", t.p.text, x, y)
-        notes = content_notes(s)
-        if notes:
-            y += t.px(10)
-            blit_lines(surface, kit, clamp_lines(kit, "Includes: " + "; ".join(notes), "small", inner, 2),
-                       "small", t.p.text_dim, x, y)
+        blit_lines(surface, kit, clamp_lines(kit, s.summary, "small", inner, SUMMARY_LINES), "small", t.p.text, x, y)
         if focused:
             draw_focus_ring(surface, t, r, radius)
 

@@ -1,0 +1,645 @@
+"""The start screen: the title, how to play on one screen, who is playing, and the way in.
+
+``StartScreen(app)`` shows
+
+* "Red Flags" and a one-line promise;
+* how to play in five short steps (read, reply, flag, get out, tell safe from unsafe);
+* an optional nickname and class code, with "No real names: use a nickname"
+  in plain view. Both take letters, digits, ``_`` and ``-`` only (20 at most
+  for the nickname, as many as the results store keeps for a class code) and
+  are kept on the app (``app.player``, ``app.class_code``) for the chats
+  started from the picker. They are never written to disk here;
+* Play (the picker), Settings, Counsellors (only when that screen exists) and Quit.
+
+Everything is reachable with Tab / Shift+Tab / arrows and Enter, and the page
+scrolls (wheel, keys, drag) when a large text size makes it taller than the window.
+"""
+from __future__ import annotations
+
+import importlib.util
+import re
+from typing import Callable, Optional
+
+import pygame
+
+from ..app import App, Screen
+from ..text import TextKit
+from ..theme import Theme
+from ..widgets import (Button, FocusRing, Widget, draw_flag_marker, draw_focus_ring, draw_round_rect,
+                       draw_shadow)
+from .base import DialogScreen
+from .picker import PickerScreen, Scroller, platform_icon
+
+NICKNAME_MAX = 20
+try:  # a class code longer than the results store keeps would be cut silently: refuse it instead
+    from game.results.identity import MAX_CLASS_CODE as _STORE_CLASS_MAX
+except Exception:  # noqa: BLE001 - the store is optional here
+    _STORE_CLASS_MAX = 20
+CLASS_CODE_MAX = min(20, _STORE_CLASS_MAX)
+ALLOWED = re.compile(r"[A-Za-z0-9_-]")
+
+REAL_NAME_RULE = "No real names: use a nickname."
+NICKNAME_HINT = f"Letters, numbers, _ and - only. Up to {NICKNAME_MAX}."
+CLASS_CODE_HINT = "Only if your teacher gave you one."
+
+STEPS: tuple[tuple[str, str, str], ...] = (
+    ("read", "Read the messages.", "They arrive one at a time, like on your phone."),
+    ("reply", "Reply with the buttons.", "Pick what you would really say."),
+    ("flag", "Flag what feels off.", "Mark any message or profile detail that seems wrong."),
+    ("exit", "Block, report or leave.", "Any time you want. You never have to stay in a chat."),
+    ("people", "Some people are safe.", "The goal is telling them apart, not suspecting everyone."),
+)
+
+
+def counsellor_available() -> bool:
+    try:
+        return importlib.util.find_spec("game.ui.screens.counsellor") is not None
+    except (ImportError, ValueError):
+        return False
+
+
+# ---------------------------------------------------------------------------
+# a one-line text entry
+# ---------------------------------------------------------------------------
+class TextField(Widget):
+    """A one-line entry that accepts letters, digits, ``_`` and ``-`` up to ``max_len``.
+
+    Anything else is refused (nothing is inserted) and ``problem`` says why, in
+    words; ``hint`` is shown when there is no problem.
+    """
+
+    def __init__(self, label: str, *, max_len: int, ident: str, placeholder: str = "", hint: str = "",
+                 upper: bool = False, on_change: Optional[Callable[[str], None]] = None, text: str = ""):
+        super().__init__()
+        self.label = label
+        self.max_len = max_len
+        self.ident = ident
+        self.placeholder = placeholder
+        self.hint = hint
+        self.upper = upper
+        self.on_change = on_change
+        self.text = ""
+        self.cursor = 0
+        self.problem: Optional[str] = None
+        self.hovered = False
+        self.box = pygame.Rect(0, 0, 0, 0)      # content coordinates
+        self.hint_box = pygame.Rect(0, 0, 0, 0)
+        if text:
+            self.insert(text)
+            self.problem = None
+
+    # -- editing ---------------------------------------------------------------
+    def insert(self, typed: str) -> bool:
+        """Insert what fits and is allowed; True if anything was inserted."""
+        accepted: list[str] = []
+        refused = too_long = False
+        for ch in typed:
+            if not ALLOWED.fullmatch(ch):
+                refused = True
+                continue
+            if len(self.text) + len(accepted) >= self.max_len:
+                too_long = True
+                break
+            accepted.append(ch.upper() if self.upper else ch)
+        if accepted:
+            add = "".join(accepted)
+            self.text = self.text[:self.cursor] + add + self.text[self.cursor:]
+            self.cursor += len(add)
+            self._changed()
+        if too_long:
+            self.problem = f"{self.max_len} characters at most."
+        elif refused:
+            self.problem = "Letters, numbers, _ and - only (no spaces)."
+        else:
+            self.problem = None
+        return bool(accepted)
+
+    def set_text(self, text: str) -> None:
+        self.text, self.cursor = "", 0
+        self.insert(text)
+
+    def _changed(self) -> None:
+        if self.on_change is not None:
+            self.on_change(self.text)
+
+    def handle_key(self, event: pygame.event.Event) -> bool:
+        key = event.key
+        if key == pygame.K_BACKSPACE:
+            if self.cursor > 0:
+                n = self.cursor if event.mod & pygame.KMOD_CTRL else 1
+                self.text = self.text[:self.cursor - n] + self.text[self.cursor:]
+                self.cursor -= n
+                self.problem = None
+                self._changed()
+            return True
+        if key == pygame.K_DELETE:
+            if self.cursor < len(self.text):
+                self.text = self.text[:self.cursor] + self.text[self.cursor + 1:]
+                self.problem = None
+                self._changed()
+            return True
+        if key == pygame.K_LEFT:
+            self.cursor = max(0, self.cursor - 1)
+            return True
+        if key == pygame.K_RIGHT:
+            self.cursor = min(len(self.text), self.cursor + 1)
+            return True
+        if key == pygame.K_HOME:
+            self.cursor = 0
+            return True
+        if key == pygame.K_END:
+            self.cursor = len(self.text)
+            return True
+        if key == pygame.K_v and event.mod & (pygame.KMOD_CTRL | pygame.KMOD_META):
+            try:
+                pasted = pygame.scrap.get_text() if hasattr(pygame.scrap, "get_text") else ""
+            except (pygame.error, AttributeError):
+                pasted = ""
+            if pasted:
+                self.insert(pasted.strip())
+            return True
+        return False
+
+    # -- drawing -------------------------------------------------------------------
+    def draw(self, surface: pygame.Surface, kit: TextKit, theme: Theme, focused: bool = False) -> None:
+        t, r = theme, self.rect
+        radius = min(t.shape.button_radius, r.h // 2)
+        field_bg = t.p.bg
+        border = t.p.text if (t.high_contrast or focused or self.hovered) else t.p.border
+        draw_round_rect(surface, field_bg, r, radius, max(t.border_width, 2 if focused else 1), border)
+        pad = t.px(12)
+        count = kit.render_line(f"{len(self.text)}/{self.max_len}", "small", t.p.text_dim)
+        avail = r.w - 2 * pad - count.get_width() - t.px(10)
+        old = surface.get_clip()
+        clip = pygame.Rect(r.x + pad, r.y, max(1, avail), r.h).clip(old) if old else pygame.Rect(
+            r.x + pad, r.y, max(1, avail), r.h)
+        surface.set_clip(clip)
+        if self.text:
+            s = kit.render_line(self.text, "body", t.p.text)
+            cx = kit.measure(self.text[:self.cursor], "body")
+            shift = max(0, cx - avail + t.px(4))
+            surface.blit(s, (r.x + pad - shift, r.centery - s.get_height() // 2))
+        else:
+            cx, shift = 0, 0
+            if not focused and self.placeholder:
+                s = kit.render_line(self.placeholder, "body", t.p.text_dim)
+                surface.blit(s, (r.x + pad, r.centery - s.get_height() // 2))
+        surface.set_clip(old)
+        if focused:
+            lh = kit.line_height("body")
+            x = r.x + pad + cx - shift
+            pygame.draw.line(surface, t.p.text, (x, r.centery - lh // 2 + 2), (x, r.centery + lh // 2 - 2),
+                             max(2, t.px(2)))
+        surface.blit(count, (r.right - pad - count.get_width(), r.centery - count.get_height() // 2))
+        if focused:
+            draw_focus_ring(surface, t, r, radius)
+
+
+# ---------------------------------------------------------------------------
+# settings (used when the shared settings screen is not available)
+# ---------------------------------------------------------------------------
+class SettingsDialog(DialogScreen):
+    """Text size, high contrast, typing speed, sound and fullscreen; each change is applied and saved."""
+
+    title = "Settings"
+
+    def build(self) -> None:
+        s = self.app.settings
+
+        def change(fn: Callable[[], None]) -> Callable[[], None]:
+            def run() -> None:
+                fn()
+                self.app.apply_settings()
+            return run
+
+        def contrast() -> None:
+            s.high_contrast = not s.high_contrast
+
+        def mute() -> None:
+            s.muted = not s.muted
+
+        self.buttons = [
+            Button(f"Text size: {s.text_size_label}", change(s.cycle_text_size), ident="text_size"),
+            Button(f"High contrast: {'On' if s.high_contrast else 'Off'}", change(contrast), ident="contrast"),
+            Button(f"Typing speed: {s.typing_speed_label}", change(s.cycle_typing_speed), ident="typing"),
+            Button(f"Sound: {'Off' if s.muted else 'On'}", change(mute), ident="sound"),
+            Button(f"Fullscreen: {'On' if s.fullscreen else 'Off'}  (F11)", self.app.toggle_fullscreen,
+                   ident="fullscreen"),
+            Button("Done", self.close, kind="primary", ident="done"),
+        ]
+
+    def on_enter(self) -> None:
+        self.focus.set_items(self.buttons)
+        self.focus.focus(self.buttons[0], show=True)
+
+    def on_settings_changed(self) -> None:
+        cur = self.focus.current
+        ident = cur.ident if cur is not None else None
+        super().on_settings_changed()
+        for b in self.buttons:
+            if b.ident == ident:
+                self.focus.focus(b)
+
+
+def open_settings(app: App) -> None:
+    """The shared settings screen when it exists, else :class:`SettingsDialog`."""
+    try:
+        from .settings import SettingsScreen  # type: ignore
+    except ImportError:
+        app.push(SettingsDialog(app))
+        return
+    try:
+        app.push(SettingsScreen(app, overlay=True))
+    except TypeError:
+        app.push(SettingsScreen(app))
+
+
+# ---------------------------------------------------------------------------
+# step icons
+# ---------------------------------------------------------------------------
+def draw_step_icon(surface: pygame.Surface, kind: str, rect: pygame.Rect, t: Theme) -> None:
+    """A round tile with a drawn icon for one how-to-play step."""
+    tile = t.p.surface_alt
+    pygame.draw.circle(surface, tile, rect.center, rect.w // 2)
+    if t.high_contrast:
+        pygame.draw.circle(surface, t.p.text, rect.center, rect.w // 2, 2)
+    inner = rect.inflate(-rect.w // 2, -rect.h // 2)
+    c = t.p.accent
+    w = max(2, rect.w // 16)
+    if kind == "read":
+        platform_icon(surface, "social_media", inner, c)
+    elif kind == "reply":
+        b = pygame.Rect(inner.x, inner.y + inner.h // 6, inner.w, inner.h * 2 // 3)
+        pygame.draw.rect(surface, c, b, width=w, border_radius=b.h // 3)
+        pygame.draw.line(surface, c, (b.x + b.w // 4, b.centery), (b.right - b.w // 4, b.centery), w)
+    elif kind == "flag":
+        draw_flag_marker(surface, t.p.flag, inner.x + inner.w // 5, inner.y, inner.h)
+    elif kind == "exit":
+        pygame.draw.circle(surface, c, inner.center, inner.w // 2, w)
+        d = int(inner.w * 0.35)
+        pygame.draw.line(surface, c, (inner.centerx - d, inner.centery + d), (inner.centerx + d, inner.centery - d), w)
+    else:  # people: two heads and shoulders
+        r = inner.w // 6
+        for dx in (-inner.w // 5, inner.w // 5):
+            cx = inner.centerx + dx
+            pygame.draw.circle(surface, c, (cx, inner.y + r + 1), r)
+            body = pygame.Rect(cx - int(r * 1.7), inner.y + 2 * r + 3, int(r * 3.4), inner.h - 2 * r - 3)
+            pygame.draw.rect(surface, c, body, border_top_left_radius=body.w // 2,
+                             border_top_right_radius=body.w // 2)
+
+
+def brand_mark(surface: pygame.Surface, t: Theme, rect: pygame.Rect) -> None:
+    """The game's mark: a pennant on a rounded tile."""
+    draw_round_rect(surface, t.p.flag, rect, rect.w // 4)
+    if t.high_contrast:
+        pygame.draw.rect(surface, t.p.text, rect, width=2, border_radius=rect.w // 4)
+    s = int(rect.h * 0.62)
+    draw_flag_marker(surface, t.p.flag_text, rect.x + int(rect.w * 0.3), rect.y + (rect.h - s) // 2, s)
+
+
+# ---------------------------------------------------------------------------
+# the screen
+# ---------------------------------------------------------------------------
+class StartScreen(Screen):
+    skin = "menu"
+
+    def __init__(self, app: App):
+        super().__init__(app)
+        self.nick = TextField("Nickname (optional)", max_len=NICKNAME_MAX, ident="nickname",
+                              placeholder="e.g. pixel_fox", hint=NICKNAME_HINT,
+                              on_change=self._set_player, text=getattr(app, "player", None) or "")
+        self.klass = TextField("Class code (optional)", max_len=CLASS_CODE_MAX, ident="class_code",
+                               placeholder="e.g. 8B-2025", hint=CLASS_CODE_HINT, upper=True,
+                               on_change=self._set_class, text=getattr(app, "class_code", None) or "")
+        self.play = Button("Play", self.go_play, kind="primary", ident="play")
+        self.settings = Button("Settings", lambda: open_settings(self.app), ident="settings")
+        self.counsellors: Optional[Button] = None
+        if counsellor_available():
+            self.counsellors = Button("Counsellors", self.open_counsellors, ident="counsellors")
+        self.quit_button = Button("Quit", self.app.quit, kind="ghost", ident="quit")
+        self.focus = FocusRing()
+        self.scroller = Scroller()
+        self.ops: list[tuple] = []
+        self._pressed: Optional[Widget] = None
+        self._first = True
+        for attr, value in (("player", None), ("class_code", None)):
+            if not hasattr(app, attr):
+                setattr(app, attr, value)
+
+    # -- state ---------------------------------------------------------------------
+    @property
+    def widgets(self) -> list[Widget]:
+        out: list[Widget] = [self.nick, self.klass, self.play, self.settings]
+        if self.counsellors is not None:
+            out.append(self.counsellors)
+        out.append(self.quit_button)
+        return out
+
+    def _set_player(self, text: str) -> None:
+        self.app.player = text or None
+
+    def _set_class(self, text: str) -> None:
+        self.app.class_code = text.upper() or None
+
+    def go_play(self) -> None:
+        self.app.push(PickerScreen(self.app))
+
+    def open_counsellors(self) -> None:
+        try:
+            from .counsellor import CounsellorScreen  # type: ignore
+        except ImportError:
+            return
+        self.app.push(CounsellorScreen(self.app))
+
+    # -- layout ----------------------------------------------------------------------
+    def on_resize(self, size: tuple[int, int]) -> None:
+        t, kit = self.theme, self.kit
+        w, h = size
+        margin = max(t.px(24), (w - t.px(1160)) // 2)
+        cw = w - 2 * margin
+        two_cols = cw >= t.px(700)
+        gap = t.px(48) if cw >= t.px(1000) else t.px(28)
+        if two_cols:
+            right_w = max(t.px(330), min(t.px(470), int(cw * 0.42)))
+            left_w = cw - right_w - gap
+        else:
+            left_w, right_w = cw, min(cw, t.px(620))
+        ops: list[tuple] = []
+        roomy = h >= t.px(700)
+
+        # -- left: brand, promise, how to play
+        def left_column(x: int, y: int) -> int:
+            dh = kit.line_height("display")
+            mark = pygame.Rect(x, y + dh // 10, int(dh * 0.9), int(dh * 0.9))
+            ops.append(("brand", mark))
+            title = kit.render_line("Red Flags", "display", t.p.text)
+            ops.append(("blit", title, mark.right + t.px(14), y))
+            y += dh + t.px(6)
+            tag = kit.render_block("Spot the warning signs in online chats before they go too far.",
+                                   "heading" if left_w >= t.px(560) else "body_bold", t.p.text, left_w)
+            ops.append(("blit", tag, x, y))
+            y += tag.get_height() + (t.px(26) if roomy else t.px(14))
+            head = kit.render_line("How to play", "body_bold", t.p.text_dim)
+            ops.append(("blit", head, x, y))
+            y += head.get_height() + t.px(12)
+            icon = int(kit.line_height("body_bold") * (2 if roomy else 1.7))
+            text_w = left_w - icon - t.px(16)
+            for kind, lead, more in STEPS:
+                a = kit.render_block(lead, "body_bold", t.p.text, text_w)
+                b = kit.render_block(more, "body", t.p.text_dim, text_w)
+                row_h = max(icon, a.get_height() + b.get_height())
+                ops.append(("step", kind, pygame.Rect(x, y + (row_h - icon) // 2, icon, icon)))
+                ty = y + (row_h - a.get_height() - b.get_height()) // 2
+                ops.append(("blit", a, x + icon + t.px(16), ty))
+                ops.append(("blit", b, x + icon + t.px(16), ty + a.get_height()))
+                y += row_h + (t.px(12) if roomy else t.px(8))
+            return y
+
+        # -- right: who is playing, then the buttons
+        def right_column(x: int, y: int) -> int:
+            pad = t.px(24)
+            inner = right_w - 2 * pad
+            panel_top = y
+            panel_at = len(ops)
+            y += pad
+            head = kit.render_block("Who's playing?", "heading", t.p.text, inner)
+            ops.append(("blit", head, x + pad, y))
+            y += head.get_height() + t.px(10)
+            rule = kit.render_block(REAL_NAME_RULE, "body_bold", t.p.text, inner - t.px(30))
+            note = pygame.Rect(x + pad, y, inner, rule.get_height() + t.px(20))
+            ops.append(("notice", note))
+            ops.append(("blit", rule, note.x + t.px(20), note.y + t.px(10)))
+            y = note.bottom + t.px(16)
+            field_h = kit.line_height("body") + 2 * t.px(12)
+            for f in (self.nick, self.klass):
+                lab = kit.render_block(f.label, "body_bold", t.p.text, inner)
+                ops.append(("blit", lab, x + pad, y))
+                y += lab.get_height() + t.px(6)
+                f.box = pygame.Rect(x + pad, y, inner, field_h)
+                y += field_h + t.px(4)
+                f.hint_box = pygame.Rect(x + pad, y, inner, kit.line_height("small") * 2)
+                y += self._hint_height(f, inner) + t.px(10)
+            ops.insert(panel_at, ("panel", pygame.Rect(x, panel_top, right_w, y - panel_top + t.px(8))))
+            y += t.px(8) + t.px(20)
+            bh = max(self.play.preferred_size(kit, t)[1], t.px(56))
+            self.play.rect = pygame.Rect(x, y, right_w, bh)
+            self.play.style = "heading"
+            bh = max(self.play.preferred_size(kit, t)[1], t.px(56))
+            self.play.box = pygame.Rect(x, y, right_w, bh)
+            y += bh + t.px(12)
+            row = [b for b in (self.settings, self.counsellors, self.quit_button) if b is not None]
+            sizes = [b.preferred_size(kit, t) for b in row]
+            sgap = t.px(12)
+            sh = max(max(s[1] for s in sizes), t.px(46))
+            if sum(s[0] for s in sizes) + sgap * (len(row) - 1) <= right_w:
+                # share the row: the last (Quit) keeps its own width, the rest split the space
+                quit_w = max(sizes[-1][0], t.px(90))
+                rest = right_w - quit_w - sgap * (len(row) - 1)
+                each = rest // max(1, len(row) - 1)
+                xx = x
+                for b in row[:-1]:
+                    b.box = pygame.Rect(xx, y, each, sh)
+                    xx += each + sgap
+                row[-1].box = pygame.Rect(x + right_w - quit_w, y, quit_w, sh)
+                y += sh
+            else:
+                for b in row:
+                    b.box = pygame.Rect(x, y, right_w, sh)
+                    y += sh + sgap
+                y -= sgap
+            return y
+
+        top = t.px(28) if roomy else t.px(16)
+        if two_cols:
+            ly = left_column(margin, top)
+            ry = right_column(margin + left_w + gap, top + t.px(8))
+            content_h = max(ly, ry) + t.px(24)
+        else:
+            ly = left_column(margin, top)
+            rx = margin + (cw - right_w) // 2
+            ry = right_column(rx, ly + t.px(12))
+            content_h = ry + t.px(24)
+        # centre vertically when everything fits
+        shift = max(0, (h - content_h) // 2)
+        if shift:
+            ops = [self._shift_op(op, shift) for op in ops]
+            for wdg in (self.nick, self.klass):
+                wdg.box = wdg.box.move(0, shift)
+                wdg.hint_box = wdg.hint_box.move(0, shift)
+            for b in (self.play, self.settings, self.counsellors, self.quit_button):
+                if b is not None:
+                    b.box = b.box.move(0, shift)
+        self.ops = ops
+        self.scroller.set_content(content_h + shift, pygame.Rect(0, 0, w, h))
+        self._place()
+        self.focus.set_items(self.widgets)
+        if self._first:  # Play has the focus, but the page opens at its top
+            self._first = False
+            self.focus.focus(self.play, show=True)
+        else:
+            self._keep_focus_visible()
+        self.dirty = True
+
+    def _hint_height(self, f: TextField, inner: int) -> int:
+        kit = self.kit
+        texts = [f.hint, f"{f.max_len} characters at most.", "Letters, numbers, _ and - only (no spaces)."]
+        return max(len(kit.wrap(x, "small", inner)) for x in texts) * kit.line_height("small")
+
+    @staticmethod
+    def _shift_op(op: tuple, dy: int) -> tuple:
+        if op[0] == "blit":
+            return ("blit", op[1], op[2], op[3] + dy)
+        if op[0] == "step":
+            return ("step", op[1], op[2].move(0, dy))
+        return (op[0], op[1].move(0, dy))
+
+    def _place(self) -> None:
+        off = self.scroller.offset
+        for wdg in self.widgets:
+            wdg.rect = wdg.box.move(0, -off)  # type: ignore[attr-defined]
+
+    def _keep_focus_visible(self) -> None:
+        cur = self.focus.current
+        if cur is not None and self.scroller.scrollable:
+            box = cur.box  # type: ignore[attr-defined]
+            bottom = box.bottom
+            if isinstance(cur, TextField):
+                bottom = cur.hint_box.bottom
+            if self.scroller.ensure_visible(box.top - self.theme.px(30), bottom, self.theme.px(12)):
+                self._place()
+
+    # -- input -----------------------------------------------------------------------
+    def _focus(self, wdg: Optional[Widget], show: bool = True) -> None:
+        self.focus.focus(wdg, show=show)
+        if isinstance(wdg, TextField):
+            wdg.cursor = len(wdg.text)
+            try:
+                pygame.key.set_text_input_rect(wdg.rect)
+            except (pygame.error, AttributeError):
+                pass
+        self._keep_focus_visible()
+        self.dirty = True
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        cur = self.focus.current
+        field = cur if isinstance(cur, TextField) else None
+        line = self.kit.line_height("body")
+        if event.type == pygame.TEXTINPUT:
+            if field is not None:
+                field.insert(event.text)
+                self.dirty = True
+                return True
+            return False
+        if event.type == pygame.KEYDOWN:
+            key = event.key
+            items = self.widgets
+            if key == pygame.K_TAB:
+                self.focus.move(-1 if event.mod & pygame.KMOD_SHIFT else 1)
+                self._focus(self.focus.current)
+                return True
+            if key in (pygame.K_UP, pygame.K_DOWN):
+                self.focus.move(-1 if key == pygame.K_UP else 1)
+                self._focus(self.focus.current)
+                return True
+            if field is not None:
+                if key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+                    self._focus(items[items.index(field) + 1])
+                    return True
+                if key == pygame.K_ESCAPE:
+                    self._focus(self.play)
+                    return True
+                if field.handle_key(event):
+                    self.dirty = True
+                    return True
+                return True  # letters arrive as TEXTINPUT; nothing else should act while typing
+            if key in (pygame.K_LEFT, pygame.K_RIGHT) and cur in (self.settings, self.counsellors, self.quit_button):
+                self.focus.move(-1 if key == pygame.K_LEFT else 1)
+                self._focus(self.focus.current)
+                return True
+            if key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+                if cur is not None:
+                    self.focus.visible = True
+                    cur.activate()
+                    self.dirty = True
+                return True
+            if key == pygame.K_p:
+                self.go_play()
+                return True
+            if key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP, pygame.K_HOME, pygame.K_END):
+                if self.scroller.handle_key(key, line):
+                    self._place()
+                    self.dirty = True
+                return True
+            return False
+        if self.scroller.handle_event(event, self.theme, line):
+            self._place()
+            self.dirty = True
+            if event.type == pygame.MOUSEBUTTONUP:
+                self._pressed = None
+            return True
+        if event.type == pygame.MOUSEMOTION:
+            hit = self._hit(event.pos)
+            changed = False
+            for wdg in self.widgets:
+                hov = wdg is hit
+                if getattr(wdg, "hovered", False) != hov:
+                    wdg.hovered = hov  # type: ignore[attr-defined]
+                    changed = True
+            if changed:
+                self.dirty = True
+        elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            self._pressed = self._hit(event.pos)
+            if isinstance(self._pressed, TextField):
+                self._focus(self._pressed)
+                self._pressed = None
+                return True
+            return self._pressed is not None
+        elif event.type == pygame.MOUSEBUTTONUP and event.button == 1:
+            hit, self._pressed = self._pressed, None
+            if hit is not None and hit is self._hit(event.pos):
+                self.focus.focus(hit, show=False)
+                hit.activate()
+                self.dirty = True
+                return True
+        return False
+
+    def _hit(self, pos) -> Optional[Widget]:
+        return next((wdg for wdg in self.widgets if wdg.rect.collidepoint(pos)), None)
+
+    # -- drawing -------------------------------------------------------------------------
+    def draw(self, surface: pygame.Surface) -> None:
+        t, kit = self.theme, self.kit
+        surface.fill(t.p.bg)
+        off = self.scroller.offset
+        for op in self.ops:
+            kind = op[0]
+            if kind == "blit":
+                surface.blit(op[1], (op[2], op[3] - off))
+            elif kind == "brand":
+                brand_mark(surface, t, op[1].move(0, -off))
+            elif kind == "step":
+                draw_step_icon(surface, op[1], op[2].move(0, -off), t)
+            elif kind == "panel":
+                r = op[1].move(0, -off)
+                draw_shadow(surface, t, r, t.shape.panel_radius, 5)
+                draw_round_rect(surface, t.p.surface, r, t.shape.panel_radius, t.border_width, t.p.border)
+            elif kind == "notice":
+                r = op[1].move(0, -off)
+                draw_round_rect(surface, t.p.surface_alt, r, t.px(8), t.border_width,
+                                t.p.text if t.high_contrast else t.p.border)
+                bar = pygame.Rect(r.x, r.y, t.px(6), r.h)
+                pygame.draw.rect(surface, t.p.flag, bar, border_top_left_radius=t.px(8),
+                                 border_bottom_left_radius=t.px(8))
+        for f in (self.nick, self.klass):
+            focused = self.focus.is_focused(f)
+            f.draw(surface, kit, t, focused)
+            hb = f.hint_box.move(0, -off)
+            if f.problem:
+                msg = kit.render_block("Not added: " + f.problem, "small_bold", t.p.text, hb.w)
+            else:
+                msg = kit.render_block(f.hint, "small", t.p.text_dim, hb.w)
+            surface.blit(msg, hb.topleft)
+        for b in (self.play, self.settings, self.counsellors, self.quit_button):
+            if b is not None:
+                b.draw(surface, kit, t, self.focus.is_focused(b))
+        self.scroller.draw_bar(surface, t)
