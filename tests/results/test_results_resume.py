@@ -152,7 +152,7 @@ def test_sigkill_mid_session_keeps_every_event_and_the_session_resumes(tmp_path,
 
 def test_sigkill_at_a_random_moment_leaves_a_consistent_prefix(tmp_path, reference):
     commands, counts, ref_events, _ = reference
-    for attempt, delay in enumerate((0.0, 0.05, 0.15)):
+    for attempt, delay in enumerate((0.0, 0.01, 0.03, 0.2)):
         data = tmp_path / f"data{attempt}"
         db_path = data / "results.sqlite3"
         proc = start_game(data)

@@ -86,13 +86,14 @@ th, td { text-align: left; padding: 4px 7px; border-bottom: 1px solid var(--line
 th { background: var(--soft); font-weight: 600; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
+td.when { white-space: nowrap; }
 td.r, th.r { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .na { color: var(--muted); }
 .tag { display: inline-block; font-size: 11.5px; padding: 0 6px; border-radius: 9px; background: #eee; margin: 1px 2px 1px 0; white-space: nowrap; }
 .heat { table-layout: fixed; }
 .heat th.cat { height: 215px; vertical-align: bottom; padding: 4px 2px; }
 .heat th.cat div { writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap; font-weight: 500; font-size: 11.5px; margin: 0 auto; }
-.heat td.h.few { background-image: repeating-linear-gradient(45deg, rgba(255,255,255,.55) 0 3px, transparent 3px 7px); }
+.heat td.h.few { opacity: .45; font-style: italic; }
 .heat td.h { text-align: center; font-size: 12px; padding: 3px 1px; color: #000; }
 .heat td.h.dark { color: #fff; }
 .heat th.name, .heat td.name { width: 130px; }
@@ -123,6 +124,7 @@ summary .score { float: right; font-weight: 700; }
 .msg.late .mark { color: var(--low); }
 .exitline { text-align: center; font-size: 12px; font-weight: 700; color: var(--low); border-top: 2px dashed var(--low); margin: 10px 0 6px; padding-top: 2px; }
 aside h4 { margin: 10px 0 4px; font-size: 14px; }
+aside .blk { break-inside: avoid; }
 aside ul, aside ol { margin: 4px 0; padding-left: 20px; font-size: 13.5px; }
 aside table td { padding: 2px 6px; }
 .ending { padding: 6px 9px; border-radius: 6px; background: var(--soft); font-size: 13.5px; }
@@ -135,12 +137,21 @@ aside table td { padding: 2px 6px; }
   nav, .buttons { display: none; }
   h2 { margin-top: 20px; }
   section.pagebreak { break-before: page; }
-  details.session { break-inside: auto; border: none; border-top: 1px solid var(--line); border-radius: 0; padding: 0; }
-  details.session[open] { break-before: page; }
+  details.session { break-inside: auto; border: none; border-top: 3px solid var(--ink); border-radius: 0; padding: 0; margin-top: 16px; }
+  details.session:not([open]) { display: none; }
+  details.session > summary { break-after: avoid; }
+  .sgrid { display: flex; flex-direction: column; gap: 8px; }
+  .sgrid > aside { order: -1; columns: 2; column-gap: 24px; border-bottom: 1px solid var(--line); padding-bottom: 6px; break-inside: avoid; }
+  .sgrid > aside > * { break-inside: avoid; }
+  .msg { max-width: 80%; }
+  .keep { break-inside: avoid; }
+  table { font-size: 11.5px; }
+  th, td { padding: 3px 5px; }
+  .card { min-width: 0; padding: 6px 10px; }
+  .card b { font-size: 22px; }
   details.session > summary { list-style: none; }
-  .sgrid { grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); }
 }
-@media (max-width: 760px) { .sgrid { grid-template-columns: 1fr; } }
+@media screen and (max-width: 760px) { .sgrid { grid-template-columns: 1fr; } }
 """
 
 SCRIPT = """
@@ -222,7 +233,7 @@ def _overview(r: Report) -> list[str]:
 def _teach(r: Report) -> list[str]:
     rows, few = r.category_split()
     unmet = [c for c in r.categories if not c.items]
-    out = ['<section id="teach"><h2>What to teach next: red flags spotted, by kind</h2>',
+    out = ['<section id="teach"><div class="keep"><h2>What to teach next: red flags spotted, by kind</h2>',
            '<p class="lead">Share of red-flag messages and profile details of each kind that players '
            "flagged, in finished sessions, least spotted first. Spotting one kind of manipulation does "
            "not carry over well to the others, so the kinds at the top are the ones to practise.</p>"]
@@ -231,11 +242,12 @@ def _teach(r: Report) -> list[str]:
                                 title="Share of red flags spotted per kind, least spotted first"))
         out.append('<p class="legend">Bar colour:<i style="background:#d55e00"></i>under 40%'
                    '<i style="background:#e69f00"></i>40–69%<i style="background:#0072b2"></i>70% or more</p>')
+        out.append("</div>")
         if any(c.items < MIN_ITEMS for c in rows):
             out.append(f'<p class="lead">Some kinds were met fewer than {MIN_ITEMS} times: '
                        "read their shares with care.</p>")
     else:
-        out.append("<p>No finished sessions with red flags yet.</p>")
+        out.append("<p>No finished sessions with red flags yet.</p></div>")
     if few:
         out.append(f'<p class="lead">Met too rarely to judge (fewer than {MIN_ITEMS} times): '
                    + ", ".join(f"{e(c.title)} ({c.hits} of {c.items} spotted)" for c in few) + ".</p>")
@@ -248,18 +260,19 @@ def _teach(r: Report) -> list[str]:
 
 def _stayed(r: Report) -> list[str]:
     rows = [s for s in r.scenarios if s.kind == "grooming" and s.complete]
-    out = ['<section id="stay"><h2>Where players stayed too long</h2>',
+    out = ['<section id="stay"><div class="keep"><h2>Where players stayed too long</h2>',
            '<p class="lead">Share of finished sessions of each grooming scenario in which the player did not '
            "get out in time: kept replying after the moment the danger was clear, or reached an unsafe or "
            "neutral ending.</p>"]
     if not rows:
-        out.append("<p>No finished grooming sessions yet.</p></section>")
+        out.append("<p>No finished grooming sessions yet.</p></div></section>")
         return out
     out.append(charts.hbars([(s.title, s.late_share, f"{s.stayed_too_long} of {s.complete}") for s in rows],
                             title="Share of sessions where players stayed too long, per scenario",
                             good_high=False))
+    out.append("</div>")
     out.append('<table><thead><tr><th>Scenario</th><th class="r">Finished</th><th class="r">Stayed too long</th>'
-               '<th class="r">Replies after the moment to leave (average)</th><th class="r">Unsafe endings</th>'
+               '<th class="r">Late replies (average)</th><th class="r">Unsafe endings</th>'
                '<th class="r">Reported</th><th class="r">Average score</th></tr></thead><tbody>')
     for s in rows:
         out.append(f"<tr><td>{e(s.title)}</td><td class=r>{s.complete}</td>"
@@ -278,7 +291,7 @@ def _stayed(r: Report) -> list[str]:
 
 def _shared(r: Report) -> list[str]:
     rows = sorted((d for d in r.disclosures if d.sessions), key=lambda d: (-d.sessions, d.title))
-    out = ['<section id="shared"><h2>Information players gave away</h2>',
+    out = ['<section id="shared" class="keep"><h2>Information players gave away</h2>',
            '<p class="lead">Share of finished sessions in which a reply gave this away.</p>']
     if rows:
         out.append(charts.hbars([(d.title, d.share, f"{d.sessions} session{'s' if d.sessions != 1 else ''}")
@@ -305,10 +318,11 @@ def _discernment(r: Report) -> list[str]:
         out.append("<p>No finished sessions yet.</p></section>")
         return out
     label = "class" if not r.filters.get("player") else "all sessions"
-    out.append(charts.discernment_map(
-        [(p.name, p.discernment.c, p.discernment.d_prime) for p in players],
-        highlight=(label if len(players) > 1 else "", d.c, d.d_prime) if len(players) > 1 else None,
-        title="Players placed by flagging habit (c, across) and skill at telling signs apart (d′, up)"))
+    if len(players) >= 3:
+        out.append(charts.discernment_map(
+            [(p.name, p.discernment.c, p.discernment.d_prime) for p in players],
+            highlight=(label, d.c, d.d_prime),
+            title="Players placed by flagging habit (c, across) and skill at telling signs apart (d′, up)"))
     out.append('<table><thead><tr><th>Player</th><th class="r">Finished</th><th class="r">Average score</th>'
                '<th class="r">Red flags spotted</th><th class="r">Safe messages flagged</th>'
                '<th class="r">d′</th><th class="r">c</th><th>Reading</th></tr></thead><tbody>')
@@ -346,7 +360,7 @@ def _heatmap(r: Report) -> list[str]:
     if not cats or not players:
         return []
     cats.sort(key=lambda c: (c.share, c.title))
-    out = ['<section id="who"><h2>Who missed what</h2>',
+    out = ['<section id="who" class="keep"><h2>Who missed what</h2>',
            '<p class="lead">Percentage of each kind of red flag each player spotted (finished sessions; '
            "· = not met). Columns run from the least spotted kind in the class to the most spotted.</p>",
            '<table class="heat"><thead><tr><th class="name">Player</th>']
@@ -363,7 +377,7 @@ def _heatmap(r: Report) -> list[str]:
     out.append("</tr></tbody></table>")
     out.append('<p class="legend">Cell colour:<i style="background:#d55e00"></i>under 40%'
                '<i style="background:#e69f00"></i>40–69%<i style="background:#0072b2"></i>70% or more;'
-               " striped: met only once or twice, too few to judge.</p>")
+               " faded: met only once or twice, too few to judge.</p>")
     out.append("</section>")
     return out
 
@@ -374,7 +388,9 @@ def _sessions(r: Report, open_limit: int) -> list[str]:
     if not sessions:
         out.append("<p>No sessions match.</p></section>")
         return out
-    out.append('<table><thead><tr><th>Started</th><th>Player</th><th>Class</th><th>Scenario</th><th>How it ended</th>'
+    show_class = not r.filters.get("class")
+    out.append('<table><thead><tr><th>Started</th><th>Player</th>' + ("<th>Class</th>" if show_class else "")
+               + '<th>Scenario</th><th>How it ended</th>'
                '<th class="r">Score</th><th class="r">Spotting</th><th class="r">Getting out</th>'
                '<th class="r">Keeping info</th><th class="r">Flags</th></tr></thead><tbody>')
     for s in sessions:
@@ -383,8 +399,9 @@ def _sessions(r: Report, open_limit: int) -> list[str]:
         flags = (f"{sig.get('hits', 0)}/{sig.get('signal_items', 0)}"
                  + (f" +{sig['false_alarms']} safe" if sig.get("false_alarms") else "")) if res else "–"
         ended = s.outcome_label if s.complete else s.status_label
-        out.append(f'<tr><td><a href="#s{s.id}">{when(s.started_at)}</a></td><td>{e(s.player)}</td>'
-                   f"<td>{e(s.class_code or '')}</td><td>{e(s.title)}</td><td>{e(ended)}</td>"
+        klass = f"<td>{e(s.class_code or '')}</td>" if show_class else ""
+        out.append(f'<tr><td class="when"><a href="#s{s.id}">{when(s.started_at)}</a></td><td>{e(s.player)}</td>'
+                   f"{klass}<td>{e(s.title)}</td><td>{e(ended)}</td>"
                    f"<td class=r>{num(s.part('total'))}</td><td class=r>{pct(s.part('detection'))}</td>"
                    f"<td class=r>{pct(s.part('exit'))}</td><td class=r>{pct(s.part('privacy'))}</td>"
                    f"<td class=r>{flags}</td></tr>")
@@ -467,28 +484,29 @@ def _session_detail(s: SessionView, opened: bool, tax) -> list[str]:
     ending = e(s.outcome_label)
     if s.ending_title:
         ending += f": {e(s.ending_title)}"
-    out.append(f'<h4>How it ended</h4><div class="{ending_cls}">{ending}</div>')
+    out.append(f'<div class="blk"><h4>How it ended</h4><div class="{ending_cls}">{ending}</div></div>')
     if s.kind == "benign":
         out.append('<p class="lead">A control scenario: this person was safe.</p>')
     if s.profile:
-        out.append("<h4>Profile</h4><ul>")
+        out.append('<div class="blk"><h4>Profile</h4><ul>')
         for p in s.profile:
             state = {"spotted": "✓ spotted", "missed": "✗ missed", "false_alarm": "flagged, but harmless"}.get(
                 p.mark or "", "")
             text = f"{e(p.label)}: {e(p.text)}" if p.text else e(p.label)
             out.append(f"<li>{text} {_tags(p.categories, tax)} <b>{e(state)}</b></li>")
-        out.append("</ul>")
+        out.append("</ul></div>")
     if s.missed:
-        out.append(f"<h4>Missed red flags ({len(s.missed)})</h4><ul>" + "".join(
-            f"<li>{_item_label(s, iid)}</li>" for iid in s.missed) + "</ul>")
+        out.append(f'<div class="blk"><h4>Missed red flags ({len(s.missed)})</h4><ul>' + "".join(
+            f"<li>{_item_label(s, iid)}</li>" for iid in s.missed) + "</ul></div>")
     if s.spotted:
-        out.append(f"<h4>Spotted ({len(s.spotted)})</h4><ul>" + "".join(
-            f"<li>{_item_label(s, iid)}</li>" for iid in s.spotted) + "</ul>")
+        out.append(f'<div class="blk"><h4>Spotted ({len(s.spotted)})</h4><ul>' + "".join(
+            f"<li>{_item_label(s, iid)}</li>" for iid in s.spotted) + "</ul></div>")
     if s.disclosures:
-        out.append("<h4>Gave away</h4><p>" + ", ".join(e(tax.disclosure(k)) for k in s.disclosures) + "</p>")
+        out.append('<div class="blk"><h4>Gave away</h4><p>'
+                   + ", ".join(e(tax.disclosure(k)) for k in s.disclosures) + "</p></div>")
     if s.discussion_questions:
-        out.append("<h4>To talk about</h4><ol>" + "".join(
-            f"<li>{e(q)}</li>" for q in s.discussion_questions) + "</ol>")
+        out.append('<div class="blk"><h4>To talk about</h4><ol>' + "".join(
+            f"<li>{e(q)}</li>" for q in s.discussion_questions) + "</ol></div>")
     out.append("</aside></div></details>")
     return out
 

@@ -1,0 +1,109 @@
+"""Forgetting for good, and the retention setting."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from game.results import forget, retention
+from game.results.store import Store
+
+from results_helpers import record_session, scenario
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def file_bytes(path):
+    data = b""
+    for suffix in ("", "-wal", "-journal"):
+        p = Path(str(path) + suffix)
+        if p.exists():
+            data += p.read_bytes()
+    return data
+
+
+def test_forget_a_player_removes_every_trace_from_the_file(tmp_path):
+    path = tmp_path / "r.sqlite3"
+    with Store.open(path=path) as store:
+        sc = scenario("generous-teammate")
+        for i in range(3):
+            record_session(store, sc, player="zebracorn", class_code="7C", seed=i)
+        keep = record_session(store, sc, player="owl", class_code="7C")
+        assert b"zebracorn" in file_bytes(path)
+        the_plan = forget.plan(store, player="ZebraCorn")
+        assert the_plan.count == 3 and "3 sessions of player" in the_plan.describe()
+        assert forget.forget(store, the_plan) == 3
+        assert [s.player for s in store.sessions()] == ["owl"]
+        assert store.events(keep.session_id)
+        # Gone from the files already while the game still has the database open ...
+        assert b"zebracorn" not in file_bytes(path).lower()
+    # ... and after it closed.
+    assert b"zebracorn" not in file_bytes(path).lower()
+
+
+def test_forget_a_class_and_a_player_in_a_class(tmp_path):
+    with Store.open(path=tmp_path / "r.sqlite3") as store:
+        sc = scenario("generous-teammate")
+        record_session(store, sc, player="fox", class_code="7C")
+        record_session(store, sc, player="fox", class_code="8B")
+        record_session(store, sc, player="owl", class_code="8B")
+        assert forget.forget(store, forget.plan(store, player="fox", class_code="8b")) == 1
+        assert sorted((s.player, s.class_code) for s in store.sessions()) == [("fox", "7C"), ("owl", "8B")]
+        assert forget.forget(store, forget.plan(store, class_code="8B")) == 1
+        assert [(s.player, s.class_code) for s in store.sessions()] == [("fox", "7C")]
+        with pytest.raises(ValueError):
+            forget.plan(store, player="  ", class_code=None)
+
+
+def test_retention_purges_sessions_older_than_the_setting(tmp_path):
+    day = retention.DAY_S
+    with Store.open(path=tmp_path / "r.sqlite3") as store:
+        sc = scenario("generous-teammate")
+        now = 1_000 * day
+        for age_days in (400, 366, 364, 10):
+            store.clock = lambda a=age_days: now - a * day
+            record_session(store, sc, player=f"p{age_days}")
+        assert retention.get_days(store) == 365
+        assert retention.purge_expired(store, now=now) == 2
+        assert sorted(s.player for s in store.sessions()) == ["p10", "p364"]
+        retention.set_days(store, 30)
+        assert retention.purge_expired(store, now=now) == 1
+        retention.set_days(store, None)
+        assert retention.get_days(store) is None
+        assert retention.purge_expired(store, now=now + 10_000 * day) == 0
+        assert retention.parse_days("never") is None and retention.parse_days(" 90 ") == 90
+        for bad in ("0", "-3", "soon", "1.5"):
+            with pytest.raises(ValueError):
+                retention.parse_days(bad)
+
+
+def run_cli(*args, data, stdin=""):
+    return subprocess.run([sys.executable, "main.py", *args, "--data-dir", str(data)], cwd=ROOT,
+                          input=stdin, capture_output=True, text=True, timeout=60)
+
+
+def test_forget_command_asks_first_and_deletes_only_after_yes(tmp_path):
+    data = tmp_path / "data"
+    with Store.open(data) as store:
+        record_session(store, scenario("generous-teammate"), player="fox", class_code="8B")
+        record_session(store, scenario("generous-teammate"), player="owl", class_code="8B")
+    out = run_cli("forget", "--player", "fox", data=data, stdin="no\n")
+    assert out.returncode == 1 and "Nothing was deleted" in out.stderr
+    assert "1 session of player 'fox'" in out.stderr
+    out = run_cli("forget", "--player", "fox", data=data, stdin="")        # end of input: no
+    assert out.returncode == 1
+    with Store.open(data) as store:
+        assert len(store.sessions()) == 2
+    out = run_cli("forget", "--player", "fox", data=data, stdin="yes\n")
+    assert out.returncode == 0 and "Deleted 1 session" in out.stdout
+    out = run_cli("forget", "--class", "8b", "--yes", data=data)
+    assert out.returncode == 0 and "Deleted 1 session" in out.stdout
+    with Store.open(data) as store:
+        assert store.sessions() == []
+    assert run_cli("forget", data=data).returncode == 2
+    assert run_cli("forget", "--retention", "soon", data=data).returncode == 2
+    out = run_cli("forget", "--retention", "90", data=data)
+    assert out.returncode == 0
+    with Store.open(data) as store:
+        assert retention.get_days(store) == 90
