@@ -175,6 +175,8 @@ def run_scripted(app: Any, session: Any, lines: list, args: Any = None) -> int:
         chat.sync()
         if shown == "profile":
             chat.show_profile()
+        elif chat.profile_open:          # the profile drawer closes at the next command
+            chat.toggle_profile()
         app.draw()
         count += 1
         if shots:

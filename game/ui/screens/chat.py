@@ -120,6 +120,7 @@ class ChatScreen(Screen):
         self.profile_content_h = 0
         self.profile_open = False       # the drawer, in narrow windows
         self.hint_visible = True
+        self.replies = 0
         self.pacing: Optional[Pacing] = None
         self.choice_overflow = 0
         self.choice_scroll = 0
@@ -204,6 +205,10 @@ class ChatScreen(Screen):
                 self._add(item)
                 self._last_player_item = item
                 self._receipt_seen = False
+                self.replies += 1
+                if self.replies >= 2 and self.hint_visible:   # the tip has had its chance
+                    self.hint_visible = False
+                    self._layout(self.app.size)
                 if not self.scripted:
                     self.app.sounds.play("message_out")
             elif kind in ("flag", "unflag"):
@@ -212,7 +217,9 @@ class ChatScreen(Screen):
                 if str(item_id).startswith("profile."):
                     self._layout_profile()
                 if kind == "flag":
-                    self.hint_visible = False
+                    if self.hint_visible:
+                        self.hint_visible = False
+                        self._layout(self.app.size)
                     if not self.scripted:
                         self.app.sounds.play("flag")
             elif kind == "end":
@@ -359,6 +366,7 @@ class ChatScreen(Screen):
 
     def toggle_profile(self) -> None:
         self.profile_open = not self.profile_open
+        self.b_profile.kind = "primary" if self.profile_open else "normal"
         if self.profile_open:
             self._set_focus("profile", 0, visible=self.focus_visible)
         elif self.fzone == "profile":
@@ -367,8 +375,8 @@ class ChatScreen(Screen):
 
     def show_profile(self) -> None:
         """The `profile` command: make the profile visible."""
-        if not self.wide:
-            self.profile_open = True
+        if not self.wide and not self.profile_open:
+            self.toggle_profile()
         self.dirty = True
 
     def open_link(self, item: ChatItem) -> None:
@@ -455,6 +463,7 @@ class ChatScreen(Screen):
         squad_w = t.px(200) if (self.skin == "game_chat" and self.wide and W - pw - t.px(200) >= t.px(620)) else 0
         if self.wide:
             self.profile_open = False
+            self.b_profile.kind = "normal"
         # header: identity on the left, buttons on the right (a second row when they don't fit)
         hb = self.header_buttons
         bh = kit.line_height("body_bold") + 2 * t.px(8)
@@ -466,19 +475,21 @@ class ChatScreen(Screen):
             ws = [b.preferred_size(kit, t)[0] for b in hb]
             return ws, sum(ws) + t.px(8) * (len(hb) - 1) + pad
 
-        for b in hb:
-            b.icon = self._icons[b.ident]
-        widths, buttons_w = buttons_width()
+        def try_layout(icons_on: bool) -> tuple[list[int], int]:
+            for b in hb:
+                b.icon = self._icons[b.ident] if icons_on else None
+            return buttons_width()
+
+        # one row with icons, one row of labels, then two rows (icons if they fit)
         two_rows = False
+        widths, buttons_w = try_layout(True)
         if ident(min(name_full, t.px(120))) + buttons_w > W:
-            for b in hb:      # compact: labels only
-                b.icon = None
-            widths, buttons_w = buttons_width()
+            widths, buttons_w = try_layout(False)
             if ident(min(name_full, t.px(110))) + buttons_w > W:
                 two_rows = True
-                for b in hb:
-                    b.icon = self._icons[b.ident]
-                widths, buttons_w = buttons_width()
+                widths, buttons_w = try_layout(True)
+                if buttons_w + pad > W:
+                    widths, buttons_w = try_layout(False)
         self.r_header = pygame.Rect(0, 0, W, header_h)
         if two_rows:
             self.r_actions = pygame.Rect(0, header_h, W, bh + 2 * t.px(8))
@@ -1081,11 +1092,11 @@ class ChatScreen(Screen):
                 b.draw(surface, kit, t, cur is not None and cur[1] is b)
             surface.set_clip(prev_clip)
             if self.choice_overflow:
-                more = "more replies ▾" if self.choice_scroll < self.choice_overflow else "▴ scroll up"
+                more = "More replies below" if self.choice_scroll < self.choice_overflow else "More replies above"
                 m = kit.render_line(more, "small_bold", t.p.accent_text)
                 box = pygame.Rect(0, 0, m.get_width() + t.px(16), m.get_height() + t.px(6))
                 box.bottomright = (r.right - t.px(16), r.bottom - t.px(4))
-                if more.startswith("▴"):
+                if more.endswith("above"):
                     box.topright = (r.right - t.px(16), r.y + t.px(4))
                 draw_round_rect(surface, t.p.accent, box, box.h // 2)
                 surface.blit(m, m.get_rect(center=box.center))
@@ -1194,6 +1205,12 @@ class ChatScreen(Screen):
         if not self.profile_cards:
             s_ = kit.render_block("No profile details.", "small", p.text_dim, r.w - 2 * pad)
             surface.blit(s_, (x, r.y + self._profile_head_h() - self.profile_scroll))
+        max_s = max(0, self.profile_content_h - r.h)
+        if max_s:   # a scrollbar says there is more below
+            track = pygame.Rect(r.right - t.px(6), r.y + t.px(4), t.px(4), r.h - t.px(8))
+            th = max(t.px(28), int(track.h * r.h / self.profile_content_h))
+            ty = track.y + int((track.h - th) * self.profile_scroll / max_s)
+            pygame.draw.rect(surface, p.text_dim, pygame.Rect(track.x, ty, track.w, th), border_radius=2)
         surface.set_clip(prev_clip)
 
     def _draw_card(self, surface: pygame.Surface, card: ProfileCard, focused: bool, hovered: bool) -> None:

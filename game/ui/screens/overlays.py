@@ -235,7 +235,7 @@ class HelpScreen(Screen):
                 ty = track.y + int((track.h - th) * self.scroll / self.max_scroll)
                 pygame.draw.rect(surface, t.p.text_dim, pygame.Rect(track.x, ty, track.w, th), border_radius=2)
                 if self.scroll < self.max_scroll:
-                    more = self.kit.render_line("Scroll for more  ▾", "small", t.p.text_dim)
+                    more = self.kit.render_line("Scroll for more", "small", t.p.text_dim)
                     surface.blit(more, (self.back.rect.right + t.px(16),
                                         self.back.rect.centery - more.get_height() // 2))
         self.back.draw(surface, self.kit, t, self.focus.is_focused(self.back))
