@@ -220,3 +220,22 @@ def test_window_close_mid_chat_records_quit(app, chat_factory):
     chat = chat_factory("generous-teammate")
     app.tick([pygame.event.Event(pygame.QUIT)])
     assert chat.conv.ended and chat.result["outcome"] == "quit"
+
+
+def test_end_hands_over_to_the_debrief(app, chat_factory):
+    chat = chat_factory("generous-teammate")
+    chat.end_action("leave")
+    assert chat.end_button is not None and chat.result["outcome"] == "left"
+    app.tick([])
+    app.tick(click(chat.end_button.rect.center))
+    assert app.top is not chat and chat not in app.stack
+    app.tick([])
+
+
+def test_sounds_load_and_respect_mute(app):
+    app.sounds.muted = False
+    played = app.sounds.play("message_in")
+    assert played == (app.sounds.available and "message_in" in app.sounds._sounds)
+    app.settings.muted = True
+    app.apply_settings()
+    assert app.sounds.play("message_in") is False

@@ -280,6 +280,8 @@ class ChatScreen(Screen):
         if how != "quit":
             self.end_button = Button("See how you did", self.show_debrief, kind="primary", ident="debrief",
                                      badge=None)
+            self.choice_buttons = []
+            self._layout(self.app.size)
             if not self.scripted:
                 self._set_focus("choices", 0, visible=self.focus_visible)
 
