@@ -37,7 +37,6 @@ def test_keyboard_only_nickname_class_and_play(app, start):
     assert (app.player, app.class_code) == ("pixel_fox", "8B-2")
     app.tick([key(pygame.K_RETURN)])
     assert isinstance(app.top, PickerScreen)
-    assert "pixel_fox" in app.top.__class__.__module__ or True
     from game.ui.screens.picker import chat_args, player_label
 
     assert player_label(app) == "Playing as pixel_fox · class 8B-2"
@@ -96,8 +95,7 @@ def test_settings_changes_persist(app, start, private_data_dir):
     app.tick([key(pygame.K_RETURN)])
     dialog = app.top
     assert dialog is not start
-    by_id = {b.ident: b for b in dialog.buttons}
-    before = Settings.load(private_data_dir)
+    before = Settings.from_dict(app.settings.to_dict())
     for ident in ("text_size", "contrast", "typing", "sound"):
         by_id = {b.ident: b for b in app.top.buttons}
         by_id[ident].activate()
