@@ -3,15 +3,16 @@
 The event log is replayed into a fresh ``Conversation`` with the same
 scenario and seed: every stored player action (choice, flag, unflag, waiting
 for a nudge, each message delivery) is carried out again, with a clock that
-reads the stored times. The events the replay produces must equal the
-stored ones exactly, otherwise the session is not resumed (the scenario
-changed, or the log is damaged). The live conversation is then restored from
-the replay's state with the engine's JSON save/restore, so its clock carries
-on from the last stored event and new events are appended to the same
-session.
+reads the stored times. The events the replay produces must equal the stored
+ones (times aside), otherwise the session is not resumed: the scenario
+changed, or the log is damaged. Only the automatic events that end the last
+step (``enter``, ``choices``, an authored ending) may be missing, because a
+kill can fall between a command's event and those; they are stored then.
 
-Only the log is needed: nothing has to be saved besides the events, which
-are already committed one by one.
+The live conversation is restored from the replay's state with the engine's
+JSON save/restore, so its clock carries on from the last stored event and
+new events are appended to the same session. Nothing besides the events has
+to be saved, and they are already committed one by one.
 """
 
 from __future__ import annotations
@@ -48,10 +49,16 @@ def _plain(event: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-def rebuild(scenario: Any, events: Sequence[dict[str, Any]]) -> Any:
-    """A Conversation in exactly the state the stored ``events`` describe.
+AUTOMATIC = ("enter", "choices", "end")   # events the engine emits by itself after a command
 
-    Raises ResumeError if replaying does not reproduce them.
+
+def rebuild(scenario: Any, events: Sequence[dict[str, Any]]) -> tuple[Any, list[dict[str, Any]]]:
+    """A Conversation in the state the stored ``events`` describe, and the events it lacked.
+
+    A process killed in the middle of one engine step (after its ``choice`` was
+    committed, before the ``enter`` that follows) leaves a log that stops short
+    of the step's automatic events; those are returned as the second value, to
+    be stored. Raises ResumeError if replaying does not reproduce the log.
     """
     from game.engine import CommandError, Conversation
 
@@ -66,8 +73,6 @@ def rebuild(scenario: Any, events: Sequence[dict[str, Any]]) -> Any:
     conv.start()
     try:
         for event in events[1:]:
-            if len(conv.events) > len(events):
-                break
             kind = event.get("type")
             now[0] = float(event.get("t") or 0.0)
             if kind in ("start", "enter", "choices"):
@@ -95,13 +100,15 @@ def rebuild(scenario: Any, events: Sequence[dict[str, Any]]) -> Any:
         raise ResumeError(f"the stored actions cannot be replayed ({exc})") from exc
     replayed = [_plain(e) for e in conv.events]
     stored = [_plain(e) for e in events]
-    if replayed != stored:
+    missing = conv.events[len(stored):]
+    if replayed[:len(stored)] != stored or any(e.get("type") not in AUTOMATIC for e in missing):
         at = next((i for i, (a, b) in enumerate(zip(replayed, stored)) if a != b),
                   min(len(replayed), len(stored)))
         raise ResumeError(f"replaying the stored session differs from it at event {at}")
-    conv.events = [json.loads(json.dumps(e)) for e in events]   # keep the stored times exactly
-    now[0] = max([now[0]] + [float(e.get("t") or 0.0) for e in events])
-    return conv
+    missing = [json.loads(json.dumps(e)) for e in missing]
+    conv.events = [json.loads(json.dumps(e)) for e in events] + [dict(e) for e in missing]
+    now[0] = max([now[0]] + [float(e.get("t") or 0.0) for e in conv.events])
+    return conv, missing
 
 
 def load_for(record: Any) -> Any:
@@ -137,9 +144,11 @@ def resume(store: Store, session_id: int, *, load_scenario: Callable[[Any], Any]
     events = store.events(session_id)            # a trailing 'quit' is dropped below
     if events and events[-1].get("type") == "end" and events[-1].get("how") == "quit":
         events = events[:-1]
-    replay = rebuild(scenario, events)
+    replay, missing = rebuild(scenario, events)
     next_seq = store.reopen(session_id)
     recorder = Recorder(store, session_id=session_id, next_seq=next_seq,
                         player=record.player, class_code=record.class_code)
+    for event in missing:              # complete the step the kill interrupted
+        recorder.on_event(event)
     live = Conversation.from_json(scenario, replay.to_json(), clock=clock, on_event=recorder.on_event)
     return Resumed(session_id, scenario, live, recorder, record.player, record.class_code)

@@ -172,7 +172,38 @@ def test_sigkill_at_a_random_moment_leaves_a_consistent_prefix(tmp_path, referen
             assert len(got) >= counts[0]
             if rec.status == "open":
                 resumed = resume_mod.resume(store, rec.id)
-                assert strip_t(resumed.conversation.events) == got
+                live = strip_t(resumed.conversation.events)
+                assert live[:len(got)] == got and live == strip_t(ref_events[:len(live)])
+                # the automatic events a kill cut off are stored on resume
+                assert strip_t(store.events(rec.id)) == live
+
+
+def test_resume_from_every_possible_cut_gives_the_uninterrupted_result(tmp_path, reference):
+    """Whatever event the kill falls after, resuming and finishing gives the reference session."""
+    commands, counts, ref_events, ref_result = reference
+    sc = scenario(SCENARIO)
+    with Store.open(path=tmp_path / "r.sqlite3") as store:
+        for cut in range(1, len(ref_events)):
+            sid = store.create_session(ref_events[0], scenario_path=str(sc.path))
+            store.append_events(sid, 1, ref_events[1:cut])
+            resumed = resume_mod.resume(store, sid)
+            got = strip_t(resumed.conversation.events)
+            assert got[:cut] == strip_t(ref_events[:cut])
+            assert got == strip_t(ref_events[:len(got)])
+            # commands[k] produced events counts[k] .. counts[k+1]-1
+            done = sum(1 for c in counts[:-1] if c < cut)
+            session = Session(sc, seed=SEED, recorder=resumed.recorder, conversation=resumed.conversation)
+            session.conv.deliver_all()
+            for cmd in commands[done:]:
+                if session.ended:
+                    break
+                session.execute(parse(cmd))
+                session.conv.deliver_all()
+            session.finish()
+            final = store.session(sid, with_events=True)
+            assert final.status == "complete", cut
+            assert strip_t(final.events) == strip_t(ref_events), cut
+            assert same_result(final.result, ref_result), cut
 
 
 def test_the_report_lists_a_killed_session_as_unfinished(tmp_path, reference):
