@@ -81,6 +81,8 @@ def play(scenario: Any, player: SimPlayer, rng: random.Random, seed: int,
             consider(conv.deliver_next())
         if conv.ended:
             break
+        if conv.flags and rng.random() < 0.04:          # changes their mind about a flag
+            conv.unflag(rng.choice(conv.flags))
         if quit_chance and rng.random() < quit_chance:
             conv.quit()
             break

@@ -77,15 +77,15 @@ def discernment(counts: Counts) -> Discernment:
 def describe(d: Discernment) -> str:
     """A short, plain-language reading of d' and c for a counsellor."""
     if d.d_prime >= 1.5:
-        skill = "tells warning signs from normal talk well"
+        skill = "tells signs apart well"
     elif d.d_prime >= 0.75:
-        skill = "partly tells warning signs from normal talk"
+        skill = "partly tells signs apart"
     else:
-        skill = "hardly tells warning signs from normal talk yet"
+        skill = "hardly tells signs apart yet"
     if d.c <= -0.5:
         bias = "flags a lot, safe messages too"
     elif d.c >= 0.5:
-        bias = "flags little, misses warning signs"
+        bias = "flags little, misses signs"
     else:
         bias = "balanced flagging"
     return f"{skill}; {bias}"

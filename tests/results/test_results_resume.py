@@ -288,3 +288,20 @@ def test_a_finished_session_is_not_resumed(tmp_path):
         rec = record_session(store, scenario(SCENARIO))
         with pytest.raises(resume_mod.ResumeError, match="finished"):
             resume_mod.resume(store, rec.session_id)
+
+
+def test_every_prefix_of_every_bundled_scenario_replays(tmp_path):
+    """Nudges, notices, flags, unflags and authored endings all replay, from any cut."""
+    import random as _random
+
+    from game.results import simulate
+    from results_helpers import scenarios
+
+    for i, sc in enumerate(scenarios()):
+        who = simulate.SimPlayer("p", 0.7, 0.2, 0.3)
+        events = simulate.play(sc, who, _random.Random(i), seed=i)
+        assert events[-1]["type"] == "end"
+        for cut in range(1, len(events)):
+            conv, missing = resume_mod.rebuild(sc, events[:cut])
+            assert strip_t(conv.events) == strip_t(events[:len(conv.events)]), (sc.id, cut)
+            assert all(e["type"] in resume_mod.AUTOMATIC for e in missing)

@@ -8,4 +8,5 @@ from .model import Report, to_plain
 
 
 def render(report: Report, *, transcripts: bool = True) -> str:
-    return json.dumps(to_plain(report, transcripts=transcripts), ensure_ascii=False, indent=1) + "\n"
+    return json.dumps(to_plain(report, transcripts=transcripts), ensure_ascii=False,
+                      separators=(",", ":")) + "\n"

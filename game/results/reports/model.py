@@ -11,6 +11,8 @@ unfinished sessions are stored and shown, never averaged).
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import time
 from collections import defaultdict
 from dataclasses import asdict, dataclass, field
@@ -186,9 +188,27 @@ class Report:
 
 # -- building ------------------------------------------------------------------------
 
+@contextlib.contextmanager
+def _gc_paused():
+    """Building a report creates many small objects and no cycles: skip the collector meanwhile."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def build(store: Store, *, class_code: str | None = None, player: str | None = None,
           since: float | None = None, now: float | None = None) -> Report:
     """The report for the sessions matching the filters."""
+    with _gc_paused():
+        return _build(store, class_code=class_code, player=player, since=since, now=now)
+
+
+def _build(store: Store, *, class_code: str | None, player: str | None,
+           since: float | None, now: float | None) -> Report:
     records = store.sessions(class_code=class_code, player=player, since=since, with_events=True)
     for rec in records:
         if rec.status == "complete" and rec.result is None:
