@@ -455,11 +455,12 @@ class DebriefScreen(Screen):
         out: list[tuple[pygame.Surface, int]] = []
         reviews = {i.id: i for i in d.items}
         counts = {SPOTTED: len(d.spotted), MISSED: len(d.missed), FALSE_ALARM: len(d.false_alarms)}
-        out.append((self._heading("The chat, with the red flags marked", col), t.px(36)))
-        # the legend / tally
+        heading = "The chat, replayed" if d.safe_person else "The chat, with the red flags marked"
+        out.append((self._heading(heading, col), t.px(36)))
+        # the legend / tally: spotted and missed always for a manipulator; anything else only when it happened
         legend: list[pygame.Surface] = []
         for status in (SPOTTED, MISSED, FALSE_ALARM):
-            if status == MISSED and d.safe_person and not counts[MISSED]:
+            if not counts[status] and (d.safe_person or status == FALSE_ALARM):
                 continue
             badge = status_badge(kit, t, status)
             n = kit.render_line(f"× {counts[status]}", "body_bold", t.p.text)
@@ -469,7 +470,11 @@ class DebriefScreen(Screen):
             cell.blit(badge, (0, (cell.get_height() - badge.get_height()) // 2))
             cell.blit(n, (badge.get_width() + t.px(8), (cell.get_height() - n.get_height()) // 2))
             legend.append(cell)
-        out.append((self._flow(legend, col, t.px(18), t.px(8)), t.px(12)))
+        if legend:
+            out.append((self._flow(legend, col, t.px(18), t.px(8)), t.px(12)))
+        else:
+            out.append((self._text("You didn't flag anything, and there was nothing to flag.", "body", t.p.text,
+                                   col), t.px(8)))
         if not reviews and not d.safe_person:
             out.append((self._text("No red flags were shown before the chat ended.", "body", t.p.text_dim, col),
                         t.px(8)))

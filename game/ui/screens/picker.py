@@ -37,6 +37,8 @@ SUMMARY_LINES = 5
 EVERY_CHAT_NOTE = ("Some people in these chats are safe and some are not. You find out by playing: "
                    "that is the point.")
 #: Content notes that would reveal a safe chat are left out (the lesson is telling them apart).
+_PLAIN_NOTES = {"game_chat": "a chat with another player", "social_media": "a chat in direct messages",
+                "dating_app": "a chat with a match"}
 _SPOILER_NOTE = re.compile(r"^\s*(none|nothing)\b|no red flags|\bbenign\b|\bharmless\b|\bsafe\b", re.I)
 
 
@@ -52,8 +54,7 @@ def content_notes(scenario: Any) -> list[str]:
     notes = [str(n).strip() for n in (getattr(scenario, "content_notes", ()) or ()) if str(n).strip()]
     notes = [n for n in notes if not _SPOILER_NOTE.search(n)]
     if not notes:
-        where = PLATFORM_NAMES.get(getattr(scenario, "platform", ""), "an app").lower()
-        notes = [f"a chat with someone you meet on {'a ' if where != 'an app' else ''}{where}"]
+        notes = [_PLAIN_NOTES.get(getattr(scenario, "platform", ""), "a chat with someone online")]
     return notes
 
 
@@ -571,13 +572,13 @@ def _bullet(kit: TextKit, t: Theme, text: str, style: str, color, width: int) ->
 
 def draw_difficulty_dots(surface: pygame.Surface, t: Theme, x: int, cy: int, level: int, color) -> int:
     """Three dots, ``level`` of them filled; returns the x after them."""
-    r = max(3, t.px(5))
+    r = max(5, t.px(5))
     for i in range(3):
         c = (x + r + i * (2 * r + t.px(4)), cy)
         if i < level:
             pygame.draw.circle(surface, color, c, r)
-        else:
-            pygame.draw.circle(surface, color, c, r, max(1, t.px(2) - 1 + (1 if t.high_contrast else 0)))
+        else:  # a thin ring: clearly hollow at every size
+            pygame.draw.circle(surface, color, c, r, max(1, r // 4))
     return x + 3 * (2 * r) + 2 * t.px(4)
 
 

@@ -106,16 +106,15 @@ class TextField(Widget):
             self.text = self.text[:self.cursor] + add + self.text[self.cursor:]
             self.cursor += len(add)
             self._changed()
+        # a refusal stays in view (a later accepted letter must not hide it); deleting clears it
         if too_long:
             self.problem = f"{self.max_len} characters at most."
         elif refused:
             self.problem = "Letters, numbers, _ and - only (no spaces)."
-        else:
-            self.problem = None
         return bool(accepted)
 
     def set_text(self, text: str) -> None:
-        self.text, self.cursor = "", 0
+        self.text, self.cursor, self.problem = "", 0, None
         self.insert(text)
 
     def _changed(self) -> None:
