@@ -268,9 +268,10 @@ class App:
     def handle_global(self, event: pygame.event.Event) -> bool:
         """Events the App handles itself before the top screen sees them."""
         if event.type == pygame.QUIT:
-            top = self.top
-            if top is not None and hasattr(top, "on_window_close"):
-                top.on_window_close()  # type: ignore[attr-defined]
+            # every screen that must record something (a chat records `quit`) gets to, overlays or not
+            for screen in reversed(self.stack):
+                if hasattr(screen, "on_window_close"):
+                    screen.on_window_close()  # type: ignore[attr-defined]
             self.quit()
             return True
         if event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):

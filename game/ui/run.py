@@ -110,7 +110,11 @@ def run_window(args: Any = None, scenario: Any = None) -> int:
     try:
         if ref is None:
             app.show_start()
-            return app.run()
+            code = app.run()
+            chat = _find_chat(app)     # a chat started from the picker, window closed mid-chat
+            if chat is not None and not chat.finished:
+                chat.on_window_close()
+            return code
         session = default_session(ref, args)
         if lines is not None:
             return run_scripted(app, session, lines, args)

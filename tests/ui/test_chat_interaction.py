@@ -239,3 +239,26 @@ def test_sounds_load_and_respect_mute(app):
     app.settings.muted = True
     app.apply_settings()
     assert app.sounds.play("message_in") is False
+
+
+def test_window_close_under_the_pause_menu_records_quit(app, chat_factory):
+    chat = chat_factory("generous-teammate")
+    app.tick([key(pygame.K_ESCAPE)])
+    assert isinstance(app.top, PauseScreen)
+    app.tick([pygame.event.Event(pygame.QUIT)])
+    assert chat.conv.ended and chat.result["outcome"] == "quit"
+
+
+def test_new_message_pill_when_scrolled_up(app, chat_factory):
+    chat = chat_factory("generous-teammate")
+    assert run_until(app, lambda: chat.choice_buttons)
+    app.tick([key(pygame.K_1)])
+    app.tick([], 0.05)
+    app.tick([key(pygame.K_HOME)])
+    assert chat.scroll == 0
+    if chat.max_scroll == 0:
+        return
+    assert run_until(app, lambda: chat.unseen > 0)
+    app.draw()
+    app.tick(click(chat._new_pill_rect().center))
+    assert chat.scroll == chat.max_scroll and chat.unseen == 0

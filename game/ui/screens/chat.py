@@ -838,11 +838,11 @@ class ChatScreen(Screen):
                     return ("profile", c)
             return ("panel", None)
         if self.r_view.collidepoint(pos):
+            if self.unseen and self._new_pill_rect().collidepoint(pos):
+                return ("newpill", None)
             it, part = self.timeline.hit(pos[0] - self.r_view.x, pos[1] - self.r_view.y + self.scroll)
             if it is not None and (it.flaggable or part == "link"):
                 return ("link" if part == "link" else "item", it)
-            if self.unseen and self._new_pill_rect().collidepoint(pos):
-                return ("newpill", None)
         return None
 
     def _motion(self, event: pygame.event.Event) -> bool:

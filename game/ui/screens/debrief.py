@@ -682,6 +682,8 @@ class DebriefScreen(Screen):
     def _profile_item(self, item: Any, col: int) -> pygame.Surface:
         t = self.theme
         text = item.text
+        if text.startswith("Profile - "):  # the section heading already says it is the profile
+            text = text[len("Profile - "):]
         label = self._text(text, "body", t.p.text, col - t.px(40))
         expl = self._explanation(item, min(col - t.px(18), t.px(720)))
         h = label.get_height() + 2 * t.px(8) + t.px(8) + expl.get_height()
