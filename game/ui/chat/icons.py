@@ -46,11 +46,16 @@ def person(surface: pygame.Surface, r: pygame.Rect, color) -> None:
     pygame.draw.arc(surface, color, body.inflate(0, body.h), 0, 3.1416, w)
 
 
-def mic(surface: pygame.Surface, r: pygame.Rect, color) -> None:
+def mic(surface: pygame.Surface, r: pygame.Rect, color, muted: bool = False) -> None:
+    """A microphone: capsule, holder arc, stem and foot; crossed out when muted."""
     w = max(2, r.w // 8)
-    cap = pygame.Rect(0, 0, r.w // 3 + 1, r.h // 2 + 1)
-    cap.midtop = (r.centerx, r.y + 1)
+    cap = pygame.Rect(0, 0, max(4, int(r.w * 0.36)), max(6, int(r.h * 0.5)))
+    cap.midtop = (r.centerx, r.y)
     pygame.draw.rect(surface, color, cap, border_radius=cap.w // 2)
-    arc = pygame.Rect(r.x + r.w // 5, r.y + r.h // 5, r.w - 2 * (r.w // 5), r.h // 2)
+    arc = pygame.Rect(r.x + 1, r.y + int(r.h * 0.12), r.w - 2, int(r.h * 0.56))
     pygame.draw.arc(surface, color, arc, 3.1416, 2 * 3.1416, w)
-    pygame.draw.line(surface, color, (r.centerx, arc.bottom), (r.centerx, r.bottom - 2), w)
+    pygame.draw.line(surface, color, (r.centerx, arc.bottom - 1), (r.centerx, r.bottom - w), w)
+    pygame.draw.line(surface, color, (r.centerx - r.w // 4, r.bottom - w // 2 - 1),
+                     (r.centerx + r.w // 4, r.bottom - w // 2 - 1), w)
+    if muted:
+        pygame.draw.line(surface, color, (r.x, r.y + 1), (r.right - 1, r.bottom - 1), w)

@@ -1130,7 +1130,7 @@ class ChatScreen(Screen):
         surface.blit(head, (x, y))
         y += head.get_height() + t.px(12)
         av = t.px(32)
-        rows = [(self.stranger_name, self.stranger_picture, "in voice"), (self.player_name, None, "you")]
+        rows = [(self.stranger_name, self.stranger_picture, "in voice"), (self.player_name, None, "mic off")]
         for name, pic, sub in rows:
             a = self.avatars.get(name, av, pic, "square")
             surface.blit(a, (x, y))
@@ -1138,8 +1138,8 @@ class ChatScreen(Screen):
             s = kit.render_line(sub, "tiny", t.p.text_dim)
             surface.blit(n, (x + av + t.px(8), y))
             surface.blit(s, (x + av + t.px(8), y + n.get_height()))
-            icons.mic(surface, pygame.Rect(r.right - t.px(30), y + t.px(6), t.px(16), t.px(18)),
-                      t.p.online if sub == "in voice" else t.p.text_dim)
+            icons.mic(surface, pygame.Rect(r.right - t.px(30), y + t.px(6), t.px(16), t.px(20)),
+                      t.p.online if sub == "in voice" else t.p.text_dim, muted=sub != "in voice")
             y += av + t.px(14)
         for _ in range(2):
             slot = pygame.Rect(x, y, av, av)
