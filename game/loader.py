@@ -82,6 +82,8 @@ class _Reader:
         for key in required:
             if key not in mapping:
                 self.report.add("RF011", mapping.pos, f"{where} needs '{key}'")
+            elif mapping[key] is None or mapping[key] == "":   # `next:` with nothing after it
+                self.report.add("RF011", mapping.key_pos.get(key), f"'{key}' in {where} is empty")
 
     def value(self, mapping: LMap, key: str, kinds: tuple[type, ...], what: str, default=None):
         value = mapping.get(key, _MISSING)

@@ -141,13 +141,18 @@ def loads(text: str):
         node = yaml.compose(text, Loader=_Loader)
     except YamlProblem:
         raise
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow; libyaml counts UTF-8 bytes
+        before = text.encode("utf-8", "surrogatepass")[: exc.position].decode("utf-8", "ignore")
+        pos = (before.count("\n") + 1, len(before) - before.rfind("\n"))
+        raise YamlProblem("RF001", f"YAML syntax: {exc.reason} (character #x{exc.character:04x})",
+                          pos, "remove it; scenario files hold plain text")
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         pos = _mark(mark) if mark else (1, 1)
         problem = exc.problem or exc.context or "invalid YAML"
         raise YamlProblem("RF001", f"YAML syntax: {problem}", pos)
     except yaml.YAMLError as exc:
-        raise YamlProblem("RF001", f"YAML syntax: {exc}")
+        raise YamlProblem("RF001", f"YAML syntax: {_one_line(exc, 200)}")
     if node is None:
         raise YamlProblem("RF007", "the file holds no YAML document")
     return _convert(node)
