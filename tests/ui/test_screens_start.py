@@ -100,6 +100,15 @@ def test_settings_changes_persist(app, start, private_data_dir):
     dialog = app.top
     assert dialog is not start
     before = Settings.from_dict(app.settings.to_dict())
+    app.tick([key(pygame.K_RETURN)])   # the first control (text size) has the focus at once
+    assert Settings.load(private_data_dir).text_size == (before.text_size + 1) % 4
+    app.tick([key(pygame.K_RETURN)])
+    assert Settings.load(private_data_dir).text_size == (before.text_size + 2) % 4
+    by_id = {b.ident: b for b in app.top.buttons}
+    by_id["text_size"].activate()
+    by_id = {b.ident: b for b in app.top.buttons}
+    by_id["text_size"].activate()
+    app.tick([])
     for ident in ("text_size", "contrast", "typing", "sound"):
         by_id = {b.ident: b for b in app.top.buttons}
         by_id[ident].activate()

@@ -248,9 +248,15 @@ def open_settings(app: App) -> None:
         app.push(SettingsDialog(app))
         return
     try:
-        app.push(SettingsScreen(app, overlay=True))
+        screen = app.push(SettingsScreen(app, overlay=True))
     except TypeError:
-        app.push(SettingsScreen(app))
+        screen = app.push(SettingsScreen(app))
+    # opened from the keyboard: the first control has the focus, so Enter works at once
+    buttons, focus = getattr(screen, "buttons", None), getattr(screen, "focus", None)
+    if buttons and focus is not None and focus.current is None:
+        focus.set_items(buttons)
+        focus.focus(buttons[0], show=True)
+        screen.dirty = True
 
 
 # ---------------------------------------------------------------------------
