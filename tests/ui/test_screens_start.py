@@ -61,11 +61,11 @@ def test_nickname_refuses_spaces_and_symbols(app, start):
     start._focus(start.nick)
     app.tick([text("Anna Smith!")])
     assert start.nick.text == "AnnaSmith"
-    assert "only" in start.nick.problem
+    assert "Only" in start.nick.problem
     start.nick.set_text("")
     app.tick([text(ch) for ch in "pixel fox"])   # one TEXTINPUT per key, as from a keyboard
     assert start.nick.text == "pixelfox"
-    assert "only" in start.nick.problem          # still shown after the letters that followed
+    assert "Only" in start.nick.problem          # still shown after the letters that followed
     start._focus(start.klass)
     app.tick([text("x" * 40)])
     assert len(start.klass.text) == CLASS_CODE_MAX

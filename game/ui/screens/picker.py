@@ -638,6 +638,7 @@ class PickerScreen(Screen):
         self.intro_y = 0
         self._pressed: Optional[Widget] = None
         self._first_focus = True
+        self._card_cache: dict[tuple, pygame.Surface] = {}
 
     # -- actions -------------------------------------------------------------------
     def go_back(self) -> None:
@@ -698,6 +699,7 @@ class PickerScreen(Screen):
     def on_resize(self, size: tuple[int, int]) -> None:
         t, kit = self.theme, self.kit
         w, h = size
+        self._card_cache = {}
         bar_h = kit.line_height("heading") + 2 * t.px(16)
         self.bar = pygame.Rect(0, 0, w, bar_h)
         bw, bh = self.back.preferred_size(kit, t)
@@ -912,8 +914,22 @@ class PickerScreen(Screen):
             surface.blit(who, (self.bar.w - who.get_width() - t.px(20), self.bar.centery - who.get_height() // 2))
 
     def draw_card(self, surface: pygame.Surface, c: Card, focused: bool) -> None:
+        """Blit the card's cached picture; the focus ring is drawn live on top."""
+        t = self.theme
+        m = t.px(6)
+        key = (c.scenario.id, c.box.size, c.hovered, c.played, t.high_contrast, t.scale)
+        pic = self._card_cache.get(key)
+        if pic is None:
+            pic = pygame.Surface((c.box.w + 2 * m, c.box.h + 2 * m), pygame.SRCALPHA)
+            self._paint_card(pic, c, pygame.Rect(m, m, c.box.w, c.box.h))
+            self._card_cache = {k: v for k, v in self._card_cache.items() if k[0] != c.scenario.id}
+            self._card_cache[key] = pic
+        surface.blit(pic, (c.rect.x - m, c.rect.y - m))
+        if focused:
+            draw_focus_ring(surface, t, c.rect, t.shape.panel_radius)
+
+    def _paint_card(self, surface: pygame.Surface, c: Card, r: pygame.Rect) -> None:
         t, kit = self.theme, self.kit
-        r = c.rect
         radius = t.shape.panel_radius
         s = c.scenario
         accent = platform_accent(t, s.platform)
@@ -944,8 +960,6 @@ class PickerScreen(Screen):
             y += lh + t.px(6)
         y += t.px(10)
         blit_lines(surface, kit, clamp_lines(kit, s.summary, "small", inner, SUMMARY_LINES), "small", t.p.text, x, y)
-        if focused:
-            draw_focus_ring(surface, t, r, radius)
 
     def _played_pill(self, c: Card) -> pygame.Surface:
         t, kit = self.theme, self.kit

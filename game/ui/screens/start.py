@@ -108,9 +108,9 @@ class TextField(Widget):
             self._changed()
         # a refusal stays in view (a later accepted letter must not hide it); deleting clears it
         if too_long:
-            self.problem = f"{self.max_len} characters at most."
+            self.problem = f"{self.max_len} characters at most"
         elif refused:
-            self.problem = "Letters, numbers, _ and - only (no spaces)."
+            self.problem = "Only letters, numbers, _ and -"
         return bool(accepted)
 
     def set_text(self, text: str) -> None:
@@ -407,9 +407,10 @@ class StartScreen(Screen):
             panel_top = y
             panel_at = len(ops)
             y += pad
-            head = kit.render_block("Who's playing?", "heading", t.p.text, inner)
-            ops.append(("blit", head, x + pad, y))
-            y += head.get_height() + t.px(10)
+            if roomy:  # on a short window the notice below says enough
+                head = kit.render_block("Who's playing?", "heading", t.p.text, inner)
+                ops.append(("blit", head, x + pad, y))
+                y += head.get_height() + t.px(10)
             rule = kit.render_block(REAL_NAME_RULE, "body_bold", t.p.text, inner - t.px(30))
             note = pygame.Rect(x + pad, y, inner, rule.get_height() + t.px(20))
             ops.append(("notice", note))
@@ -422,43 +423,50 @@ class StartScreen(Screen):
                 y += lab.get_height() + t.px(6)
                 f.box = pygame.Rect(x + pad, y, inner, field_h)
                 y += field_h + t.px(4)
-                f.hint_box = pygame.Rect(x + pad, y, inner, kit.line_height("small") * 2)
-                y += self._hint_height(f, inner) + t.px(10)
+                hint_h = self._hint_height(f, inner)
+                f.hint_box = pygame.Rect(x + pad, y, inner, hint_h)
+                y += hint_h + t.px(10)
             ops.insert(panel_at, ("panel", pygame.Rect(x, panel_top, right_w, y - panel_top + t.px(8))))
-            y += t.px(8) + t.px(20)
-            bh = max(self.play.preferred_size(kit, t)[1], t.px(56))
-            self.play.rect = pygame.Rect(x, y, right_w, bh)
+            y += t.px(8) + (t.px(20) if roomy else t.px(12))
             self.play.style = "heading"
-            bh = max(self.play.preferred_size(kit, t)[1], t.px(56))
+            bh = max(self.play.preferred_size(kit, t)[1], t.px(56) if roomy else t.px(48))
             self.play.box = pygame.Rect(x, y, right_w, bh)
             y += bh + t.px(12)
             row = [b for b in (self.settings, self.counsellors, self.quit_button) if b is not None]
             sizes = [b.preferred_size(kit, t) for b in row]
             sgap = t.px(12)
             sh = max(max(s[1] for s in sizes), t.px(46))
-            if sum(s[0] for s in sizes) + sgap * (len(row) - 1) <= right_w:
-                # share the row: the last (Quit) keeps its own width, the rest split the space
-                quit_w = max(sizes[-1][0], t.px(90))
-                rest = right_w - quit_w - sgap * (len(row) - 1)
-                each = rest // max(1, len(row) - 1)
-                xx = x
-                for b in row[:-1]:
-                    b.box = pygame.Rect(xx, y, each, sh)
-                    xx += each + sgap
-                row[-1].box = pygame.Rect(x + right_w - quit_w, y, quit_w, sh)
-                y += sh
-            else:
-                for b in row:
-                    b.box = pygame.Rect(x, y, right_w, sh)
+            # as many buttons per row as fit; Quit keeps its own width when it shares a row
+            rows: list[list[int]] = [[]]
+            used = 0
+            for i, (bw, _bh) in enumerate(sizes):
+                need = max(bw, t.px(90)) + (sgap if rows[-1] else 0)
+                if rows[-1] and used + need > right_w:
+                    rows.append([])
+                    used, need = 0, max(bw, t.px(90))
+                rows[-1].append(i)
+                used += need
+            for k, idx in enumerate(rows):
+                if k:
                     y += sh + sgap
-                y -= sgap
+                fixed = {i: max(sizes[i][0], t.px(90)) for i in idx if row[i] is self.quit_button and len(idx) > 1}
+                free = right_w - sum(fixed.values()) - sgap * (len(idx) - 1)
+                share = free // max(1, len(idx) - len(fixed))
+                xx = x
+                for j, i in enumerate(idx):
+                    bw = fixed.get(i, share)
+                    if j == len(idx) - 1:
+                        bw = x + right_w - xx
+                    row[i].box = pygame.Rect(xx, y, bw, sh)
+                    xx += bw + sgap
+            y += sh
             return y
 
-        top = t.px(28) if roomy else t.px(16)
+        top = t.px(28) if roomy else t.px(12)
         if two_cols:
             ly = left_column(margin, top)
             ry = right_column(margin + left_w + gap, top + t.px(8))
-            content_h = max(ly, ry) + t.px(24)
+            content_h = max(ly, ry) + (t.px(24) if roomy else t.px(8))
         else:
             ly = left_column(margin, top)
             rx = margin + (cw - right_w) // 2
@@ -487,8 +495,11 @@ class StartScreen(Screen):
 
     def _hint_height(self, f: TextField, inner: int) -> int:
         kit = self.kit
-        texts = [f.hint, f"{f.max_len} characters at most.", "Letters, numbers, _ and - only (no spaces)."]
-        return max(len(kit.wrap(x, "small", inner)) for x in texts) * kit.line_height("small")
+        problems = [f"{f.max_len} characters at most", "Only letters, numbers, _ and -"]
+        icon = kit.line_height("small") + self.theme.px(6)
+        lines = [len(kit.wrap(f.hint, "small", inner))] + [len(kit.wrap(x, "small_bold", inner - icon))
+                                                           for x in problems]
+        return max(lines) * kit.line_height("small")
 
     @staticmethod
     def _shift_op(op: tuple, dy: int) -> tuple:
@@ -639,11 +650,17 @@ class StartScreen(Screen):
             focused = self.focus.is_focused(f)
             f.draw(surface, kit, t, focused)
             hb = f.hint_box.move(0, -off)
-            if f.problem:
-                msg = kit.render_block("Not added: " + f.problem, "small_bold", t.p.text, hb.w)
+            if f.problem:  # a warning sign and the reason: the key press was refused
+                lh = kit.line_height("small")
+                icon = pygame.Rect(hb.x, hb.y + t.px(1), lh - t.px(2), lh - t.px(2))
+                pygame.draw.polygon(surface, t.p.flag, [(icon.centerx, icon.y), icon.bottomright, icon.bottomleft])
+                pygame.draw.line(surface, t.p.flag_text, (icon.centerx, icon.y + icon.h * 0.35),
+                                 (icon.centerx, icon.y + icon.h * 0.7), max(2, t.px(2)))
+                msg = kit.render_block(f.problem, "small_bold", t.p.text, hb.w - lh - t.px(6))
+                surface.blit(msg, (hb.x + lh + t.px(6), hb.y))
             else:
                 msg = kit.render_block(f.hint, "small", t.p.text_dim, hb.w)
-            surface.blit(msg, hb.topleft)
+                surface.blit(msg, hb.topleft)
         for b in (self.play, self.settings, self.counsellors, self.quit_button):
             if b is not None:
                 b.draw(surface, kit, t, self.focus.is_focused(b))
