@@ -7,6 +7,7 @@ test keeps that page in step with `CODES`.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 ERROR = "error"
@@ -49,6 +50,14 @@ CODES: dict[str, tuple[str, str, str]] = {
 }
 
 
+def one_line(text: str) -> str:
+    """Text with control characters and line breaks escaped, so a finding is always one line."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() or unicodedata.category(ch) not in ("Cc", "Zl", "Zp")
+                   else repr(ch)[1:-1] for ch in text)
+
+
 @dataclass(frozen=True, order=True)
 class Diagnostic:
     file: str
@@ -58,6 +67,11 @@ class Diagnostic:
     code: str
     message: str
     hint: str = ""
+
+    def __post_init__(self):
+        # messages quote the author's own text (keys, ids, values), which may hold line breaks
+        for name in ("file", "message", "hint"):
+            object.__setattr__(self, name, one_line(getattr(self, name)))
 
     def format(self) -> str:
         text = f"{self.file}:{self.line}:{self.col}: {self.severity}: [{self.code}] {self.message}"
