@@ -125,9 +125,23 @@ def test_settings_changes_persist(app, start, private_data_dir):
     assert start.play.rect.right <= app.size[0]
 
 
-def test_counsellor_button_only_when_the_screen_exists(start):
+def test_counsellor_button_only_when_the_screen_exists(app, start):
     idents = [getattr(w, "ident", None) for w in start.widgets]
     assert ("counsellors" in idents) == counsellor_available()
+    if counsellor_available():
+        start.counsellors.activate()
+        assert type(app.top).__name__ == "CounsellorScreen"
+
+
+def test_counsellor_button_hidden_without_the_screen(app, monkeypatch):
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec",
+                        lambda name, *a: None if name.endswith(".counsellor") else real(name, *a))
+    screen = StartScreen(app)
+    assert screen.counsellors is None
+    assert "counsellors" not in [getattr(w, "ident", None) for w in screen.widgets]
 
 
 @pytest.mark.parametrize("size", [(800, 600), (1280, 720), (640, 480)])
