@@ -55,6 +55,6 @@ def findings(report: Report) -> list[str]:
             out.append(text[0].upper() + text[1:] + ".")
     if ov["unfinished"]:
         n = ov["unfinished"]
-        out.append(f"{n} unfinished session{'s' if n != 1 else ''}: shown below, not counted in any "
-                   "score; the game offers to resume them.")
+        out.append(f"{n} unfinished session{'s' if n != 1 else ''}: listed with the sessions, not "
+                   "counted in any score until finished.")
     return out

@@ -320,13 +320,13 @@ def _discernment(r: Report) -> list[str]:
     label = "class" if not r.filters.get("player") else "all sessions"
     if len(players) >= 3:
         out.append(charts.discernment_map(
-            [(p.name, p.discernment.c, p.discernment.d_prime) for p in players],
+            [(p.label, p.discernment.c, p.discernment.d_prime) for p in players],
             highlight=(label, d.c, d.d_prime),
             title="Players placed by flagging habit (c, across) and skill at telling signs apart (d′, up)"))
     out.append('<table><thead><tr><th>Player</th><th class="r">Finished</th><th class="r">Average score</th>'
                '<th class="r">Red flags spotted</th><th class="r">Safe messages flagged</th>'
                '<th class="r">d′</th><th class="r">c</th><th>Reading</th></tr></thead><tbody>')
-    rows: list[tuple[str, PlayerRow | None]] = [(p.name, p) for p in players]
+    rows: list[tuple[str, PlayerRow]] = [(p.label, p) for p in players]
     for name, p in rows:
         pd = p.discernment
         out.append(f"<tr><td>{e(name)}</td><td class=r>{p.complete}</td><td class=r>{num(p.averages['total'])}</td>"
@@ -367,7 +367,7 @@ def _heatmap(r: Report) -> list[str]:
     out += [f'<th class="cat"><div>{e(c.title)}</div></th>' for c in cats]
     out.append("</tr></thead><tbody>")
     for p in players:
-        out.append(f'<tr><td class="name">{e(p.name)}</td>')
+        out.append(f'<tr><td class="name">{e(p.label)}</td>')
         for c in cats:
             row = p.categories.get(c.id)
             out.append(_heat_cell(row.hits if row else 0, row.items if row else 0))

@@ -118,6 +118,10 @@ class PlayerRow:
     reading: str
     categories: dict[str, CategoryRow]
     stayed_too_long: int
+    label: str = ""              # the nickname, with the class when the report spans several
+
+    def __post_init__(self) -> None:
+        self.label = self.label or self.name
 
 
 @dataclass
@@ -383,7 +387,7 @@ def _overview(views: Sequence[SessionView], complete: Sequence[SessionView]) -> 
         "sessions": len(views),
         "complete": len(complete),
         "unfinished": sum(1 for v in views if not v.complete),
-        "players": len({v.player.casefold() for v in views}),
+        "players": len({(v.player.casefold(), v.class_code) for v in views}),
         "classes": sorted({v.class_code for v in views if v.class_code}),
         "completion_rate": len(complete) / len(views) if views else None,
         "averages": _averages(complete),
@@ -420,22 +424,25 @@ def _categories(complete: Sequence[SessionView], items_of: dict[int, dict[str, l
 
 def _players(views: Sequence[SessionView], items_of: dict[int, dict[str, list[str]]],
              tax: Taxonomy) -> list[PlayerRow]:
-    groups: dict[str, list[SessionView]] = defaultdict(list)
+    """One row per nickname and class: the same nickname in two classes is two players."""
+    groups: dict[tuple[str, str | None], list[SessionView]] = defaultdict(list)
     for v in views:
-        groups[v.player.casefold()].append(v)
+        groups[(v.player.casefold(), v.class_code)].append(v)
+    several = len({v.class_code for v in views}) > 1
     out = []
-    for group in groups.values():
+    for (_, klass), group in groups.items():
         done = [v for v in group if v.complete and v.result]
         counts = stats.pool(stats.Counts.from_signal(v.result.get("signal")) for v in done)
         d = stats.discernment(counts)
+        name = group[-1].player
         out.append(PlayerRow(
-            name=group[-1].player,
-            classes=sorted({v.class_code for v in group if v.class_code}),
+            name=name, classes=[klass] if klass else [],
             sessions=len(group), complete=len(done), averages=_averages(done),
             discernment=d, reading=stats.describe(d) if done else "no finished sessions yet",
             categories=_category_rows(done, items_of, tax),
-            stayed_too_long=sum(1 for v in done if v.stayed_too_long)))
-    out.sort(key=lambda p: (p.name == NO_NICKNAME, p.name.casefold()))
+            stayed_too_long=sum(1 for v in done if v.stayed_too_long),
+            label=f"{name} ({klass or 'no class'})" if several else name))
+    out.sort(key=lambda p: (p.name == NO_NICKNAME, p.name.casefold(), p.classes))
     return out
 
 
@@ -502,7 +509,8 @@ def to_plain(report: Report, *, transcripts: bool = True) -> dict[str, Any]:
         "overview": ov,
         "discernment": {**report.discernment.as_dict(), "reading": report.reading},
         "players": [{
-            "player": p.name, "classes": p.classes, "sessions": p.sessions, "complete": p.complete,
+            "player": p.name, "label": p.label, "classes": p.classes, "sessions": p.sessions,
+            "complete": p.complete,
             "averages": {k: rnd(v) for k, v in p.averages.items()},
             "discernment": p.discernment.as_dict(), "reading": p.reading,
             "stayed_too_long": p.stayed_too_long,

@@ -1,0 +1,909 @@
+"""The counsellor view in the game window: behind a PIN, the class overview and drill-downs.
+
+``CounsellorScreen(app)`` is what the start screen's "Counsellors" button
+pushes. It is the PIN gate: the first visit sets a PIN (4 to 12 digits, kept
+only as a scrypt hash by ``game.results.pin``), later visits ask for it, and
+wrong guesses are slowed down. Behind it:
+
+* ``OverviewScreen``: sessions, finished and unfinished, average score parts,
+  key findings, red flags spotted by kind (least spotted first), scenarios
+  where players stayed too long, and every player (nicknames only) with
+  their discernment reading. A class filter, and **Export**, which writes
+  the HTML and CSV reports (the same as ``python main.py report``) into the
+  data folder's ``reports`` folder and says where.
+* ``PlayerScreen``: one player's sessions and kinds of red flags.
+* ``SessionScreen``: one session's transcript with spotted and missed red
+  flags, the moment to get out, the ending and the discussion questions.
+
+All figures come from ``game.results.reports.model``, like the HTML report.
+The view locks itself (back to the start screen) after five minutes without
+input. Keyboard: Tab / Shift+Tab or the arrow keys move the focus, Enter
+opens, Escape goes back, Page Up / Page Down scroll.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from pathlib import Path
+from typing import Any, Callable, Optional
+
+import pygame
+
+from game.results import pin as pins
+from game.results.reports import model as report_model
+from game.results.reports.findings import findings
+
+from ..app import App, Screen
+from ..text import TextKit
+from ..theme import Theme
+from ..widgets import Button, FocusRing, Widget, draw_focus_ring, draw_round_rect, draw_shadow
+from .picker import NoticeDialog, Scroller
+
+LOW, MID, HIGH = (213, 94, 0), (230, 159, 0), (86, 180, 233)   # Okabe-Ito: vermillion, orange, sky blue
+IDLE_LOCK_S = 300.0
+SESSION_LIMIT = 40            # rows of recent sessions on the overview; players lead to the rest
+
+
+def share_colour(value: Optional[float], good_high: bool = True) -> tuple[int, int, int]:
+    if value is None:
+        return (128, 128, 128)
+    v = value if good_high else 1 - value
+    return HIGH if v >= 0.7 else MID if v >= 0.4 else LOW
+
+
+def pct(value: Optional[float]) -> str:
+    return "–" if value is None else f"{round(100 * value)}%"
+
+
+def when(ts: Optional[float]) -> str:
+    if ts is None:
+        return "–"
+    return _dt.datetime.fromtimestamp(ts).strftime("%Y-%m-%d %H:%M")
+
+
+def open_store(app: App):
+    """The results store of the app's data folder, or None."""
+    from game.results.store import Store
+
+    try:
+        return Store.open(getattr(app, "data_dir", None))
+    except Exception:  # noqa: BLE001 - shown as a message, never a crash
+        return None
+
+
+# ---------------------------------------------------------------------------
+# the PIN gate
+# ---------------------------------------------------------------------------
+class PinField(Widget):
+    """A masked entry for digits."""
+
+    def __init__(self, label: str, ident: str):
+        super().__init__()
+        self.label = label
+        self.ident = ident
+        self.text = ""
+
+    def insert(self, typed: str) -> bool:
+        digits = "".join(ch for ch in typed if ch.isdigit())
+        room = pins.MAX_LEN - len(self.text)
+        if not digits or room <= 0:
+            return False
+        self.text += digits[:room]
+        return True
+
+    def backspace(self) -> None:
+        self.text = self.text[:-1]
+
+    def draw(self, surface: pygame.Surface, kit: TextKit, t: Theme, focused: bool = False) -> None:
+        r = self.rect
+        radius = min(t.shape.button_radius, r.h // 2)
+        draw_round_rect(surface, t.p.bg, r, radius, max(t.border_width, 2 if focused else 1),
+                        t.p.text if focused or t.high_contrast else t.p.border)
+        dot = max(4, kit.line_height("body") // 4)
+        x = r.x + t.px(14)
+        for _ in self.text:
+            pygame.draw.circle(surface, t.p.text, (x + dot, r.centery), dot)
+            x += 3 * dot
+        if focused:
+            lh = kit.line_height("body")
+            pygame.draw.line(surface, t.p.text, (x + dot // 2, r.centery - lh // 2 + 2),
+                             (x + dot // 2, r.centery + lh // 2 - 2), max(2, t.px(2)))
+            draw_focus_ring(surface, t, r, radius)
+
+
+class CounsellorScreen(Screen):
+    """The PIN gate; on success it is replaced by the overview."""
+
+    skin = "menu"
+
+    def __init__(self, app: App, *, clock: Callable[[], float] | None = None):
+        super().__init__(app)
+        self.store = open_store(app)
+        self.setting = self.store is not None and not pins.is_set(self.store)
+        self.throttle = pins.Throttle(clock) if clock else pins.Throttle()
+        self.first = PinField("New PIN" if self.setting else "PIN", "pin")
+        self.second = PinField("The same PIN again", "pin2")
+        self.ok = Button("Set PIN and open" if self.setting else "Open", self.submit, kind="primary", ident="open")
+        self.back = Button("Back", self.leave, ident="back")
+        self.focus = FocusRing()
+        self.message = ""
+        self.card = pygame.Rect(0, 0, 0, 0)
+        self.ops: list[tuple] = []
+        self._pressed: Optional[Widget] = None
+
+    @property
+    def fields(self) -> list[PinField]:
+        return [self.first, self.second] if self.setting else [self.first]
+
+    @property
+    def widgets(self) -> list[Widget]:
+        return [*self.fields, self.ok, self.back]
+
+    def leave(self) -> None:
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+        if self.app.top is self:
+            self.app.pop()
+
+    def submit(self) -> None:
+        if self.store is None:
+            self.leave()
+            return
+        if self.setting:
+            problem = pins.pin_problem(self.first.text)
+            if problem:
+                self.message = problem[0].upper() + problem[1:] + "."
+            elif self.first.text != self.second.text:
+                self.message = "The two PINs are not the same. Type them again."
+                self.second.text = ""
+            else:
+                pins.set_pin(self.store, self.first.text)
+                self.open_overview()
+                return
+        else:
+            wait = self.throttle.wait_s()
+            if wait > 0:
+                self.message = f"Too many wrong PINs. Try again in {int(wait) + 1} seconds."
+            elif pins.check_pin(self.store, self.first.text):
+                self.throttle.record(True)
+                self.open_overview()
+                return
+            else:
+                self.throttle.record(False)
+                self.message = "That PIN is not right."
+            self.first.text = ""
+        self.on_resize(self.app.size)
+
+    def open_overview(self) -> None:
+        store, self.store = self.store, None
+        self.app.replace(OverviewScreen(self.app, store))
+
+    # -- layout ----------------------------------------------------------------------
+    def on_enter(self) -> None:
+        self.focus.set_items(self.widgets)
+        self.focus.focus(self.first if self.store is not None else self.back, show=True)
+
+    def on_resize(self, size: tuple[int, int]) -> None:
+        t, kit = self.theme, self.kit
+        w, h = size
+        cw = min(w - 2 * t.px(20), t.px(560))
+        pad = t.px(28)
+        inner = cw - 2 * pad
+        ops: list[tuple] = []
+        y = 0
+        title = kit.render_block("Counsellor view", "title", t.p.text, inner)
+        ops.append(("blit", title, 0, y))
+        y += title.get_height() + t.px(10)
+        if self.store is None:
+            text = ("The results on this device cannot be opened. Check that the data folder can be "
+                    "written, or run `python main.py report` to see the problem.")
+        elif self.setting:
+            text = ("This part of the game is for teachers and counsellors. Choose a PIN of 4 to 12 digits. "
+                    "It is kept on this device only as a scrambled hash, never as the digits.")
+        else:
+            text = "This part of the game is for teachers and counsellors. Enter the PIN."
+        body = kit.render_block(text, "body", t.p.text_dim, inner)
+        ops.append(("blit", body, 0, y))
+        y += body.get_height() + t.px(18)
+        field_h = kit.line_height("body") + 2 * t.px(12)
+        if self.store is not None:
+            for f in self.fields:
+                lab = kit.render_block(f.label, "body_bold", t.p.text, inner)
+                ops.append(("blit", lab, 0, y))
+                y += lab.get_height() + t.px(6)
+                f.rect = pygame.Rect(0, y, inner, field_h)
+                y += field_h + t.px(14)
+        if self.message:
+            msg = kit.render_block(self.message, "body_bold", t.p.flag, inner)
+            ops.append(("blit", msg, 0, y))
+            y += msg.get_height() + t.px(14)
+        bh = max(t.px(48), kit.line_height("body_bold") + t.px(16))
+        buttons = [self.ok, self.back] if self.store is not None else [self.back]
+        bx = 0
+        for b in buttons:
+            bw = max(t.px(140), b.preferred_size(kit, t)[0])
+            b.rect = pygame.Rect(bx, y, bw, bh)
+            bx += bw + t.px(12)
+        y += bh
+        self.card = pygame.Rect(0, 0, cw, y + 2 * pad)
+        self.card.center = (w // 2, h // 2)
+        ox, oy = self.card.x + pad, self.card.y + pad
+        for wdg in self.widgets:
+            wdg.rect = wdg.rect.move(ox, oy)
+        self.ops = [(op[0], op[1], op[2] + ox, op[3] + oy) for op in ops]
+        self.focus.set_items(self.widgets if self.store is not None else [self.back])
+        self.dirty = True
+
+    # -- input -----------------------------------------------------------------------
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        cur = self.focus.current
+        field = cur if isinstance(cur, PinField) else None
+        if event.type == pygame.TEXTINPUT:
+            if field is not None and field.insert(event.text):
+                self.dirty = True
+            return True
+        if event.type == pygame.KEYDOWN:
+            key = event.key
+            if key == pygame.K_ESCAPE:
+                self.leave()
+                return True
+            if key in (pygame.K_TAB, pygame.K_DOWN, pygame.K_UP):
+                back = key == pygame.K_UP or (key == pygame.K_TAB and event.mod & pygame.KMOD_SHIFT)
+                self.focus.move(-1 if back else 1)
+                self.dirty = True
+                return True
+            if field is not None and key == pygame.K_BACKSPACE:
+                field.backspace()
+                self.dirty = True
+                return True
+            if key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+                if field is not None and field is not self.fields[-1]:
+                    self.focus.move(1)
+                else:
+                    self.submit()
+                self.dirty = True
+                return True
+            if key == pygame.K_SPACE and isinstance(cur, Button):
+                cur.activate()
+                self.dirty = True
+                return True
+            return True
+        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            self._pressed = next((w for w in self.widgets if w.rect.collidepoint(event.pos)), None)
+            return True
+        if event.type == pygame.MOUSEBUTTONUP and event.button == 1:
+            wdg, self._pressed = self._pressed, None
+            if wdg is not None and wdg.rect.collidepoint(event.pos):
+                self.focus.focus(wdg, show=isinstance(wdg, PinField))
+                wdg.activate()
+                self.dirty = True
+            return True
+        return False
+
+    def draw(self, surface: pygame.Surface) -> None:
+        t, kit = self.theme, self.kit
+        surface.fill(t.p.bg)
+        draw_shadow(surface, t, self.card, t.shape.panel_radius, 6)
+        draw_round_rect(surface, t.p.surface, self.card, t.shape.panel_radius, t.border_width, t.p.border)
+        for _, s, x, y in self.ops:
+            surface.blit(s, (x, y))
+        for wdg in self.widgets:
+            if wdg.rect.w:
+                if isinstance(wdg, Button) and self.store is None and wdg is not self.back:
+                    continue
+                wdg.draw(surface, kit, t, self.focus.is_focused(wdg))
+
+
+# ---------------------------------------------------------------------------
+# a scrolling page of blocks, some of which open something
+# ---------------------------------------------------------------------------
+class Row(Widget):
+    """A clickable block of the page body (content coordinates in ``box``)."""
+
+    def __init__(self, surface: pygame.Surface, action: Callable[[], None], ident: str):
+        super().__init__()
+        self.surface = surface
+        self.action = action
+        self.ident = ident
+        self.box = pygame.Rect(0, 0, surface.get_width(), surface.get_height())
+        self.hovered = False
+
+    def activate(self) -> None:
+        self.action()
+
+
+class PageScreen(Screen):
+    """Header (title, subtitle, buttons), then a scrolling body of blocks and rows."""
+
+    skin = "menu"
+    title = ""
+
+    def __init__(self, app: App, store: Any):
+        super().__init__(app)
+        self.store = store
+        self.scroller = Scroller()
+        self.focus = FocusRing()
+        self.header_buttons: list[Button] = []
+        self.blocks: list[tuple[pygame.Surface, int]] = []    # (surface, y in content)
+        self.rows: list[Row] = []
+        self.header_ops: list[tuple[pygame.Surface, int, int]] = []
+        self.header_h = 0
+        self.margin = 0
+        self.idle = 0.0
+        self._pressed: Optional[Widget] = None
+
+    # subclasses ----------------------------------------------------------------
+    def subtitle(self) -> str:
+        return ""
+
+    def build_header_buttons(self) -> list[Button]:
+        return [Button("Back", self.back, ident="back")]
+
+    def build_body(self, page: "PageBuilder") -> None: ...
+
+    def back(self) -> None:
+        if self.app.top is self:
+            self.app.pop()
+
+    def lock(self) -> None:
+        """Leave the counsellor view entirely (idle lock)."""
+        if self.store is not None:
+            try:
+                self.store.close()
+            except Exception:  # noqa: BLE001
+                pass
+        self.app.show_start()
+
+    # layout ---------------------------------------------------------------------
+    def on_resize(self, size: tuple[int, int]) -> None:
+        t, kit = self.theme, self.kit
+        w, h = size
+        self.margin = max(t.px(20), (w - t.px(1100)) // 2)
+        cw = w - 2 * self.margin
+        self.header_buttons = self.build_header_buttons()
+        y = t.px(18)
+        ops = []
+        bh = max(t.px(44), kit.line_height("body_bold") + t.px(14))
+        sizes = [max(t.px(110), b.preferred_size(kit, t)[0]) for b in self.header_buttons]
+        buttons_w = sum(sizes) + t.px(10) * max(0, len(sizes) - 1)
+        title_w = cw - buttons_w - t.px(20) if buttons_w < cw * 0.6 else cw
+        title = kit.render_block(self.title, "title", t.p.text, title_w)
+        ops.append((title, self.margin, y))
+        x = self.margin + cw
+        by = y if title_w < cw else y + title.get_height() + t.px(8)
+        for b, bw in zip(reversed(self.header_buttons), reversed(sizes)):
+            x -= bw
+            b.rect = pygame.Rect(x, by, bw, bh)
+            x -= t.px(10)
+        y = max(y + title.get_height(), by + bh if title_w == cw else 0) + t.px(4)
+        sub = self.subtitle()
+        if sub:
+            s = kit.render_block(sub, "body", t.p.text_dim, cw)
+            ops.append((s, self.margin, y))
+            y += s.get_height()
+        y += t.px(12)
+        self.header_ops = ops
+        self.header_h = y
+        page = PageBuilder(self, cw)
+        self.build_body(page)
+        self.blocks, self.rows = page.blocks, page.rows
+        view = pygame.Rect(self.margin, self.header_h, cw + t.px(14), h - self.header_h - t.px(8))
+        self.scroller.set_content(page.y + t.px(24), view)
+        cur = self.focus.current
+        ident = getattr(cur, "ident", None)
+        self.focus.set_items([*self.header_buttons, *self.rows])
+        for wdg in self.focus.items:
+            if ident is not None and getattr(wdg, "ident", None) == ident:
+                self.focus.focus(wdg, show=self.focus.visible)
+        self._place_rows()
+        self.dirty = True
+
+    def on_enter(self) -> None:
+        self.idle = 0.0
+
+    def on_resume(self) -> None:
+        self.idle = 0.0
+        self.on_resize(self.app.size)
+
+    def _place_rows(self) -> None:
+        v = self.scroller.view
+        for r in self.rows:
+            r.rect = pygame.Rect(v.x + r.box.x, v.y + r.box.y - self.scroller.offset, r.box.w, r.box.h)
+
+    def _show_focused(self) -> None:
+        cur = self.focus.current
+        if isinstance(cur, Row):
+            t = self.theme
+            if self.scroller.ensure_visible(cur.box.top, cur.box.bottom, t.px(10)):
+                self._place_rows()
+        self.dirty = True
+
+    # input ----------------------------------------------------------------------
+    def update(self, dt: float) -> None:
+        self.idle += dt
+        if self.idle >= IDLE_LOCK_S:
+            self.idle = 0.0
+            self.lock()
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        if event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame.MOUSEWHEEL, pygame.TEXTINPUT):
+            self.idle = 0.0
+        t = self.theme
+        line = self.kit.line_height("body")
+        if event.type == pygame.KEYDOWN:
+            key = event.key
+            if key == pygame.K_ESCAPE:
+                self.back()
+                return True
+            if key in (pygame.K_TAB, pygame.K_DOWN, pygame.K_UP, pygame.K_LEFT, pygame.K_RIGHT):
+                back = key in (pygame.K_UP, pygame.K_LEFT) or (key == pygame.K_TAB and event.mod & pygame.KMOD_SHIFT)
+                self.focus.move(-1 if back else 1)
+                self._show_focused()
+                return True
+            if key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+                cur = self.focus.current
+                if cur is not None:
+                    self.focus.visible = True
+                    cur.activate()
+                    self.dirty = True
+                return True
+            if self.scroller.handle_key(key, line):
+                self._place_rows()
+                self.dirty = True
+                return True
+            return False
+        if self.scroller.handle_event(event, t, line):
+            self._place_rows()
+            self.dirty = True
+            return True
+        if event.type == pygame.MOUSEMOTION:
+            changed = False
+            for wdg in [*self.header_buttons, *self.rows]:
+                hov = wdg.rect.collidepoint(event.pos) and (
+                    not isinstance(wdg, Row) or self.scroller.view.collidepoint(event.pos))
+                if hov != wdg.hovered:
+                    wdg.hovered, changed = hov, True
+            if changed:
+                self.dirty = True
+        elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            self._pressed = self._hit(event.pos)
+            return self._pressed is not None
+        elif event.type == pygame.MOUSEBUTTONUP and event.button == 1:
+            wdg, self._pressed = self._pressed, None
+            if wdg is not None and self._hit(event.pos) is wdg and not self.scroller.was_drag:
+                self.focus.focus(wdg, show=False)
+                wdg.activate()
+                self.dirty = True
+                return True
+        return False
+
+    def _hit(self, pos: tuple[int, int]) -> Optional[Widget]:
+        for b in self.header_buttons:
+            if b.rect.collidepoint(pos):
+                return b
+        if self.scroller.view.collidepoint(pos):
+            for r in self.rows:
+                if r.rect.collidepoint(pos):
+                    return r
+        return None
+
+    # drawing --------------------------------------------------------------------
+    def draw(self, surface: pygame.Surface) -> None:
+        t, kit = self.theme, self.kit
+        surface.fill(t.p.bg)
+        for s, x, y in self.header_ops:
+            surface.blit(s, (x, y))
+        for b in self.header_buttons:
+            b.draw(surface, kit, t, self.focus.is_focused(b))
+        view = self.scroller.view
+        old = surface.get_clip()
+        surface.set_clip(view)
+        top = view.y - self.scroller.offset
+        for s, y in self.blocks:
+            if top + y + s.get_height() >= view.y and top + y <= view.bottom:
+                surface.blit(s, (view.x, top + y))
+        for r in self.rows:
+            if r.rect.bottom >= view.y and r.rect.top <= view.bottom:
+                bg = t.p.button_hover if r.hovered else t.p.surface
+                draw_round_rect(surface, bg, r.rect, t.px(8), t.border_width, t.p.border)
+                surface.blit(r.surface, r.rect.topleft)
+                if self.focus.is_focused(r):
+                    draw_focus_ring(surface, t, r.rect, t.px(8))
+        surface.set_clip(old)
+        self.scroller.draw_bar(surface, t)
+        pygame.draw.line(surface, t.p.border, (0, self.header_h - t.px(4)),
+                         (surface.get_width(), self.header_h - t.px(4)), 1)
+
+
+class PageBuilder:
+    """Lays out a page body top to bottom: headings, text, bars, clickable rows."""
+
+    def __init__(self, screen: PageScreen, width: int):
+        self.screen = screen
+        self.t: Theme = screen.theme
+        self.kit: TextKit = screen.kit
+        self.w = width
+        self.y = 0
+        self.blocks: list[tuple[pygame.Surface, int]] = []
+        self.rows: list[Row] = []
+
+    def gap(self, n: int) -> None:
+        self.y += self.t.px(n)
+
+    def add(self, surface: pygame.Surface, gap: int = 0) -> None:
+        self.y += gap
+        self.blocks.append((surface, self.y))
+        self.y += surface.get_height()
+
+    def heading(self, text: str) -> None:
+        self.gap(18)
+        self.add(self.kit.render_block(text, "heading", self.t.p.text, self.w))
+        self.gap(6)
+
+    def text(self, text: str, style: str = "body", dim: bool = False, colour=None) -> None:
+        colour = colour or (self.t.p.text_dim if dim else self.t.p.text)
+        self.add(self.kit.render_block(text, style, colour, self.w))
+        self.gap(4)
+
+    def bullets(self, items: list[str]) -> None:
+        t, kit = self.t, self.kit
+        for item in items:
+            s = kit.render_block(item, "body", t.p.text, self.w - t.px(22))
+            surf = pygame.Surface((self.w, s.get_height()), pygame.SRCALPHA)
+            r = max(3, t.px(3))
+            pygame.draw.circle(surf, t.p.text_dim, (t.px(8), kit.line_height("body") // 2), r)
+            surf.blit(s, (t.px(22), 0))
+            self.add(surf)
+            self.gap(4)
+
+    def cards(self, cards: list[tuple[str, str]]) -> None:
+        t, kit = self.t, self.kit
+        gap = t.px(10)
+        n = len(cards)
+        per_row = n if self.w >= t.px(150) * n + gap * (n - 1) else max(1, (self.w + gap) // (t.px(150) + gap))
+        cw = (self.w - gap * (per_row - 1)) // per_row
+        ch = kit.line_height("title") + kit.line_height("small") + t.px(20)
+        rows = (n + per_row - 1) // per_row
+        surf = pygame.Surface((self.w, rows * ch + (rows - 1) * gap), pygame.SRCALPHA)
+        for i, (value, label) in enumerate(cards):
+            x, y = (i % per_row) * (cw + gap), (i // per_row) * (ch + gap)
+            box = pygame.Rect(x, y, cw, ch)
+            draw_round_rect(surf, t.p.surface, box, t.px(8), t.border_width, t.p.border)
+            v = kit.render_line(value, "title", t.p.text)
+            surf.blit(v, (x + t.px(12), y + t.px(8)))
+            lab = kit.render_line(kit.ellipsize(label, "small", cw - t.px(20)), "small", t.p.text_dim)
+            surf.blit(lab, (x + t.px(12), y + t.px(8) + v.get_height()))
+        self.add(surf)
+        self.gap(6)
+
+    def bars(self, rows: list[tuple[str, Optional[float], str]], good_high: bool = True) -> None:
+        """Labelled horizontal bars for shares, with the numbers written beside them."""
+        t, kit = self.t, self.kit
+        label_w = min(t.px(260), self.w // 3)
+        note_w = min(t.px(230), self.w // 4)
+        bar_w = self.w - label_w - note_w - t.px(24)
+        lh = kit.line_height("body")
+        row_h = lh + t.px(8)
+        surf = pygame.Surface((self.w, row_h * len(rows)), pygame.SRCALPHA)
+        for i, (label, value, note) in enumerate(rows):
+            y = i * row_h
+            lab = kit.render_line(kit.ellipsize(label, "body", label_w - t.px(8)), "body", t.p.text)
+            surf.blit(lab, (label_w - t.px(8) - lab.get_width(), y + (row_h - lab.get_height()) // 2))
+            track = pygame.Rect(label_w + t.px(4), y + t.px(5), bar_w, row_h - t.px(10))
+            pygame.draw.rect(surf, t.p.surface_alt, track)
+            pygame.draw.rect(surf, t.p.border, track, 1)
+            if value is not None:
+                fill = track.copy()
+                fill.w = max(0, int(bar_w * max(0.0, min(1.0, value))))
+                pygame.draw.rect(surf, share_colour(value, good_high), fill)
+            text = pct(value) + (f"  {note}" if note else "")
+            s = kit.render_line(kit.ellipsize(text, "small_bold", note_w), "small_bold", t.p.text)
+            surf.blit(s, (track.right + t.px(10), y + (row_h - s.get_height()) // 2))
+        self.add(surf)
+        self.gap(6)
+
+    def row(self, cells: list[tuple[str, float]], action: Callable[[], None], ident: str,
+            sub: Optional[str] = None, colour=None) -> None:
+        """A clickable line: cells are (text, width fraction); an optional second line."""
+        t, kit = self.t, self.kit
+        pad = t.px(10)
+        lh = kit.line_height("body")
+        h = lh + 2 * pad + (kit.line_height("small") + t.px(2) if sub else 0)
+        surf = pygame.Surface((self.w, h), pygame.SRCALPHA)
+        x = pad
+        inner = self.w - 2 * pad
+        for i, (text, frac) in enumerate(cells):
+            cw = int(inner * frac)
+            style = "body_bold" if i == 0 else "body"
+            s = kit.render_line(kit.ellipsize(text, style, cw - t.px(8)), style, colour or t.p.text)
+            surf.blit(s, (x, pad))
+            x += cw
+        if sub:
+            s = kit.render_line(kit.ellipsize(sub, "small", inner), "small", t.p.text_dim)
+            surf.blit(s, (pad, pad + lh + t.px(2)))
+        r = Row(surf, action, ident)
+        self.y += t.px(4)
+        r.box = pygame.Rect(0, self.y, self.w, h)
+        self.rows.append(r)
+        self.y += h
+
+
+# ---------------------------------------------------------------------------
+# the overview, a player, a session
+# ---------------------------------------------------------------------------
+def export_reports(store: Any, data_dir: Optional[Path], class_code: Optional[str],
+                   player: Optional[str] = None) -> list[Path]:
+    """Write the HTML and CSV reports for the filter into DATA/reports; returns their paths."""
+    from game.commands.report import write_atomic
+    from game.results.reports import csv_report, html_report
+
+    folder = Path(data_dir or ".") / "reports"
+    folder.mkdir(parents=True, exist_ok=True)
+    rep = report_model.build(store, class_code=class_code, player=player)
+    stem = "red-flags-report"
+    for part in (class_code, player):
+        if part:
+            stem += "-" + "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in part)[:24]
+    stem += "-" + _dt.date.today().isoformat()
+    out = []
+    for ext, render in (("html", html_report.render), ("csv", csv_report.render)):
+        path = folder / f"{stem}.{ext}"
+        write_atomic(path, render(rep))
+        out.append(path)
+    return out
+
+
+class OverviewScreen(PageScreen):
+    """The class overview: what the class understood and what to teach next."""
+
+    title = "Counsellor view"
+
+    def __init__(self, app: App, store: Any, class_code: Optional[str] = None):
+        super().__init__(app, store)
+        self.class_code = class_code
+        self.classes = self._classes()
+        self.report = self._build()
+
+    def _classes(self) -> list[str]:
+        rows = self.store.conn.execute(
+            "SELECT DISTINCT class_code FROM sessions WHERE class_code IS NOT NULL ORDER BY class_code")
+        return [r[0] for r in rows]
+
+    def _build(self):
+        return report_model.build(self.store, class_code=self.class_code)
+
+    def subtitle(self) -> str:
+        ov = self.report.overview
+        scope = f"Class {self.class_code}" if self.class_code else "All classes on this device"
+        return (f"{scope}: {ov['sessions']} sessions, {ov['players']} players. Nicknames only; "
+                "keep what you see here confidential. Locks after 5 minutes without use.")
+
+    def build_header_buttons(self) -> list[Button]:
+        return [Button("Export report", self.export, kind="primary", ident="export"),
+                Button("Lock", self.lock, ident="lock")]
+
+    def back(self) -> None:
+        self.lock()
+
+    def cycle_class(self) -> None:
+        options: list[Optional[str]] = [None, *self.classes]
+        i = options.index(self.class_code) if self.class_code in options else 0
+        self.class_code = options[(i + 1) % len(options)]
+        self.report = self._build()
+        self.on_resize(self.app.size)
+
+    def export(self) -> None:
+        try:
+            paths = export_reports(self.store, getattr(self.app, "data_dir", None), self.class_code)
+        except OSError as exc:
+            self.app.push(NoticeDialog(self.app, "The report could not be saved", str(exc)))
+            return
+        self.exported = paths
+        self.app.push(NoticeDialog(
+            self.app, "Report saved",
+            "The report was saved on this device:\n\n" + "\n".join(str(p) for p in paths)
+            + "\n\nOpen the .html file in a web browser to read or print it; the .csv file opens in a "
+              "spreadsheet. They contain nicknames only. Delete them when you no longer need them."))
+
+    def build_body(self, page: PageBuilder) -> None:
+        rep = self.report
+        ov = rep.overview
+        label = f"Showing: {'class ' + self.class_code if self.class_code else 'all classes'}"
+        if self.classes:
+            page.row([(label, 0.7), ("Enter: next class", 0.3)], self.cycle_class, "filter")
+        page.gap(8)
+        av = ov["averages"]
+        page.cards([(str(ov["sessions"]), "sessions"), (str(ov["complete"]), "finished"),
+                    (str(ov["unfinished"]), "unfinished (not scored)"), (str(ov["players"]), "players"),
+                    ("–" if av["total"] is None else str(round(av["total"])), "average score")])
+        page.heading("Key findings")
+        page.bullets(findings(rep))
+        if ov["complete"]:
+            page.heading("Average score parts")
+            page.bars([("Spotting", av["detection"], "red flags flagged"),
+                       ("Getting out", av["exit"], "left in time"),
+                       ("Keeping info", av["privacy"], "nothing given away")])
+            main, few = rep.category_split()
+            if main:
+                page.heading("What to teach next: red flags spotted, by kind")
+                page.text("Least spotted first. Spotting one kind does not carry over well to others.", dim=True)
+                page.bars([(c.title, c.share, f"{c.hits} of {c.items}") for c in main])
+            if few:
+                page.text("Met too rarely to judge: " + ", ".join(f"{c.title} ({c.hits} of {c.items})"
+                                                                   for c in few) + ".", dim=True)
+            late = [s for s in rep.scenarios if s.kind == "grooming" and s.complete]
+            if late:
+                page.heading("Where players stayed too long")
+                page.bars([(s.title, s.late_share, f"{s.stayed_too_long} of {s.complete}") for s in late],
+                          good_high=False)
+        page.heading("Players")
+        page.text("d′: telling warning signs from normal talk (0 guessing, 1 fair, 2 good). Select a player "
+                  "for their sessions.", dim=True)
+        for p in rep.players:
+            d = p.discernment
+            cells = [(p.label, 0.22), (f"{p.complete} finished", 0.16),
+                     (f"score {'–' if p.averages['total'] is None else round(p.averages['total'])}", 0.14),
+                     (f"spotted {pct(d.hit_rate) if p.complete else '–'}", 0.16),
+                     (f"d′ {d.d_prime:.2f}" if p.complete else "d′ –", 0.12),
+                     (f"c {d.c:+.2f}" if p.complete else "", 0.2)]
+            page.row(cells, lambda p=p: self.open_player(p), f"player:{p.label}", sub=p.reading)
+        unfinished = rep.unfinished_sessions
+        if unfinished:
+            page.heading("Unfinished sessions")
+            page.text("Stopped before the end (quit, or the game was closed). Not scored; the player can "
+                      "resume them.", dim=True)
+            for s in unfinished[-SESSION_LIMIT:]:
+                self.session_row(page, s)
+        done = sorted(rep.complete_sessions, key=lambda s: s.started_at, reverse=True)[:SESSION_LIMIT]
+        if done:
+            page.heading("Latest finished sessions")
+            for s in done:
+                self.session_row(page, s)
+
+    def session_row(self, page: PageBuilder, s: Any) -> None:
+        score = s.part("total")
+        page.row([(s.player, 0.2), (s.title, 0.34), (s.outcome_label if s.complete else s.status_label, 0.3),
+                  ("–" if score is None else f"{round(score)}", 0.16)],
+                 lambda s=s: self.app.push(SessionScreen(self.app, self.store, s)), f"session:{s.id}",
+                 sub=when(s.started_at) + (f" · class {s.class_code}" if s.class_code else ""))
+
+    def open_player(self, player: Any) -> None:
+        klass = player.classes[0] if player.classes else self.class_code
+        self.app.push(PlayerScreen(self.app, self.store, player.name, klass))
+
+
+class PlayerScreen(PageScreen):
+    def __init__(self, app: App, store: Any, player: str, class_code: Optional[str] = None):
+        super().__init__(app, store)
+        self.player = player
+        self.class_code = class_code
+        nick = None if player == report_model.NO_NICKNAME else player
+        recs = report_model.build(store, player=nick, class_code=class_code)
+        if nick is None:   # sessions without a nickname
+            keep = [s for s in recs.sessions if s.player == report_model.NO_NICKNAME]
+            recs.sessions = keep
+        self.report = recs
+        self.title = f"Player {player}"
+
+    def subtitle(self) -> str:
+        p = next((p for p in self.report.players if p.name.casefold() == self.player.casefold()), None)
+        if p is None or not p.complete:
+            return "No finished sessions yet."
+        d = p.discernment
+        return (f"{p.complete} finished of {p.sessions} · average score "
+                f"{round(p.averages['total'])} · spotted {pct(d.hit_rate)}, flagged safe messages "
+                f"{pct(d.fa_rate)} · d′ {d.d_prime:.2f}, c {d.c:+.2f}: {p.reading}")
+
+    def build_body(self, page: PageBuilder) -> None:
+        rep = self.report
+        main, few = rep.category_split()
+        if main:
+            page.heading("Red flags spotted, by kind")
+            page.bars([(c.title, c.share, f"{c.hits} of {c.items}") for c in main])
+        page.heading("Sessions")
+        for s in sorted(rep.sessions, key=lambda s: s.started_at, reverse=True):
+            score = s.part("total")
+            page.row([(s.title, 0.4), (s.outcome_label if s.complete else s.status_label, 0.4),
+                      ("–" if score is None else f"{round(score)}", 0.2)],
+                     lambda s=s: self.app.push(SessionScreen(self.app, self.store, s)), f"session:{s.id}",
+                     sub=when(s.started_at))
+
+
+class SessionScreen(PageScreen):
+    def __init__(self, app: App, store: Any, session: Any):
+        super().__init__(app, store)
+        self.session = session
+        self.title = session.title
+
+    def subtitle(self) -> str:
+        s = self.session
+        parts = [s.player, when(s.started_at)]
+        if s.class_code:
+            parts.append(f"class {s.class_code}")
+        parts.append(s.outcome_label if s.complete else s.status_label)
+        return " · ".join(parts)
+
+    def build_body(self, page: PageBuilder) -> None:
+        s, t, kit = self.session, page.t, page.kit
+        tax = report_model.taxonomy()
+        if s.complete and s.result:
+            page.bars([("Spotting", s.part("detection"), ""), ("Getting out", s.part("exit"), ""),
+                       ("Keeping info", s.part("privacy"), "")])
+            page.text(f"Score {round(s.part('total') or 0)} of 100.", "body_bold")
+        else:
+            page.text("Unfinished: not scored.", "body_bold")
+        ending = s.outcome_label + (f": {s.ending_title}" if s.ending_title else "")
+        page.text("How it ended: " + ending)
+        if s.kind == "benign":
+            page.text("A control scenario: this person was safe.", dim=True)
+        page.heading("The conversation")
+        width = page.w
+        bubble_w = int(width * 0.72)
+        for ln in s.lines:
+            if ln.who == "player":
+                notes = []
+                if ln.late:
+                    notes.append("reply after the moment to get out")
+                if ln.discloses:
+                    notes.append("gave away: " + ", ".join(tax.disclosure(k).lower() for k in ln.discloses))
+                if ln.tells_adult:
+                    notes.append("involves a trusted adult")
+                self._bubble(page, "You", ln.text, notes, right=True, width=bubble_w,
+                             colour=LOW if ln.late else None)
+            else:
+                who = "Notice" if ln.who == "system" else s.stranger
+                notes, colour = [], None
+                cats = ", ".join(tax.category(c) for c in ln.categories)
+                if ln.mark == "spotted":
+                    notes.append(f"Spotted: {cats}")
+                    colour = HIGH
+                elif ln.mark == "missed":
+                    notes.append(f"Missed: {cats}")
+                    colour = LOW
+                elif ln.mark == "false_alarm":
+                    notes.append("Flagged, but harmless")
+                self._bubble(page, f"[{ln.n}] {who}", ln.text, notes, right=False, width=bubble_w, colour=colour)
+                if ln.exit_point:
+                    page.text("Danger high enough here: time to get out", "small_bold", colour=LOW)
+        if s.profile:
+            page.heading("Profile")
+            page.bullets([f"{p.label}: {p.text}" + {"spotted": " (spotted)", "missed": " (missed)",
+                                                     "false_alarm": " (flagged, but harmless)"}.get(p.mark or "", "")
+                          for p in s.profile])
+        if s.disclosures:
+            page.heading("Gave away")
+            page.text(", ".join(tax.disclosure(k) for k in s.disclosures))
+        if s.discussion_questions:
+            page.heading("To talk about")
+            page.bullets(s.discussion_questions)
+
+    def _bubble(self, page: PageBuilder, who: str, text: str, notes: list[str], *, right: bool, width: int,
+                colour=None) -> None:
+        t, kit = page.t, page.kit
+        pad = t.px(10)
+        inner = width - 2 * pad
+        head = kit.render_line(kit.ellipsize(who, "small", inner), "small",
+                               t.p.bubble_out_text if right else t.p.text_dim)
+        body = kit.render_block(text, "body", t.p.bubble_out_text if right else t.p.bubble_in_text, inner)
+        extra = [kit.render_block(n, "small_bold", t.p.text if colour is None else colour, inner) for n in notes]
+        h = pad + head.get_height() + body.get_height() + sum(e.get_height() for e in extra) + pad
+        surf = pygame.Surface((page.w, h), pygame.SRCALPHA)
+        x = page.w - width if right else 0
+        box = pygame.Rect(x, 0, width, h)
+        draw_round_rect(surf, t.p.bubble_out if right else t.p.bubble_in, box, t.px(10),
+                        max(2, t.border_width) if colour is not None else 0, colour)
+        if colour is not None:
+            pygame.draw.rect(surf, colour, pygame.Rect(x, 0, t.px(5), h), border_radius=t.px(3))
+        y = pad
+        surf.blit(head, (x + pad, y))
+        y += head.get_height()
+        surf.blit(body, (x + pad, y))
+        y += body.get_height()
+        for e in extra:
+            # notes sit on the bubble: draw a light pill behind coloured notes for contrast
+            if colour is not None:
+                pill = pygame.Rect(x + pad - t.px(3), y, e.get_width() + t.px(6), e.get_height())
+                draw_round_rect(surf, t.p.surface, pill, t.px(4))
+            surf.blit(e, (x + pad, y))
+            y += e.get_height()
+        page.add(surf, t.px(6))

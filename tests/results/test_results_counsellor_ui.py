@@ -1,0 +1,169 @@
+"""The counsellor view in the game window: PIN gate, overview, drill-downs, export, idle lock."""
+
+from __future__ import annotations
+
+import csv
+import os
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+import pytest  # noqa: E402
+
+pygame = pytest.importorskip("pygame")
+
+from game.results import pin  # noqa: E402
+from game.results.reports import model  # noqa: E402
+from game.results.store import Store  # noqa: E402
+from game.ui.app import App  # noqa: E402
+from game.ui.screens import counsellor as cv  # noqa: E402
+from game.ui.settings import Settings  # noqa: E402
+
+from results_helpers import fill_class, record_session, scenario  # noqa: E402
+
+
+def text(t):
+    return pygame.event.Event(pygame.TEXTINPUT, text=t)
+
+
+def key(k, mod=0):
+    return pygame.event.Event(pygame.KEYDOWN, key=k, mod=mod, unicode="", scancode=0)
+
+
+@pytest.fixture
+def data(private_data_dir):
+    private_data_dir.mkdir(parents=True, exist_ok=True)
+    with Store.open(private_data_dir) as store:
+        fill_class(store, players=3, class_code="8B", quit_chance=0.1)
+        record_session(store, scenario("generous-teammate"), player="zebra9", class_code="9A")
+    return private_data_dir
+
+
+@pytest.fixture
+def app(data):
+    a = App(Settings.load(data), size=(1280, 720), data_dir=data)
+    a.show_start()
+    yield a
+    a.close()
+
+
+def open_with_pin(app, digits="482913"):
+    gate = cv.CounsellorScreen(app)
+    app.push(gate)
+    app.tick([])
+    return gate
+
+
+def set_pin(app, digits="482913"):
+    gate = open_with_pin(app)
+    assert gate.setting
+    app.tick([text(digits), key(pygame.K_RETURN), text(digits), key(pygame.K_RETURN)])
+    return app.top
+
+
+def test_first_visit_sets_a_pin_that_is_stored_only_as_a_hash(app, data):
+    gate = open_with_pin(app)
+    app.tick([text("4829"), key(pygame.K_RETURN), text("4828"), key(pygame.K_RETURN)])
+    assert app.top is gate and "not the same" in gate.message
+    app.tick([text("12"), key(pygame.K_RETURN)])                # too short
+    gate.first.text = "11111"
+    gate.second.text = "11111"
+    gate.submit()
+    assert app.top is gate and "repeated" in gate.message
+    gate.first.text = gate.second.text = "482913"
+    gate.submit()
+    assert isinstance(app.top, cv.OverviewScreen)
+    with Store.open(data) as store:
+        stored = store.get_setting(pin.SETTING)
+    assert stored.startswith("scrypt$") and "482913" not in stored
+
+
+def test_later_visits_ask_for_the_pin_and_slow_down_guessing(app):
+    set_pin(app)
+    app.top.lock()
+    now = [1000.0]
+    gate = cv.CounsellorScreen(app, clock=lambda: now[0])
+    app.push(gate)
+    app.tick([])
+    assert not gate.setting and len(gate.fields) == 1
+    for wrong in ("1234", "2345", "3456"):
+        app.tick([text(wrong), key(pygame.K_RETURN)])
+        assert app.top is gate and "not right" in gate.message
+    app.tick([text("482913"), key(pygame.K_RETURN)])            # right, but locked for a while
+    assert app.top is gate and "Try again in" in gate.message
+    now[0] += 6
+    app.tick([text("482913"), key(pygame.K_RETURN)])
+    assert isinstance(app.top, cv.OverviewScreen)
+
+
+def test_overview_shows_the_same_figures_as_the_report(app, data):
+    ov = set_pin(app)
+    with Store.open(data) as store:
+        rep = model.build(store)
+    assert ov.report.overview["sessions"] == rep.overview["sessions"] == len(ov.report.sessions)
+    players = [r for r in ov.rows if r.ident.startswith("player:")]
+    assert len(players) == len(rep.players)
+    assert "zebra9 (9A)" in {r.ident.split(":", 1)[1] for r in players}
+    ov.cycle_class()                                              # all -> 8B
+    assert ov.class_code == "8B"
+    assert all(p.classes == ["8B"] for p in ov.report.players)
+    assert not any(r.ident.startswith("player:zebra9") for r in ov.rows)
+
+
+def test_keyboard_reaches_a_player_and_a_session_and_comes_back(app):
+    ov = set_pin(app)
+    target = next(r for r in ov.rows if r.ident.startswith("player:"))
+    for _ in range(len(ov.focus.items)):
+        if ov.focus.current is target:
+            break
+        app.tick([key(pygame.K_TAB)])
+    assert ov.focus.current is target
+    assert ov.scroller.view.contains(target.rect) or target.rect.top >= ov.scroller.view.top
+    app.tick([key(pygame.K_RETURN)])
+    player = app.top
+    assert isinstance(player, cv.PlayerScreen)
+    first = next(r for r in player.rows if r.ident.startswith("session:"))
+    first.activate()
+    app.tick([])
+    assert isinstance(app.top, cv.SessionScreen)
+    app.tick([key(pygame.K_ESCAPE)])
+    app.tick([key(pygame.K_ESCAPE)])
+    assert app.top is ov
+
+
+def test_every_session_opens_including_unfinished_ones(app, data):
+    ov = set_pin(app)
+    assert ov.report.unfinished_sessions, "the fixture has unfinished sessions"
+    for s in ov.report.sessions:
+        screen = cv.SessionScreen(app, ov.store, s)
+        app.push(screen)
+        app.tick([])
+        assert screen.blocks
+        app.pop()
+    app.tick([])
+    surf = app.surface
+    colours = {tuple(surf.get_at((x, y)))[:3] for x in range(0, surf.get_width(), 16)
+               for y in range(0, surf.get_height(), 16)}
+    assert len(colours) > 8
+
+
+def test_export_writes_html_and_csv_of_the_chosen_class(app, data):
+    ov = set_pin(app)
+    ov.cycle_class()
+    ov.export()
+    html_path, csv_path = ov.exported
+    assert html_path.parent == data / "reports"
+    rows = list(csv.DictReader(csv_path.open(encoding="utf-8")))
+    assert rows and {r["class"] for r in rows} == {"8B"}
+    assert "zebra9" not in html_path.read_text(encoding="utf-8")
+    assert type(app.top).__name__ == "NoticeDialog"
+
+
+def test_the_view_locks_itself_after_five_idle_minutes(app):
+    set_pin(app)
+    app.tick([], cv.IDLE_LOCK_S - 1)
+    assert isinstance(app.top, cv.OverviewScreen)
+    app.tick([], 2)
+    assert type(app.top).__name__ == "StartScreen"
+    gate = open_with_pin(app)
+    assert not gate.setting                         # the PIN is asked again
