@@ -144,8 +144,10 @@ class TextRenderer:
             self.line(f"- {resource.name} ({resource.region}): {resource.purpose} {contact}", "  ")
 
 
-def play_interactive(session: Session, read_line: Callable[[str], str] = input, out: TextIO = sys.stdout) -> None:
+def play_interactive(session: Session, read_line: Callable[[str], str] = input,
+                     out: Optional[TextIO] = None) -> None:
     """Play at the keyboard until the conversation ends or input runs out."""
+    out = out or sys.stdout   # looked up now, not when the module was imported
     view = TextRenderer(session, out)
     view.intro()
     session.start()
@@ -176,8 +178,9 @@ def play_interactive(session: Session, read_line: Callable[[str], str] = input, 
     view.debrief()
 
 
-def play_script(session: Session, lines: Iterable[tuple[int, str]], out: TextIO = sys.stdout) -> list[str]:
+def play_script(session: Session, lines: Iterable[tuple[int, str]], out: Optional[TextIO] = None) -> list[str]:
     """Play a script, printing the transcript; raises ScriptError on a bad line."""
+    out = out or sys.stdout
     view = TextRenderer(session, out)
     view.intro()
     session.start()
