@@ -152,3 +152,24 @@ def resume(store: Store, session_id: int, *, load_scenario: Callable[[Any], Any]
         recorder.on_event(event)
     live = Conversation.from_json(scenario, replay.to_json(), clock=clock, on_event=recorder.on_event)
     return Resumed(session_id, scenario, live, recorder, record.player, record.class_code)
+
+
+def resume_session(session_id: int, *, data_dir: Any = None, clock: Callable[[], float] = time.monotonic):
+    """A ``game.session.Session`` that carries on a stored unfinished session.
+
+    For a front end's "continue" button: the store in ``data_dir`` stays open
+    while the session runs and is closed when it finishes. Deliver pending
+    messages (``session.conv.deliver_all()`` or one by one) before the next
+    command. Raises ResumeError with a one-line reason.
+    """
+    from game.session import Session
+
+    store = Store.open(data_dir)
+    try:
+        resumed = resume(store, session_id, clock=clock)
+    except BaseException:
+        store.close()
+        raise
+    resumed.recorder.owns_store = True
+    return Session(resumed.scenario, seed=resumed.conversation.seed, recorder=resumed.recorder,
+                   conversation=resumed.conversation)

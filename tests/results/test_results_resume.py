@@ -305,3 +305,24 @@ def test_every_prefix_of_every_bundled_scenario_replays(tmp_path):
             conv, missing = resume_mod.rebuild(sc, events[:cut])
             assert strip_t(conv.events) == strip_t(events[:len(conv.events)]), (sc.id, cut)
             assert all(e["type"] in resume_mod.AUTOMATIC for e in missing)
+
+
+def test_resume_session_gives_a_playable_session_that_closes_its_store(tmp_path, reference):
+    commands, counts, ref_events, ref_result = reference
+    data = tmp_path / "data"
+    with Store.open(data) as store:
+        sc = scenario(SCENARIO)
+        sid = store.create_session(ref_events[0], scenario_path=str(sc.path))
+        store.append_events(sid, 1, ref_events[1:counts[2]])
+    session = resume_mod.resume_session(sid, data_dir=data)
+    session.conv.deliver_all()
+    for cmd in commands[2:]:
+        session.execute(parse(cmd))
+        session.conv.deliver_all()
+    result = session.finish()
+    assert same_result(result, ref_result)
+    assert session.recorder.owns_store is False            # closed after finishing
+    with Store.open(data) as store:
+        assert store.session(sid).status == "complete"
+    with pytest.raises(resume_mod.ResumeError):
+        resume_mod.resume_session(sid, data_dir=data)

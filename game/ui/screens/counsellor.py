@@ -29,6 +29,7 @@ from typing import Any, Callable, Optional
 import pygame
 
 from game.results import pin as pins
+from game.results import retention
 from game.results.reports import model as report_model
 from game.results.reports.findings import findings
 
@@ -754,6 +755,12 @@ class OverviewScreen(PageScreen):
                       "resume them.", dim=True)
             for s in unfinished[-SESSION_LIMIT:]:
                 self.session_row(page, s)
+        days = retention.get_days(self.store)
+        page.gap(6)
+        page.text(("Results are kept forever." if days is None else
+                   f"Results older than {days} days are deleted automatically.")
+                  + " Change this, or delete a player's or a class's results, with "
+                    "python main.py forget (see --help).", "small", dim=True)
         done = sorted(rep.complete_sessions, key=lambda s: s.started_at, reverse=True)[:SESSION_LIMIT]
         if done:
             page.heading("Latest finished sessions")
