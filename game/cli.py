@@ -21,17 +21,19 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message}\n")
 
 
-def common_options() -> argparse.ArgumentParser:
-    """Options every command accepts."""
+def common_options(top_level: bool = False) -> argparse.ArgumentParser:
+    """Options every command accepts, before or after the command name."""
     parent = argparse.ArgumentParser(add_help=False)
-    parent.add_argument("--data-dir", metavar="DIR",
+    # After the command name the option must not reset a value given before it.
+    default = None if top_level else argparse.SUPPRESS
+    parent.add_argument("--data-dir", metavar="DIR", default=default,
                         help="where results and settings are kept (default: $REDFLAGS_DATA_DIR or the user data folder)")
     return parent
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="main.py", description="Red Flags: learn to spot online grooming, safely.",
-                     parents=[common_options()])
+                     parents=[common_options(top_level=True)])
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMANDS:
         try:

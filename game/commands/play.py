@@ -23,6 +23,8 @@ def add_parser(sub, common):
     p.add_argument("--script", metavar="FILE", help="read commands from FILE ('-' = standard input)")
     p.add_argument("--screenshot-dir", metavar="DIR", help="window: save a PNG after each scripted command")
     p.add_argument("--no-save", action="store_true", help="do not store this session in the results database")
+    p.add_argument("--resume", action="store_true",
+                   help="continue your most recent unfinished session of this scenario (after a crash or quit)")
     p.add_argument("--player", metavar="NAME", help="a nickname (never your real name)")
     p.add_argument("--class", dest="class_code", metavar="CODE", help="your class code")
     return p
@@ -45,6 +47,28 @@ def make_session(args, scenario: Scenario) -> Session:
     session = Session(scenario, seed=getattr(args, "seed", None))
     session.recorder = open_recorder(args, scenario, session.seed)
     return session
+
+
+def unfinished_sessions(args, scenario: Scenario) -> list:
+    """This device's unfinished sessions of the scenario (newest first), for this player if named."""
+    from ..results.store import Store
+
+    with Store.open(paths.user_data_dir(getattr(args, "data_dir", None))) as store:
+        records = store.incomplete_sessions(player=getattr(args, "player", None))
+    return [r for r in records if r.scenario_id == scenario.id]
+
+
+def resumed_session(args, scenario: Scenario) -> Session:
+    """The most recent unfinished session of this scenario, ready to continue; raises LookupError."""
+    from ..results.resume import ResumeError, resume_session
+
+    records = unfinished_sessions(args, scenario)
+    if not records:
+        raise LookupError(f"there is no unfinished session of '{scenario.id}' to resume")
+    try:
+        return resume_session(records[0].id, data_dir=paths.user_data_dir(getattr(args, "data_dir", None)))
+    except ResumeError as exc:
+        raise LookupError(f"cannot resume: {exc}") from None
 
 
 def script_lines(name: str):
@@ -84,7 +108,16 @@ def play_text(args, scenario: Scenario) -> int:
         except (OSError, UnicodeDecodeError) as exc:
             print(f"play: cannot read script '{args.script}': {getattr(exc, 'strerror', None) or exc}", file=sys.stderr)
             return 2
-    session = make_session(args, scenario)
+    if args.resume:
+        try:
+            session = resumed_session(args, scenario)
+        except LookupError as exc:
+            print(f"play: {exc}", file=sys.stderr)
+            return 2
+    else:
+        session = make_session(args, scenario)
+        if lines is None and session.recorder is not None and unfinished_sessions(args, scenario):
+            print("(You have an unfinished chat of this scenario; add --resume to continue it.)")
     if lines is None:
         play_interactive(session)
     else:
@@ -111,6 +144,9 @@ def run(args) -> int:
         return 2
     if args.result_json and not Path(args.result_json).resolve().parent.is_dir():
         print(f"play: the folder for --result-json '{args.result_json}' does not exist", file=sys.stderr)
+        return 2
+    if args.resume and args.no_save:
+        print("play: --resume continues a stored session; it cannot be combined with --no-save", file=sys.stderr)
         return 2
     if args.text:
         return play_text(args, scenario)
