@@ -10,7 +10,9 @@ Tarjan's strongly connected components), never path enumeration.
 from __future__ import annotations
 
 import difflib
+import gc
 from collections import deque
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterable
 
@@ -84,7 +86,7 @@ def check_scenario(scenario: Scenario, report: Reporter, expressions=()) -> None
                 report.add("RF101", choice.pos, f"next names no node '{choice.next}'",
                            f"did you mean '{close[0]}'?" if close else "add the node or fix the id")
     for expression, pos in expressions:
-        for node_id in sorted(expression.nodes - set(nodes)):
+        for node_id in sorted(n for n in expression.nodes if n not in nodes):   # (no set(nodes) per expression)
             report.add("RF101", pos, f"visited({node_id}) names no node '{node_id}'")
 
     # When the file already has errors, hold back the warnings that follow from the shape of the
@@ -151,12 +153,32 @@ def check_scenario(scenario: Scenario, report: Reporter, expressions=()) -> None
             report.add("RF207", pos, f"{key} file '{value}' not found", "looked beside the scenario and in assets/")
 
 
+@contextmanager
+def _gc_paused():
+    """Pause the cyclic garbage collector while a file is read.
+
+    Loading builds hundreds of thousands of small containers, none of them in
+    reference cycles. Each allocation burst made the collector walk the whole
+    growing heap again, which took 60% of the time and made a 10,000-node file
+    take more than twice as long per node as a 1,000-node one. Reference
+    counting still frees everything; the collector runs again afterwards.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def check_file(path: Path) -> tuple[Scenario | None, list[Diagnostic]]:
     """Load and check one file; findings sorted by position."""
     report = Reporter(str(path))
-    scenario, reader = read_file(Path(path), report)
-    if scenario is not None:
-        check_scenario(scenario, report, reader.expressions if reader else ())
+    with _gc_paused():
+        scenario, reader = read_file(Path(path), report)
+        if scenario is not None:
+            check_scenario(scenario, report, reader.expressions if reader else ())
     return scenario, sorted(report.findings, key=lambda d: (d.line, d.col, d.code))
 
 
