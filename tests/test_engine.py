@@ -587,3 +587,39 @@ def test_random_play_survives_save_and_restore(index, seed, steps, cut):
         return conv.events
 
     assert run(cut) == run(-1)
+
+
+DEAD_END = """\
+format: 1
+id: dead-end
+title: Dead end
+platform: social_media
+stranger: {name: Shy}
+start: a
+nodes:
+  a:
+    messages:
+      - text: answer me
+        red_flags: [pressure_urgency]
+    choices:
+      - {text: only after b, next: b, if: "visited(b)"}
+  b:
+    end: {outcome: unsafe}
+"""
+
+
+def test_when_no_choice_is_visible_the_player_can_still_flag_and_leave(tmp_path):
+    path = tmp_path / "dead-end.yaml"
+    path.write_text(DEAD_END, encoding="utf-8")
+    conv = Conversation(load_scenario(path), seed=1, clock=Clock())   # loads: RF209 is only a warning
+    conv.start()
+    conv.deliver_all()
+    assert conv.choices() == []
+    assert conv.events[-1] == {"type": "choices", "node": "a", "options": [], "t": 0.0}
+    before = state(conv)
+    with pytest.raises(CommandError):
+        conv.choose(1)
+    assert state(conv) == before
+    assert conv.flag("1") is True
+    conv.end_action("leave")
+    assert conv.ended and conv.events[-1]["how"] == "leave"

@@ -52,6 +52,10 @@ CASES = [
                                         choice="      - text: side\n        next: Side-Room\n"), None),
     ("empty-choice-list", "RF013", scenario(nodes="  c:\n    choices: »[]\n",
                                               choice="      - text: c\n        next: c\n"), None),
+    ("nudges-on-an-ending", "RF013", scenario(b_node="  b:\n    end:\n      outcome: unsafe\n"
+                                                     "    idle_nudges: »[{after: 5, text: hello?}]\n"), None),
+    ("unknown-outcome", "RF013", scenario(b_node="  b:\n    end:\n      outcome: »unsfe\n"), "did you mean 'unsafe'?"),
+    ("negative-delay", "RF013", scenario(message="        delay: »-1\n"), None),
     ("duplicate-message-id", "RF014", scenario(message="      - »text: again\n        id: a.0\n"), "first at line 11"),
     ("duplicate-profile-id", "RF014", scenario(stranger="  profile:\n    - {id: bio, label: Bio, text: one}\n"
                                                        "    - {id: »bio, label: Bio, text: two}\n"), "first at line 8"),
