@@ -30,6 +30,7 @@ from typing import Any, Callable
 
 import pygame
 
+from .quiet import quiet_stderr
 from .settings import Settings
 from .sound import Sounds
 from .text import TextKit
@@ -116,7 +117,14 @@ class App:
         self._windowed_size = size or DEFAULT_SIZE
 
         os.environ.setdefault("SDL_VIDEO_CENTERED", "1")
-        pygame.display.init()
+        with quiet_stderr():   # SDL prints probing errors (XDG_RUNTIME_DIR, ...) before falling back
+            pygame.display.init()
+        # SDL falls back to an invisible driver when no display server answers; that is "no display"
+        # unless a headless driver was asked for (tests, benchmarks, scripted screenshots)
+        requested = os.environ.get("SDL_VIDEODRIVER", "").lower()
+        if pygame.display.get_driver() in ("offscreen", "dummy") and requested not in ("offscreen", "dummy"):
+            pygame.display.quit()
+            raise NoDisplayError("no display server")
         pygame.font.init()
         try:
             self.surface = self._set_mode(self.settings.fullscreen)

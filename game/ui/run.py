@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 NO_DISPLAY = ("No display is available for the game window; "
-              "play in the terminal instead: python main.py play SCENARIO --text")
+              "play in the terminal instead: python main.py play {scenario} --text")
 
 
 def display_available() -> bool:
@@ -100,12 +100,13 @@ def run_window(args: Any = None, scenario: Any = None) -> int:
         ref, code = _load(ref)
         if ref is None:
             return code
+    no_display = NO_DISPLAY.format(scenario=getattr(ref, "id", None) or "SCENARIO")
     if not display_available():
-        print(NO_DISPLAY, file=sys.stderr)
+        print(no_display, file=sys.stderr)
         return 2
     app = open_app(args)
     if app is None:
-        print(NO_DISPLAY, file=sys.stderr)
+        print(no_display, file=sys.stderr)
         return 2
     try:
         if ref is None:

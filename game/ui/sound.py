@@ -11,8 +11,12 @@ from pathlib import Path
 import pygame
 
 from .locations import assets_dir
+from .quiet import quiet_stderr as _quiet_stderr
 
 SOUND_NAMES = ("message_in", "message_out", "notice", "flag", "nudge")
+
+
+
 
 
 class Sounds:
@@ -27,7 +31,8 @@ class Sounds:
         self._started = True
         try:
             if not pygame.mixer.get_init():
-                pygame.mixer.init()
+                with _quiet_stderr():   # without a sound card ALSA prints a screenful of errors
+                    pygame.mixer.init()
         except (pygame.error, NotImplementedError, OSError):
             self.available = False
             return
