@@ -262,3 +262,12 @@ def test_new_message_pill_when_scrolled_up(app, chat_factory):
     app.draw()
     app.tick(click(chat._new_pill_rect().center))
     assert chat.scroll == chat.max_scroll and chat.unseen == 0
+
+
+def test_m_toggles_sound_and_saves(app, chat_factory, private_data_dir):
+    from game.ui.settings import Settings
+
+    chat_factory("generous-teammate")
+    app.tick([key(pygame.K_m)])
+    assert app.settings.muted and app.sounds.muted
+    assert Settings.load(private_data_dir).muted

@@ -51,15 +51,17 @@ class Avatars:
     def clear(self) -> None:
         self._cache.clear()
 
-    def get(self, name: str, size: int, picture: Path | None = None, shape: str = "circle") -> pygame.Surface:
-        key = (name, str(picture), size, shape)
+    def get(self, name: str, size: int, picture: Path | None = None, shape: str = "circle",
+            avoid: str | None = None) -> pygame.Surface:
+        """``avoid``: another name whose generated colour this one must not share."""
+        key = (name, str(picture), size, shape, avoid)
         s = self._cache.get(key)
         if s is None:
             s = None
             if picture is not None:
                 s = self._from_picture(picture, size, shape)
             if s is None:
-                s = self._generated(name, size, shape)
+                s = self._generated(name, size, shape, avoid)
             self._cache[key] = s
         return s
 
@@ -126,9 +128,12 @@ class Avatars:
         self._cache[key] = out
         return out
 
-    def _generated(self, name: str, size: int, shape: str) -> pygame.Surface:
+    def _generated(self, name: str, size: int, shape: str, avoid: str | None = None) -> pygame.Surface:
         d = _digest(name or "?")
-        bg, fg = _BACKGROUNDS[d[0] % len(_BACKGROUNDS)]
+        index = d[0] % len(_BACKGROUNDS)
+        if avoid is not None and index == _digest(avoid or "?")[0] % len(_BACKGROUNDS):
+            index = (index + 3) % len(_BACKGROUNDS)
+        bg, fg = _BACKGROUNDS[index]
         square = pygame.Surface((size, size), pygame.SRCALPHA)
         square.fill(bg)
         # a faint 5x5 symmetric identicon pattern behind the initials

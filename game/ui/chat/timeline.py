@@ -327,7 +327,8 @@ class ItemRenderer:
         used = bubble.copy()
         if item.first_in_group:
             a = self.avatars.get(ctx.player_name if mine else ctx.stranger_name, av,
-                                 None if mine else ctx.stranger_picture, "square")
+                                 None if mine else ctx.stranger_picture, "square",
+                                 avoid=ctx.stranger_name if mine else None)
             scratch.blit(a, (margin, bubble.y))
             used.union_ip(pygame.Rect(margin, bubble.y, av, av))
         flagged = bool(item.flaggable and ctx.is_flagged(item.item_id))

@@ -781,6 +781,12 @@ class ChatScreen(Screen):
         if key == pygame.K_TAB:
             self._next_zone(-1 if mod & pygame.KMOD_SHIFT else 1)
             return True
+        if key == pygame.K_m:
+            self.app.settings.muted = not self.app.settings.muted
+            self.app.apply_settings()
+            self.status_message = "Sound off (M to turn it on)" if self.app.settings.muted else "Sound on"
+            self.dirty = True
+            return True
         if pygame.K_1 <= key <= pygame.K_9 or pygame.K_KP1 <= key <= pygame.K_KP9:
             n = (key - pygame.K_1 if key <= pygame.K_9 else key - pygame.K_KP1) + 1
             if n <= len(self.choice_buttons):
@@ -1132,7 +1138,8 @@ class ChatScreen(Screen):
         av = t.px(32)
         rows = [(self.stranger_name, self.stranger_picture, "in voice"), (self.player_name, None, "mic off")]
         for name, pic, sub in rows:
-            a = self.avatars.get(name, av, pic, "square")
+            a = self.avatars.get(name, av, pic, "square", avoid=None if pic or name == self.stranger_name
+                                 else self.stranger_name)
             surface.blit(a, (x, y))
             n = kit.render_line(kit.ellipsize(name, "small_bold", r.w - av - t.px(50)), "small_bold", t.p.text)
             s = kit.render_line(sub, "tiny", t.p.text_dim)
