@@ -783,7 +783,8 @@ class ChatScreen(Screen):
             return True
         if key == pygame.K_m:
             self.app.settings.muted = not self.app.settings.muted
-            self.app.apply_settings()
+            self.app.sounds.muted = self.app.settings.muted   # no relayout needed, just save
+            self.app.settings.save()
             self.status_message = "Sound off (M to turn it on)" if self.app.settings.muted else "Sound on"
             self.dirty = True
             return True
