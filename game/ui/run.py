@@ -57,8 +57,16 @@ def open_app(args: Any = None, size: Optional[tuple[int, int]] = None):
         return None
 
 
-def default_session(scenario: Any, args: Any = None):
-    """A Session made the way the terminal makes it (seed, recorder, --no-save...)."""
+def default_session(scenario: Any, args: Any = None, allow_resume: bool = False):
+    """A Session made the way the terminal makes it (seed, recorder, --no-save...).
+
+    With ``allow_resume`` and ``args.resume`` it continues the newest unfinished
+    stored session of the scenario (raises LookupError when there is none).
+    """
+    if allow_resume and getattr(args, "resume", False):
+        from game.commands.play import resumed_session
+
+        return resumed_session(args, scenario)
     try:
         from game.commands.play import make_session
     except ImportError:
@@ -104,6 +112,13 @@ def run_window(args: Any = None, scenario: Any = None) -> int:
     if not display_available():
         print(no_display, file=sys.stderr)
         return 2
+    session = None
+    if ref is not None:
+        try:
+            session = default_session(ref, args, allow_resume=True)
+        except LookupError as exc:
+            print(f"play: {exc.args[0] if exc.args else exc}", file=sys.stderr)
+            return 2
     app = open_app(args)
     if app is None:
         print(no_display, file=sys.stderr)
@@ -116,7 +131,6 @@ def run_window(args: Any = None, scenario: Any = None) -> int:
             if chat is not None and not chat.finished:
                 chat.on_window_close()
             return code
-        session = default_session(ref, args)
         if lines is not None:
             return run_scripted(app, session, lines, args)
         from .screens.chat import ChatScreen

@@ -83,3 +83,34 @@ def test_bad_script_line_stops_with_status_2(tmp_path, capsys):
                      seed=1, no_save=True, data_dir=str(tmp_path), player=None, class_code=None, text=False)
     assert run_window(args) == 2
     assert "line 1: no choice 9" in capsys.readouterr().err
+
+
+def test_resume_in_the_window_continues_a_stored_session(tmp_path):
+    """play SCENARIO --resume: the window shows the stored chat and carries on from it."""
+    from game.commands.play import make_session
+    from game.ui.run import run_window
+
+    base = dict(scenario="first-dm", screenshot_dir=None, seed=7, no_save=False, data_dir=str(tmp_path),
+                player="kiwi", class_code=None, text=False)
+    first = make_session(Namespace(**base, resume=False, script=None, result_json=None), find_scenario("first-dm"))
+    first.start()
+    run_script(first, [(1, "flag 2"), (2, "3")])
+    flags_before = list(first.conv.flags)
+    # the game is killed here: no finish()
+    script = tmp_path / "rest.script"
+    script.write_text("flag 3\nblock\n", encoding="utf-8")
+    out = tmp_path / "result.json"
+    args = Namespace(**base, resume=True, script=str(script), result_json=str(out))
+    assert run_window(args) == 0
+    record = json.loads(out.read_text(encoding="utf-8"))
+    assert record["outcome"] == "blocked"
+    assert set(flags_before) <= set(record["hits"]) | set(record["false_alarms"])
+
+
+def test_resume_without_a_stored_session_says_so(tmp_path, capsys):
+    from game.ui.run import run_window
+
+    args = Namespace(scenario="first-dm", script=None, screenshot_dir=None, result_json=None, seed=1, no_save=False,
+                     data_dir=str(tmp_path), player=None, class_code=None, text=False, resume=True)
+    assert run_window(args) == 2
+    assert "no unfinished session" in capsys.readouterr().err
