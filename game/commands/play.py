@@ -79,8 +79,8 @@ def script_lines(name: str):
         return list(read_script(handle))
 
 
-def open_window(args) -> int:
-    """The game window: the chat for args.scenario if set, else the start screen."""
+def open_window(args, scenario: Scenario | None = None) -> int:
+    """The game window: the chat for the scenario if given, else the start screen."""
     try:
         from ..ui.run import run_window
     except ModuleNotFoundError as exc:
@@ -93,7 +93,7 @@ def open_window(args) -> int:
                   "or play in the terminal with --text.", file=sys.stderr)
             return 2
         raise
-    return run_window(args)
+    return run_window(args, scenario=scenario)
 
 
 def play_text(args, scenario: Scenario) -> int:
@@ -150,4 +150,4 @@ def run(args) -> int:
         return 2
     if args.text:
         return play_text(args, scenario)
-    return open_window(args)
+    return open_window(args, scenario)
