@@ -91,7 +91,10 @@ class _Reader:
             return default
         ok = isinstance(value, kinds) and not (isinstance(value, bool) and bool not in kinds)
         if not ok:
-            self.report.add("RF012", mapping.where(key), f"'{key}' must be {what}, not {_type_name(value)}")
+            hint = ""
+            if isinstance(value, bool) and str in kinds:
+                hint = "YAML reads a bare yes/no/on/off/true/false as true/false; put the text in quotes, like \"no\""
+            self.report.add("RF012", mapping.where(key), f"'{key}' must be {what}, not {_type_name(value)}", hint)
             return default
         return value
 
@@ -140,7 +143,10 @@ class _Reader:
             if isinstance(value, (str, int, float)) and not isinstance(value, bool):
                 out.append(str(value))
             else:
-                self.report.add("RF012", values.where(i), f"each entry of '{key}' must be text")
+                hint = "put it in quotes" if isinstance(value, bool) else ""
+                if isinstance(value, LMap):
+                    hint = "a ': ' inside the text makes it a mapping; put the text in quotes"
+                self.report.add("RF012", values.where(i), f"each entry of '{key}' must be text", hint)
         return tuple(out)
 
     def ids(self, mapping: LMap, key: str, known: dict, code: str, what: str) -> tuple[str, ...]:
