@@ -88,6 +88,14 @@ class TextRenderer:
         numbers = [n for n, i in self.session.conv.numbers.items() if i == item_id]
         return f"[{numbers[0]}]" if numbers else item_id
 
+    def current_choices(self) -> None:
+        """Show the replies again (after the profile or help pushed them off screen)."""
+        choices = self.session.conv.choices()
+        if choices:
+            self.line()
+            for number, choice in enumerate(choices, start=1):
+                self.line(f"  {number}) {choice.text}")
+
     def profile(self) -> None:
         stranger = self.session.scenario.stranger
         self.line(f"-- Profile of {stranger.name} --")
@@ -169,8 +177,10 @@ def play_interactive(session: Session, read_line: Callable[[str], str] = input,
             continue
         if shown == "profile":
             view.profile()
+            view.current_choices()
         elif shown == "help":
             view.line(HELP)
+            view.current_choices()
         session.conv.deliver_all()
         view.events()
     if not session.ended:
