@@ -135,7 +135,8 @@ def run_window(args: Any = None, scenario: Any = None) -> int:
             return run_scripted(app, session, lines, args)
         from .screens.chat import ChatScreen
 
-        app.push(ChatScreen(app, session, result_json=getattr(args, "result_json", None)))
+        app.push(ChatScreen(app, session, result_json=getattr(args, "result_json", None),
+                            resumed=bool(getattr(args, "resume", False))))
         code = app.run()
         chat = _find_chat(app)
         if chat is not None and not chat.finished:   # window closed mid-chat
@@ -184,7 +185,8 @@ def run_scripted(app: Any, session: Any, lines: list, args: Any = None) -> int:
     script = getattr(args, "script", None) or "script"
     if shots:
         Path(shots).mkdir(parents=True, exist_ok=True)
-    chat = ChatScreen(app, session, scripted=True, result_json=None, clock_base=_fixed_clock())
+    chat = ChatScreen(app, session, scripted=True, result_json=None, clock_base=_fixed_clock(),
+                      resumed=bool(getattr(args, "resume", False)))
     app.push(chat)
     count = 0
 

@@ -94,7 +94,7 @@ class ProfileCard:
 
 class ChatScreen(Screen):
     def __init__(self, app: App, session: Any, *, scripted: bool = False, result_json: Optional[str] = None,
-                 clock_base: Optional[float] = None):
+                 clock_base: Optional[float] = None, resumed: bool = False):
         super().__init__(app)
         self.session = session
         self.conv = session.conv
@@ -108,9 +108,10 @@ class ChatScreen(Screen):
         self.player_name = self.scenario.player.name or "You"
         self.stranger_picture = self._resolve(self.scenario.stranger.avatar)
         self.avatars = Avatars(app.kit)
+        if clock_base is None:   # a resumed chat's clock carries on from its last event: that moment is now
+            clock_base = time.time() - (self.conv.elapsed() if self.conv.started else 0.0)
         self.ctx = RenderContext(self.stranger_name, self.player_name, self.stranger_picture,
-                                 is_flagged=self.conv.is_flagged, receipt=self._receipt,
-                                 clock_base=clock_base if clock_base is not None else time.time())
+                                 is_flagged=self.conv.is_flagged, receipt=self._receipt, clock_base=clock_base)
         self.timeline = Timeline(self._renderer())
         self.profile_cards = [ProfileCard(p) for p in self.scenario.stranger.profile]
         self.scroll = 0
@@ -151,7 +152,12 @@ class ChatScreen(Screen):
         if self.scenario.player.context:
             self.timeline.append(ChatItem(INFO, self.scenario.player.context.strip()))
         self.session.start()
+        self._quiet = True       # what was already said (a resumed chat) arrives without a burst of sounds
         self.sync()
+        self._quiet = False
+        self.resumed = resumed
+        if resumed and not self.conv.ended:
+            self.timeline.append(ChatItem(INFO, "You left this chat earlier. It carries on from here."))
 
     # ------------------------------------------------------------------ setup
     def _resolve(self, ref: str) -> Optional[Path]:
@@ -209,7 +215,7 @@ class ChatScreen(Screen):
                 if self.replies >= 2 and self.hint_visible:   # the tip has had its chance
                     self.hint_visible = False
                     self._layout(self.app.size)
-                if not self.scripted:
+                if not (self.scripted or self._quiet):
                     self.app.sounds.play("message_out")
             elif kind in ("flag", "unflag"):
                 item_id = ev.get("id")
@@ -220,7 +226,7 @@ class ChatScreen(Screen):
                     if self.hint_visible:
                         self.hint_visible = False
                         self._layout(self.app.size)
-                    if not self.scripted:
+                    if not (self.scripted or self._quiet):
                         self.app.sounds.play("flag")
             elif kind == "end":
                 self._on_end(ev)
@@ -235,7 +241,7 @@ class ChatScreen(Screen):
                         link=ev.get("link", "") or "", nudge=bool(ev.get("nudge")))
         self._mark_seen()
         self._add(item)
-        if not self.scripted:
+        if not (self.scripted or self._quiet):
             self.app.sounds.play("notice" if item.kind == SYSTEM else ("nudge" if item.nudge else "message_in"))
 
     def _mark_seen(self) -> None:

@@ -9,6 +9,12 @@
   for the nickname, as many as the results store keeps for a class code) and
   are kept on the app (``app.player``, ``app.class_code``) for the chats
   started from the picker. They are never written to disk here;
+* "Continue your unfinished chat: <title>" when this device keeps an
+  unfinished session (the game was closed, crashed or quit mid-chat): the
+  newest one of the nickname typed, else of anyone. It reopens the chat with
+  everything said so far (``game.results.resume.resume_session``); when the
+  stored chat cannot be carried on (its scenario was changed since) a dialog
+  says why and offers to start it again, and that session is not offered again;
 * Play (the picker), Settings, Counsellors (only when that screen exists) and Quit.
 
 Everything is reachable with Tab / Shift+Tab / arrows and Enter, and the page
@@ -18,7 +24,9 @@ from __future__ import annotations
 
 import importlib.util
 import re
-from typing import Callable, Optional
+import time
+from dataclasses import dataclass
+from typing import Any, Callable, Optional
 
 import pygame
 
@@ -28,7 +36,7 @@ from ..theme import Theme
 from ..widgets import (Button, FocusRing, Widget, draw_flag_marker, draw_focus_ring, draw_round_rect,
                        draw_shadow)
 from .base import DialogScreen
-from .picker import PickerScreen, Scroller, platform_icon
+from .picker import PickerScreen, ScrollDialog, Scroller, chat_args, clamp_lines, launch_scenario, platform_icon
 
 NICKNAME_MAX = 20
 try:  # a class code longer than the results store keeps would be cut silently: refuse it instead
@@ -49,6 +57,10 @@ STEPS: tuple[tuple[str, str, str], ...] = (
     ("exit", "Block, report or leave.", "Any time you want. You never have to stay in a chat."),
     ("people", "Some people are safe.", "The goal is telling them apart, not suspecting everyone."),
 )
+
+
+#: Store setting: ids of unfinished sessions that could not be resumed (not offered again).
+SKIPPED_SETTING = "ui.continue_skipped"
 
 
 def counsellor_available() -> bool:
@@ -195,6 +207,228 @@ class TextField(Widget):
 
 
 # ---------------------------------------------------------------------------
+# unfinished chats: "Continue your unfinished chat"
+# ---------------------------------------------------------------------------
+@dataclass
+class Unfinished:
+    """One unfinished stored session, as the start screen offers it."""
+
+    session_id: int
+    scenario_id: str
+    title: str
+    player: Optional[str]
+    class_code: Optional[str]
+    updated_at: float
+
+
+def _nickname_key(nick: Optional[str]) -> Optional[str]:
+    try:
+        from game.results.identity import nickname_key
+    except Exception:  # noqa: BLE001 - the store is optional
+        return nick.casefold() if nick else None
+    return nickname_key(nick)
+
+
+def _open_store(app: App, create: bool = False):
+    """The results store of the app's data folder, or None (no database yet, or unreadable)."""
+    try:
+        from game.results import location
+        from game.results.store import Store
+    except Exception:  # noqa: BLE001 - the store is optional
+        return None
+    folder = chat_args(app).data_dir
+    try:
+        if not create and not location.db_path(folder).is_file():
+            return None
+        return Store.open(folder)
+    except Exception:  # noqa: BLE001 - an unreadable database offers nothing
+        return None
+
+
+def _skipped(store: Any) -> set[int]:
+    raw = store.get_setting(SKIPPED_SETTING) or ""
+    return {int(x) for x in raw.split(",") if x.strip().isdigit()}
+
+
+def load_unfinished(app: App) -> list[Unfinished]:
+    """This device's unfinished sessions, newest first, without those that could not be resumed."""
+    store = _open_store(app)
+    if store is None:
+        return []
+    try:
+        skipped = _skipped(store)
+        infos = store.scenario_infos()
+        out = []
+        for rec in store.incomplete_sessions():
+            if rec.id in skipped:
+                continue
+            title = (infos.get(rec.scenario_sha256) or {}).get("title") or \
+                rec.scenario_id.replace("-", " ").replace("_", " ").capitalize()
+            out.append(Unfinished(rec.id, rec.scenario_id, str(title), rec.player, rec.class_code,
+                                  float(rec.updated_at or 0.0)))
+        return out
+    except Exception:  # noqa: BLE001
+        return []
+    finally:
+        store.close()
+
+
+def skip_unfinished(app: App, session_id: int) -> None:
+    """Do not offer this session again (it cannot be resumed). The session itself is kept."""
+    store = _open_store(app)
+    if store is None:
+        return
+    try:
+        ids = _skipped(store) | {int(session_id)}
+        store.set_setting(SKIPPED_SETTING, ",".join(str(i) for i in sorted(ids)))
+    except Exception:  # noqa: BLE001 - at worst it is offered again
+        pass
+    finally:
+        store.close()
+
+
+def time_ago(then: float, now: Optional[float] = None) -> str:
+    """"just now", "5 minutes ago", "yesterday", ..."""
+    secs = max(0.0, (time.time() if now is None else now) - then)
+    if secs < 90:
+        return "just now"
+    if secs < 3600:
+        return f"{int(secs // 60)} minutes ago"
+    if secs < 2 * 3600:
+        return "an hour ago"
+    if secs < 24 * 3600:
+        return f"{int(secs // 3600)} hours ago"
+    if secs < 48 * 3600:
+        return "yesterday"
+    return f"{int(secs // 86400)} days ago"
+
+
+def kind_reason(reason: str) -> str:
+    """The one-line reason a chat cannot be continued, in words for a player."""
+    if "has changed" in reason:
+        return "This chat has been updated since you played it, so it can't pick up where you left off."
+    if "cannot be loaded" in reason:
+        return "This chat isn't on this device any more, so it can't pick up where you left off."
+    return "The saved part of this chat could not be read back, so it can't pick up where you left off."
+
+
+class ContinueCard(Widget):
+    """"Continue your unfinished chat: <title>", with when it stopped (and whose it is)."""
+
+    LEAD = "Continue your unfinished chat:"
+
+    def __init__(self, action: Callable[[], None]):
+        super().__init__()
+        self.action = action
+        self.offer: Optional[Unfinished] = None
+        self.show_player = False
+        self.hovered = False
+        self.box = pygame.Rect(0, 0, 0, 0)     # content coordinates
+        self._lines: tuple = ()
+
+    @property
+    def ident(self) -> str:
+        return "continue"
+
+    def activate(self) -> None:
+        self.action()
+
+    def detail(self) -> str:
+        o = self.offer
+        if o is None:
+            return ""
+        text = f"Stopped {time_ago(o.updated_at)}"
+        if self.show_player and o.player:
+            text += f" · played as {o.player}"
+        return text
+
+    def layout(self, kit: TextKit, t: Theme, width: int, short: bool) -> int:
+        """Wrap the text for ``width``; returns the card's height.
+
+        A wide card has a round mark beside its lines; a narrow one a bar on
+        its left edge, so the text keeps the whole width. A short window
+        leaves out when it stopped.
+        """
+        pad = t.px(10) if short else t.px(14)
+        big = kit.line_height("body_bold") + kit.line_height("heading") - t.px(8)
+        gap = t.px(12)
+        bar = t.px(6)
+        if kit.measure(self.LEAD, "body_bold") <= width - 2 * pad - big - gap:
+            icon, left = big, pad + big + gap
+        else:
+            icon, left = 0, pad + bar
+        text_w = width - left - pad
+        lead = clamp_lines(kit, self.LEAD, "body_bold", text_w, 2)
+        title = clamp_lines(kit, self.offer.title if self.offer else "", "heading", text_w, 2)
+        detail = [] if short else clamp_lines(kit, self.detail(), "small", text_w, 1)
+        self._lines = (pad, icon, left, lead, title, detail)
+        h = len(lead) * kit.line_height("body_bold") + len(title) * kit.line_height("heading") + \
+            len(detail) * kit.line_height("small")
+        return max(h, icon) + 2 * pad
+
+    def draw(self, surface: pygame.Surface, kit: TextKit, t: Theme, focused: bool = False) -> None:
+        if not self._lines:
+            return
+        r = self.rect
+        pad, icon, left, lead, title, detail = self._lines
+        radius = t.shape.panel_radius
+        border = t.p.text if t.high_contrast else t.p.accent
+        draw_round_rect(surface, t.p.button_hover if self.hovered else t.p.surface, r, radius,
+                        max(2, t.border_width), border)
+        if icon:   # a round "carry on" mark: a play triangle in a disc
+            ic = pygame.Rect(r.x + pad, r.y + pad, icon, icon)
+            pygame.draw.circle(surface, t.p.accent, ic.center, icon // 2)
+            s = max(4, int(icon * 0.36))
+            cx, cy = ic.centerx + s // 6, ic.centery
+            pygame.draw.polygon(surface, t.p.accent_text, [(cx - s // 2, cy - s // 2 - 1), (cx + s // 2 + 1, cy),
+                                                            (cx - s // 2, cy + s // 2 + 1)])
+        else:
+            pygame.draw.rect(surface, t.p.accent, pygame.Rect(r.x, r.y, t.px(6), r.h),
+                             border_top_left_radius=radius, border_bottom_left_radius=radius)
+        x, y = r.x + left, r.y + pad
+        for style, lines, color in (("body_bold", lead, t.p.text), ("heading", title, t.p.text),
+                                    ("small", detail, t.p.text_dim)):
+            for line in lines:
+                surface.blit(kit.render_line(line, style, color), (x, y))
+                y += kit.line_height(style)
+        if focused:
+            draw_focus_ring(surface, t, r, radius)
+
+
+class ResumeFailedDialog(ScrollDialog):
+    """The stored chat cannot be carried on: say why, kindly, and offer to start it again."""
+
+    max_width = 560
+
+    def __init__(self, app: App, offer: Unfinished, reason: str):
+        self.offer = offer
+        self.reason = reason
+        super().__init__(app)
+
+    def build(self) -> None:
+        def fresh() -> None:
+            self.close()
+            launch_scenario(self.app, self.offer.scenario_id)
+
+        self.buttons = []
+        if "cannot be loaded" not in self.reason:
+            self.buttons.append(Button("Start it again", fresh, kind="primary", ident="fresh"))
+        self.buttons.append(Button("Not now", self.close, kind="normal" if self.buttons else "primary",
+                                   ident="not_now"))
+
+    def build_body(self, width: int) -> list[tuple[pygame.Surface, int]]:
+        t, kit = self.theme, self.kit
+        out = [(kit.render_block(f"Sorry, “{self.offer.title}” can't be continued", "heading", t.p.text, width), 0),
+               (kit.render_block(kind_reason(self.reason), "body", t.p.text, width), t.px(12))]
+        if "cannot be loaded" not in self.reason:
+            out.append((kit.render_block("You can start it again from the beginning.", "body", t.p.text, width),
+                        t.px(10)))
+        out.append((kit.render_block(f"Details for your teacher: {self.reason}.", "small", t.p.text_dim, width),
+                    t.px(14)))
+        return out
+
+
+# ---------------------------------------------------------------------------
 # settings (used when the shared settings screen is not available)
 # ---------------------------------------------------------------------------
 class SettingsDialog(DialogScreen):
@@ -322,6 +556,8 @@ class StartScreen(Screen):
         if counsellor_available():
             self.counsellors = Button("Counsellors", self.open_counsellors, ident="counsellors")
         self.quit_button = Button("Quit", self.app.quit, kind="ghost", ident="quit")
+        self.cont = ContinueCard(self.continue_chat)
+        self.unfinished: list[Unfinished] = load_unfinished(app)
         self.focus = FocusRing()
         self.scroller = Scroller()
         self.ops: list[tuple] = []
@@ -334,14 +570,67 @@ class StartScreen(Screen):
     # -- state ---------------------------------------------------------------------
     @property
     def widgets(self) -> list[Widget]:
-        out: list[Widget] = [self.nick, self.klass, self.play, self.settings]
+        out: list[Widget] = [self.nick, self.klass]
+        if self.cont.offer is not None:
+            out.append(self.cont)
+        out += [self.play, self.settings]
         if self.counsellors is not None:
             out.append(self.counsellors)
         out.append(self.quit_button)
         return out
 
+    @property
+    def offer(self) -> Optional[Unfinished]:
+        """The unfinished chat to offer: the newest of the nickname typed, else the newest of all."""
+        nick = getattr(self.app, "player", None)
+        if not nick:
+            return self.unfinished[0] if self.unfinished else None
+        key = _nickname_key(nick)
+        return next((u for u in self.unfinished if _nickname_key(u.player) == key), None)
+
+    def _offer_changed(self) -> bool:
+        offer = self.offer
+        same = (offer is None and self.cont.offer is None) or (
+            offer is not None and self.cont.offer is not None and offer.session_id == self.cont.offer.session_id)
+        return not same or self.cont.show_player != (not getattr(self.app, "player", None))
+
     def _set_player(self, text: str) -> None:
         self.app.player = text or None
+        if hasattr(self, "cont") and self.ops and self._offer_changed():
+            self.on_resize(self.app.size)
+
+    def on_resume(self) -> None:
+        """Back from the picker, settings or a dialog: the unfinished chats may have changed."""
+        self.unfinished = load_unfinished(self.app)
+        if self._offer_changed():
+            self.on_resize(self.app.size)
+        self.dirty = True
+
+    def continue_chat(self) -> None:
+        """Reopen the offered unfinished chat where it stopped."""
+        offer = self.offer
+        if offer is None:
+            return
+        try:
+            from game.results.resume import ResumeError, resume_session
+        except Exception:  # noqa: BLE001 - no results store in this build
+            return
+        try:
+            session = resume_session(offer.session_id, data_dir=chat_args(self.app).data_dir)
+        except ResumeError as exc:
+            skip_unfinished(self.app, offer.session_id)
+            self.app.push(ResumeFailedDialog(self.app, offer, str(exc)))
+            return
+        except Exception as exc:  # noqa: BLE001 - a locked or damaged database: try again later
+            self.app.push(ResumeFailedDialog(self.app, offer, f"the results could not be read ({exc})"))
+            return
+        if not getattr(self.app, "player", None) and offer.player:   # "Play again" keeps the same nickname
+            self.app.player = offer.player
+            if not getattr(self.app, "class_code", None):
+                self.app.class_code = offer.class_code
+        from .chat import ChatScreen
+
+        self.app.push(ChatScreen(self.app, session, resumed=True))
 
     def _set_class(self, text: str) -> None:
         self.app.class_code = text.upper() or None
@@ -370,7 +659,10 @@ class StartScreen(Screen):
         else:
             left_w, right_w = cw, min(cw, t.px(620))
         ops: list[tuple] = []
-        roomy = h >= t.px(700)
+        self.cont.offer = self.offer
+        self.cont.show_player = not getattr(self.app, "player", None)
+        # an unfinished chat to continue takes the room the roomy extras would
+        roomy = h >= t.px(700) + (t.px(110) if self.cont.offer is not None else 0)
 
         # -- left: brand, promise, how to play
         def left_column(x: int, y: int) -> int:
@@ -428,6 +720,10 @@ class StartScreen(Screen):
                 y += hint_h + t.px(10)
             ops.insert(panel_at, ("panel", pygame.Rect(x, panel_top, right_w, y - panel_top + t.px(8))))
             y += t.px(8) + (t.px(20) if roomy else t.px(12))
+            if self.cont.offer is not None:
+                ch = self.cont.layout(kit, t, right_w, short=h < t.px(700))
+                self.cont.box = pygame.Rect(x, y, right_w, ch)
+                y += ch + t.px(12)
             self.play.style = "heading"
             bh = max(self.play.preferred_size(kit, t)[1], t.px(56) if roomy else t.px(48))
             self.play.box = pygame.Rect(x, y, right_w, bh)
@@ -436,6 +732,17 @@ class StartScreen(Screen):
             sizes = [b.preferred_size(kit, t) for b in row]
             sgap = t.px(12)
             sh = max(max(s[1] for s in sizes), t.px(46))
+            tight_gap = t.px(8)
+            natural = sum(sz[0] for sz in sizes) + tight_gap * (len(sizes) - 1)
+            if self.cont.offer is not None and h < t.px(700) and natural <= right_w:
+                # a short window with a chat to continue: one row, each button as wide as its label needs
+                spare = (right_w - natural) // len(sizes)
+                xx = x
+                for j, (b, (bw, _bh)) in enumerate(zip(row, sizes)):
+                    w_ = bw + spare if j < len(row) - 1 else x + right_w - xx
+                    b.box = pygame.Rect(xx, y, w_, sh)
+                    xx += w_ + tight_gap
+                return y + sh
             # as many buttons per row as fit; Quit keeps its own width when it shares a row
             rows: list[list[int]] = [[]]
             used = 0
@@ -479,7 +786,7 @@ class StartScreen(Screen):
             for wdg in (self.nick, self.klass):
                 wdg.box = wdg.box.move(0, shift)
                 wdg.hint_box = wdg.hint_box.move(0, shift)
-            for b in (self.play, self.settings, self.counsellors, self.quit_button):
+            for b in (self.play, self.settings, self.counsellors, self.quit_button, self.cont):
                 if b is not None:
                     b.box = b.box.move(0, shift)
         self.ops = ops
@@ -581,6 +888,11 @@ class StartScreen(Screen):
             if key == pygame.K_p:
                 self.go_play()
                 return True
+            if key == pygame.K_c and self.cont.offer is not None:
+                self.focus.focus(self.cont, show=True)
+                self.continue_chat()
+                self.dirty = True
+                return True
             if key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP, pygame.K_HOME, pygame.K_END):
                 if self.scroller.handle_key(key, line):
                     self._place()
@@ -664,4 +976,6 @@ class StartScreen(Screen):
         for b in (self.play, self.settings, self.counsellors, self.quit_button):
             if b is not None:
                 b.draw(surface, kit, t, self.focus.is_focused(b))
+        if self.cont.offer is not None:
+            self.cont.draw(surface, kit, t, self.focus.is_focused(self.cont))
         self.scroller.draw_bar(surface, t)
