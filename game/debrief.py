@@ -128,7 +128,6 @@ def build(scenario: Scenario, events: list[dict], result: dict) -> Debrief:
     reviews.sort(key=lambda r: order.get(r.id, len(order)))
 
     score = result["score"]
-    signal = result["signal"]
     n_red = len(result["hits"]) + len(result["misses"])
     if n_red:
         spot = f"You flagged {len(result['hits'])} of {n_red} red flags."

@@ -14,7 +14,7 @@ import hashlib
 import re
 from fractions import Fraction
 from pathlib import Path, PurePosixPath
-from typing import Any, Callable
+from typing import Any
 
 from . import paths, yamlsafe
 from .diagnostics import Diagnostic, Reporter

@@ -22,7 +22,6 @@ from game import paths
 from game.diagnostics import CODES
 from game.engine import CommandError, Conversation
 from game.loader import ScenarioError, load_scenario
-from game.scoring import score
 from game.validator import check_file
 
 SHIPPED = {p.name: p.read_bytes() for p in sorted(paths.SCENARIOS_DIR.glob("*.yaml"))}

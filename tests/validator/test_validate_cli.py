@@ -12,7 +12,6 @@ import pytest
 
 from game import paths
 from game.cli import main
-from game.diagnostics import CODES
 from game.validator import check_file
 from scenario_kit import locate, scenario, write
 

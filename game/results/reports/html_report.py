@@ -172,7 +172,7 @@ def render(report: Report, *, open_limit: int = OPEN_LIMIT) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>Red Flags report: {e(title)}</title><style>{CSS}</style></head><body>",
         "<header>",
-        f"<h1>Red Flags: what the class understood</h1>" if not report.filters.get("player")
+        "<h1>Red Flags: what the class understood</h1>" if not report.filters.get("player")
         else "<h1>Red Flags: what this player understood</h1>",
         f'<p class="sub">{e(title)} · {report.overview["sessions"]} sessions'
         f' from {when(report.overview["first"], date_only=True)} to {when(report.overview["last"], date_only=True)}'
