@@ -35,10 +35,20 @@ def draw_round_rect(surface: pygame.Surface, color, rect: pygame.Rect, radius: i
 
 
 def draw_focus_ring(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, radius: int = 8) -> None:
-    """The keyboard focus ring: thick, offset, in the skin's focus colour."""
+    """The keyboard focus ring: thick, offset, in the skin's focus colour.
+
+    In high contrast the ring stands off the control by a black band, so it
+    still reads as a ring around a control filled with the same yellow (a
+    primary button) instead of making that button look bigger.
+    """
     w = theme.focus_width
-    r = rect.inflate(2 * w + 2, 2 * w + 2)
-    pygame.draw.rect(surface, theme.p.focus, r, width=w, border_radius=radius + w)
+    gap = 1
+    if theme.high_contrast:
+        gap = max(3, w - 1)
+        halo = rect.inflate(2 * gap, 2 * gap)
+        pygame.draw.rect(surface, theme.p.bg, halo, width=gap, border_radius=radius + gap)
+    r = rect.inflate(2 * (w + gap), 2 * (w + gap))
+    pygame.draw.rect(surface, theme.p.focus, r, width=w, border_radius=radius + gap + w)
 
 
 def draw_shadow(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, radius: int, offset: int = 3) -> None:
@@ -47,6 +57,18 @@ def draw_shadow(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, radius
     tmp = pygame.Surface((rect.w + 8, rect.h + 8), pygame.SRCALPHA)
     pygame.draw.rect(tmp, theme.p.shadow, pygame.Rect(4, 4, rect.w, rect.h), border_radius=radius)
     surface.blit(tmp, (rect.x - 4, rect.y - 4 + offset))
+
+
+def draw_fade(surface: pygame.Surface, rect: pygame.Rect, color, bottom: bool = True) -> None:
+    """Fade the content under ``rect`` into ``color`` (towards its bottom edge, or its top),
+    so a scrolled view ends softly instead of on a half-cut line."""
+    if rect.h <= 0 or rect.w <= 0:
+        return
+    strip = pygame.Surface((1, rect.h), pygame.SRCALPHA)
+    for i in range(rect.h):
+        k = (i + 1) / rect.h if bottom else 1 - i / rect.h
+        strip.set_at((0, i), (*color[:3], int(255 * min(1.0, k ** 1.5))))
+    surface.blit(pygame.transform.scale(strip, rect.size), rect.topleft)
 
 
 def flag_marker_points(x: int, y: int, size: int) -> tuple[list[tuple[int, int]], tuple[tuple[int, int], tuple[int, int]]]:

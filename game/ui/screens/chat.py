@@ -37,7 +37,7 @@ from ..chat import icons
 from ..chat.avatar import Avatars
 from ..chat.timeline import ENDING, INFO, PLAYER, STRANGER, SYSTEM, ChatItem, ItemRenderer, RenderContext, Timeline
 from ..theme import PALETTES
-from ..widgets import Button, draw_flag_marker, draw_focus_ring, draw_round_rect, draw_shadow, flag_badge
+from ..widgets import Button, draw_flag_marker, draw_focus_ring, draw_round_rect, flag_badge
 from .overlays import ConfirmScreen, LinkWarningScreen, PauseScreen
 
 HINT = "Tip: click any message or profile detail that feels off to flag it. Click again to unflag. Keys: Tab, F"
@@ -476,7 +476,8 @@ class ChatScreen(Screen):
         hb = self.header_buttons
         bh = kit.line_height("body_bold") + 2 * t.px(8)
         header_h = max(t.px(64), kit.line_height("heading") + kit.line_height("small") + 2 * t.px(8))
-        name_full = kit.measure(self._title(), "heading")
+        # the name and the status line under it ("Your match · online") both want to be read whole
+        name_full = max(kit.measure(self._title(), "heading"), kit.measure(self._status(False), "small"))
         ident = lambda name_w: pad + t.px(44) + t.px(12) + name_w + t.px(16)  # noqa: E731
 
         def buttons_width() -> tuple[list[int], int]:
@@ -491,7 +492,7 @@ class ChatScreen(Screen):
         # one row with icons, one row of labels, then two rows (icons if they fit)
         two_rows = False
         widths, buttons_w = try_layout(True)
-        if ident(min(name_full, t.px(120))) + buttons_w > W:
+        if ident(min(name_full, t.px(140))) + buttons_w > W:
             widths, buttons_w = try_layout(False)
             if ident(min(name_full, t.px(110))) + buttons_w > W:
                 two_rows = True
@@ -559,6 +560,12 @@ class ChatScreen(Screen):
         self._clamp_scroll(stick=self.stick_bottom)
         self._layout_profile()
         self.dirty = True
+
+    def _status(self, typing: bool) -> str:
+        if typing:
+            return "typing…"
+        return {"game_chat": "IN SQUAD LOBBY · ONLINE", "social_media": "Active now",
+                "dating_app": "Your match · online"}.get(self.skin, "online")
 
     def _title(self) -> str:
         s = self.scenario.stranger
@@ -969,8 +976,7 @@ class ChatScreen(Screen):
         right_limit = (min(b.rect.x for b in self.header_buttons) - pad) if not self.r_actions.h else r.right - pad
         name = kit.render_line(kit.ellipsize(self._title(), "heading", max(40, right_limit - x)), "heading", p.text)
         typing = self.pacing is not None and self.pacing.showing_indicator
-        status = "typing…" if typing else {"game_chat": "IN SQUAD LOBBY · ONLINE", "social_media": "Active now",
-                                          "dating_app": "Your match · online"}.get(self.skin, "online")
+        status = self._status(typing)
         stat = kit.render_line(kit.ellipsize(status, "small", max(40, right_limit - x)), "small",
                                p.accent if typing and not t.high_contrast else p.text_dim)
         total = name.get_height() + stat.get_height()
@@ -1171,8 +1177,13 @@ class ChatScreen(Screen):
         t, kit = self.theme, self.kit
         p = t.p
         r = self.r_profile
-        if not self.wide:
-            draw_shadow(surface, t, r, 0, 0)
+        if not self.wide and p.shadow[3]:   # the drawer lies over the chat: a soft shadow along its edge
+            n = t.px(12)
+            strip = pygame.Surface((n, r.h), pygame.SRCALPHA)
+            for i in range(n):
+                a = int(p.shadow[3] * 1.6 * ((i + 1) / n) ** 2)
+                pygame.draw.line(strip, (*p.shadow[:3], min(255, a)), (i, 0), (i, r.h))
+            surface.blit(strip, (r.x - n, r.y))
         pygame.draw.rect(surface, p.surface_alt, r)
         pygame.draw.line(surface, p.border, (r.x, r.y), (r.x, r.bottom), t.border_width)
         prev_clip = surface.get_clip()
@@ -1194,7 +1205,7 @@ class ChatScreen(Screen):
                                    (255, 255, 255))
             surface.blit(name, (photo.x + pad, photo.bottom - shade.get_height() // 2 - name.get_height() // 2))
             y = photo.bottom + t.px(16)
-            hint = kit.render_line(kit.ellipsize("Tap a detail that seems off to flag it", "small", r.w - 2 * pad),
+            hint = kit.render_line(kit.ellipsize("Click a detail that seems off to flag it", "small", r.w - 2 * pad),
                                    "small", p.text_dim)
             surface.blit(hint, (x, y))
         else:

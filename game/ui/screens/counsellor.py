@@ -150,20 +150,26 @@ class CounsellorScreen(Screen):
         if self.store is None:
             self.leave()
             return
+        again = self.first
         if self.setting:
             problem = pins.pin_problem(self.first.text)
-            if problem:
+            if not self.first.text:
+                self.message = "Type a PIN of 4 to 12 digits first."
+            elif problem:
                 self.message = problem[0].upper() + problem[1:] + "."
             elif self.first.text != self.second.text:
-                self.message = "The two PINs are not the same. Type them again."
+                self.message = "The two PINs are not the same. Type the same PIN again."
                 self.second.text = ""
+                again = self.second
             else:
                 pins.set_pin(self.store, self.first.text)
                 self.open_overview()
                 return
         else:
             wait = self.throttle.wait_s()
-            if wait > 0:
+            if not self.first.text:        # Enter on an empty field is not a wrong guess
+                self.message = "Type the PIN first."
+            elif wait > 0:
                 self.message = f"Too many wrong PINs. Try again in {int(wait) + 1} seconds."
             elif pins.check_pin(self.store, self.first.text):
                 self.throttle.record(True)
@@ -174,6 +180,8 @@ class CounsellorScreen(Screen):
                 self.message = "That PIN is not right."
             self.first.text = ""
         self.on_resize(self.app.size)
+        # type again at once: the field to fix has the focus (not the button that was pressed)
+        self.focus.focus(again, show=True)
 
     def open_overview(self) -> None:
         store, self.store = self.store, None
@@ -897,8 +905,9 @@ class SessionScreen(PageScreen):
         surf = pygame.Surface((page.w, h), pygame.SRCALPHA)
         x = page.w - width if right else 0
         box = pygame.Rect(x, 0, width, h)
+        edge = colour if colour is not None else (t.p.border if t.high_contrast else None)
         draw_round_rect(surf, t.p.bubble_out if right else t.p.bubble_in, box, t.px(10),
-                        max(2, t.border_width) if colour is not None else 0, colour)
+                        max(2, t.border_width) if colour is not None else t.border_width, edge)
         if colour is not None:
             pygame.draw.rect(surf, colour, pygame.Rect(x, 0, t.px(5), h), border_radius=t.px(3))
         y = pad

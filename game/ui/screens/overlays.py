@@ -11,8 +11,9 @@ from typing import Callable, Optional
 import pygame
 
 from ..app import App, Screen
-from ..widgets import Button, FocusRing, draw_round_rect, draw_shadow
+from ..widgets import Button, FocusRing, draw_fade, draw_round_rect, draw_shadow
 from .base import DialogScreen
+from .picker import _bullet
 
 
 class ConfirmScreen(DialogScreen):
@@ -137,8 +138,8 @@ class HelpScreen(Screen):
         add(kit.render_block("Talking helps. You are not in trouble.", "title", t.p.text, width))
         sentences = list(self.info.never_your_fault) if self.info else [
             "It is not your fault. Tell an adult you trust: a parent, a teacher, a school counsellor."]
-        for s in sentences:
-            add(kit.render_block("•  " + s, "body", t.p.text, width), t.px(8))
+        for s in sentences:   # a hanging indent: wrapped lines line up with the text, not the bullet
+            add(_bullet(kit, t, s, "body", t.p.text, width), t.px(8))
         add(kit.render_block("Tell an adult you trust: a parent, a teacher, a school counsellor. "
                              "Or contact one of these:", "body_bold", t.p.text, width), t.px(18))
         if self.info:
@@ -228,9 +229,18 @@ class HelpScreen(Screen):
         draw_round_rect(surface, t.p.surface, self.card, t.shape.panel_radius, t.border_width, t.p.border)
         if self.content is not None:
             surface.blit(self.content, self.view.topleft, pygame.Rect(0, self.scroll, self.view.w, self.view.h))
+            fade = min(t.px(28), self.view.h // 4)
+            if self.scroll < self.max_scroll:
+                draw_fade(surface, pygame.Rect(self.view.x, self.view.bottom - fade, self.view.w, fade), t.p.surface)
+            if self.scroll > 0:
+                draw_fade(surface, pygame.Rect(self.view.x, self.view.y, self.view.w, fade // 2), t.p.surface,
+                          bottom=False)
             if self.max_scroll:
                 track = pygame.Rect(self.view.right + t.px(8), self.view.y, t.px(4), self.view.h)
-                pygame.draw.rect(surface, t.p.border, track, border_radius=2)
+                if t.high_contrast:   # an outlined track, so the white thumb shows where you are
+                    pygame.draw.rect(surface, t.p.text, track.inflate(2, 2), width=1, border_radius=3)
+                else:
+                    pygame.draw.rect(surface, t.p.border, track, border_radius=2)
                 th = max(t.px(24), int(self.view.h * self.view.h / self.content.get_height()))
                 ty = track.y + int((track.h - th) * self.scroll / self.max_scroll)
                 pygame.draw.rect(surface, t.p.text_dim, pygame.Rect(track.x, ty, track.w, th), border_radius=2)

@@ -26,7 +26,7 @@ import pygame
 from ..app import App, Screen
 from ..theme import HIGH_CONTRAST, PALETTES, Theme
 from ..text import TextKit
-from ..widgets import Button, FocusRing, Widget, draw_focus_ring, draw_round_rect, draw_shadow
+from ..widgets import Button, FocusRing, Widget, draw_fade, draw_focus_ring, draw_round_rect, draw_shadow
 
 PLATFORM_NAMES = {"game_chat": "Game chat", "social_media": "Social media", "dating_app": "Dating app"}
 PLATFORM_ORDER = ("game_chat", "social_media", "dating_app")
@@ -333,8 +333,12 @@ class Scroller:
         if not self.scrollable:
             return
         track, thumb = self.track_rect(theme), self.thumb_rect(theme)
-        pygame.draw.rect(surface, theme.p.border, track, border_radius=track.w // 2)
-        pygame.draw.rect(surface, theme.p.text_dim, thumb, border_radius=track.w // 2)
+        if theme.high_contrast:   # white on white would hide where the thumb is: an outlined track
+            pygame.draw.rect(surface, theme.p.text, track.inflate(2, 2), width=1, border_radius=track.w // 2 + 1)
+        else:
+            pygame.draw.rect(surface, theme.p.border, track, border_radius=track.w // 2)
+        pygame.draw.rect(surface, theme.p.text if theme.high_contrast else theme.p.text_dim, thumb,
+                         border_radius=track.w // 2)
 
 
 # ---------------------------------------------------------------------------
@@ -483,6 +487,11 @@ class ScrollDialog(Screen):
             y += s.get_height()
         surface.set_clip(old)
         if self.scroller.scrollable:
+            fade = min(t.px(28), view.h // 4)
+            if self.scroller.offset < self.scroller.max_offset:
+                draw_fade(surface, pygame.Rect(view.x, view.bottom - fade, view.w, fade), t.p.surface)
+            if self.scroller.offset > 0:
+                draw_fade(surface, pygame.Rect(view.x, view.y, view.w, fade // 2), t.p.surface, bottom=False)
             self.scroller.draw_bar(surface, t)
             if self.scroller.offset < self.scroller.max_offset:
                 more = kit.render_line("More below", "small", t.p.text_dim)

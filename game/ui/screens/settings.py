@@ -9,12 +9,55 @@ from __future__ import annotations
 import pygame
 
 from ..app import App
-from ..widgets import Button
+from ..text import TextKit
+from ..theme import Theme
+from ..widgets import Button, draw_focus_ring, draw_round_rect
 from .base import DialogScreen, MenuScreen
+
+
+class SettingButton(Button):
+    """A setting as one row: its name on the left, its value and a ">" on the right.
+
+    Pressing it (click, Enter, Space or its key) moves the value on.
+    """
+
+    def __init__(self, label: str, value: str, action, *, ident: str, key: int | None = None):
+        super().__init__(label, action, ident=ident, key=key)
+        self.value = value
+
+    def value_label(self, theme: Theme) -> str:
+        return self.value.upper() if theme.shape.uppercase_labels else self.value
+
+    def preferred_size(self, kit: TextKit, theme: Theme, max_width: int | None = None) -> tuple[int, int]:
+        px, py = self.padding(theme)
+        w = kit.measure(self.display_label(theme), self.style) + theme.px(24) + \
+            kit.measure(self.value_label(theme), "body") + theme.px(22)
+        return w + 2 * px, kit.line_height(self.style) + 2 * py
+
+    def draw(self, surface: pygame.Surface, kit: TextKit, theme: Theme, focused: bool = False) -> None:
+        r, p = self.rect, theme.p
+        bg, fg = self.colors(theme)
+        radius = min(theme.shape.button_radius, r.h // 2)
+        draw_round_rect(surface, bg, r, radius, theme.border_width, p.text if theme.high_contrast else p.border)
+        px, _py = self.padding(theme)
+        label = kit.render_line(self.display_label(theme), self.style, fg)
+        surface.blit(label, (r.x + px, r.centery - label.get_height() // 2))
+        # ">" at the right edge, the value just before it
+        c = max(4, kit.line_height("body") // 4)
+        cx, cy = r.right - px - c // 2, r.centery
+        colour = p.text if theme.high_contrast else (p.accent if p.dark else p.button_text)
+        pygame.draw.lines(surface, colour, False, [(cx - c // 2, cy - c), (cx + c // 2, cy), (cx - c // 2, cy + c)],
+                          max(2, theme.px(2)))
+        room = r.w - 2 * px - label.get_width() - theme.px(24) - theme.px(22)
+        value = kit.render_line(kit.ellipsize(self.value_label(theme), "body", max(20, room)), "body", colour)
+        surface.blit(value, (cx - c // 2 - theme.px(12) - value.get_width(), r.centery - value.get_height() // 2))
+        if focused:
+            draw_focus_ring(surface, theme, r, radius)
 
 
 class _SettingsMixin:
     title = "Settings"
+    body = "Click a setting, or press Enter on it, to change it. Changes are saved at once."
 
     def build(self) -> None:  # type: ignore[override]
         s = self.app.settings
@@ -32,14 +75,15 @@ class _SettingsMixin:
             s.muted = not s.muted
 
         self.buttons = [
-            Button(f"Text size: {s.text_size_label}", cycle(s.cycle_text_size), ident="text_size", key=pygame.K_t),
-            Button(f"High contrast: {'On' if s.high_contrast else 'Off'}", cycle(contrast), ident="contrast",
-                   key=pygame.K_c),
-            Button(f"Typing speed: {s.typing_speed_label}", cycle(s.cycle_typing_speed), ident="typing",
-                   key=pygame.K_y),
-            Button(f"Sound: {'Off' if s.muted else 'On'}", cycle(mute), ident="sound", key=pygame.K_m),
-            Button(f"Fullscreen: {'On' if s.fullscreen else 'Off'}  (F11)", self.app.toggle_fullscreen,
-                   ident="fullscreen"),
+            SettingButton("Text size", s.text_size_label, cycle(s.cycle_text_size), ident="text_size",
+                          key=pygame.K_t),
+            SettingButton("High contrast", "On" if s.high_contrast else "Off", cycle(contrast), ident="contrast",
+                          key=pygame.K_c),
+            SettingButton("Typing speed", s.typing_speed_label, cycle(s.cycle_typing_speed), ident="typing",
+                          key=pygame.K_y),
+            SettingButton("Sound", "Off" if s.muted else "On", cycle(mute), ident="sound", key=pygame.K_m),
+            SettingButton("Fullscreen (F11)", "On" if s.fullscreen else "Off", self.app.toggle_fullscreen,
+                          ident="fullscreen"),
             Button("Done", self.done, kind="primary", ident="done"),
         ]
 

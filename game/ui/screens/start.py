@@ -418,7 +418,7 @@ class ResumeFailedDialog(ScrollDialog):
 
     def build_body(self, width: int) -> list[tuple[pygame.Surface, int]]:
         t, kit = self.theme, self.kit
-        out = [(kit.render_block(f"Sorry, “{self.offer.title}” can't be continued", "heading", t.p.text, width), 0),
+        out = [(kit.render_block(f"Sorry, \"{self.offer.title}\" can't be continued", "heading", t.p.text, width), 0),
                (kit.render_block(kind_reason(self.reason), "body", t.p.text, width), t.px(12))]
         if "cannot be loaded" not in self.reason:
             out.append((kit.render_block("You can start it again from the beginning.", "body", t.p.text, width),
