@@ -7,7 +7,9 @@ its bitmap size (about 136 px), so each emoji run is rendered once and
 scaled down to the line height; scaled glyphs are cached.
 
 Fonts are looked up in ``assets/fonts`` first, then in the usual system
-folders, then pygame's default font (no emoji) is used.
+folders, then pygame's default font (no emoji) is used. Characters the text
+font lacks (Noto Sans has no arrows, no check mark, no flag sign) are drawn
+with a fallback font (DejaVu Sans) instead of as empty boxes.
 """
 from __future__ import annotations
 
@@ -24,6 +26,7 @@ _FAMILIES = (
     ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf"),
     ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"),
 )
+_FALLBACK = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")   # wide coverage: arrows, symbols, maths
 _EMOJI_FILES = ("NotoColorEmoji.ttf", "NotoColorEmoji-Regular.ttf")
 _SYSTEM_DIRS = (
     "/usr/share/fonts/truetype/noto",
@@ -89,6 +92,12 @@ class TextKit:
                 self.regular_path = r
                 self.bold_path = _find([bold], folders) or r
                 break
+        self.fallback_paths: tuple[Path, Path] | None = None
+        fb_regular, fb_bold = _find([_FALLBACK[0]], folders), _find([_FALLBACK[1]], folders)
+        if fb_regular is not None and self.regular_path is not None and fb_regular != self.regular_path:
+            self.fallback_paths = (fb_regular, fb_bold or fb_regular)
+        self._fallback_fonts: dict[str, pygame.font.Font] = {}
+        self._lacks: dict[tuple[bool, str], bool] = {}
         self.emoji_path = _find(_EMOJI_FILES, folders)
         self._emoji_font: pygame.font.Font | None = None
         self._emoji_tried = False
@@ -107,6 +116,7 @@ class TextKit:
         """Change the text size; clears every cache."""
         self.scale = scale
         self._fonts.clear()
+        self._fallback_fonts.clear()
         self._cache.clear()
         self._wrap_cache.clear()
         self._emoji_scaled.clear()
@@ -125,6 +135,60 @@ class TextKit:
                 f.bold = True
             self._fonts[style] = f
         return f
+
+    def fallback_font(self, style: str) -> pygame.font.Font | None:
+        """The fallback font for ``style`` (same size and weight), or None."""
+        if self.fallback_paths is None:
+            return None
+        f = self._fallback_fonts.get(style)
+        if f is None:
+            size, bold = STYLES[style]
+            px = max(8, int(round(size * self.scale)))
+            try:
+                f = pygame.font.Font(str(self.fallback_paths[1 if bold else 0]), px)
+            except (OSError, pygame.error):
+                self.fallback_paths = None
+                return None
+            self._fallback_fonts[style] = f
+        return f
+
+    def _main_lacks(self, ch: str, style: str) -> bool:
+        """True when the text font would draw ``ch`` as its empty box (cached)."""
+        bold = STYLES[style][1]
+        key = (bold, ch)
+        known = self._lacks.get(key)
+        if known is None:
+            font = self.font(style)
+            try:
+                notdef = font.metrics("\U000F0000")[0]     # a private-use character: the box itself
+                m = font.metrics(ch)[0]
+                known = m is None or (notdef is not None and m == notdef)
+            except (pygame.error, UnicodeError):
+                known = False
+            if known and not ch.isspace():
+                fb = self.fallback_font(style)
+                try:
+                    fm = fb.metrics(ch)[0] if fb is not None else None
+                    known = fm is not None and fm != fb.metrics("\U000F0000")[0]
+                except (pygame.error, UnicodeError):
+                    known = False
+            else:
+                known = False
+            self._lacks[key] = known
+        return known
+
+    def _text_parts(self, run: str, style: str) -> list[tuple[bool, str]]:
+        """A plain run split into ``(use_fallback, part)`` pieces."""
+        if run.isascii() or self.fallback_paths is None:
+            return [(False, run)]
+        parts: list[tuple[bool, str]] = []
+        for ch in run:
+            fb = self._main_lacks(ch, style)
+            if parts and parts[-1][0] == fb:
+                parts[-1] = (fb, parts[-1][1] + ch)
+            else:
+                parts.append((fb, ch))
+        return parts
 
     def size_px(self, style: str) -> int:
         return max(8, int(round(STYLES[style][0] * self.scale)))
@@ -226,7 +290,8 @@ class TextKit:
                 if s is not None:
                     w += s.get_width()
                     continue
-            w += font.size(run)[0]
+            for fb, part in self._text_parts(run, style):
+                w += (self.fallback_font(style) if fb else font).size(part)[0]
         return w
 
     def wrap(self, text: str, style: str, max_width: int) -> list[str]:
@@ -286,8 +351,10 @@ class TextKit:
         h = font.get_height()
         runs = self.split_runs(text)
         if len(runs) <= 1 and not (runs and runs[0][0]):
-            surf = font.render(text or " ", True, color)
-            return self._remember(key, surf)
+            plain = self._text_parts(text, style)
+            if len(plain) <= 1 and not (plain and plain[0][0]):   # one font does it all
+                surf = font.render(text or " ", True, color)
+                return self._remember(key, surf)
         parts: list[tuple[pygame.Surface, int]] = []
         for is_emoji, run in runs:
             if is_emoji:
@@ -295,7 +362,12 @@ class TextKit:
                 if s is not None:
                     parts.append((s, (h - s.get_height()) // 2))
                     continue
-            parts.append((font.render(run, True, color), 0))
+            for fb, part in self._text_parts(run, style):
+                if fb:   # on the text font's baseline
+                    ff = self.fallback_font(style)
+                    parts.append((ff.render(part, True, color), font.get_ascent() - ff.get_ascent()))
+                else:
+                    parts.append((font.render(part, True, color), 0))
         width = sum(p[0].get_width() for p in parts)
         surf = pygame.Surface((max(1, width), h), pygame.SRCALPHA)
         x = 0

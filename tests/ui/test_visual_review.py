@@ -109,3 +109,19 @@ def test_new_pin_empty_says_what_to_type(app):
     app.tick([pygame.event.Event(pygame.TEXTINPUT, text="1234"), key(pygame.K_RETURN),
               pygame.event.Event(pygame.TEXTINPUT, text="1235"), key(pygame.K_RETURN)])
     assert "not the same" in gate.message and gate.focus.current is gate.second
+
+
+def test_characters_the_text_font_lacks_come_from_the_fallback_font(app):
+    kit = app.kit
+    if kit.fallback_paths is None:
+        return   # no second font on this system: nothing to fall back to
+    for text in ("3 new messages ↓", "⚑ Flagged", "✓ done"):
+        parts = kit._text_parts(text, "small_bold")
+        assert any(fb for fb, _ in parts), text
+    assert kit._text_parts("Say hi · it's fine…", "body") == [(False, "Say hi · it's fine…")]
+    # the arrow is drawn, not the text font's empty box
+    font = kit.font("small_bold")
+    box = font.render("\U000F0000", True, (255, 255, 255))
+    arrow = kit.render_line("↓", "small_bold", (255, 255, 255))
+    assert arrow.get_size() != box.get_size() or \
+        pygame.image.tobytes(arrow, "RGBA") != pygame.image.tobytes(box.convert_alpha(), "RGBA")

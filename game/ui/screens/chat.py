@@ -617,13 +617,30 @@ class ChatScreen(Screen):
     def profile_visible(self) -> bool:
         return self.wide or self.profile_open
 
+    def _profile_sub_lines(self, width: int) -> list[str]:
+        """The line(s) under the profile's name: the claimed age and how to flag, wrapped, never cut."""
+        kit = self.kit
+        if self.skin == "dating_app":
+            parts = ["Click a detail that seems off to flag it"]
+        else:
+            age = self.scenario.stranger.claimed_age
+            parts = ([f"Says they are {age}"] if age else []) + ["Click a detail to flag it"]
+        one = "  ·  ".join(parts)
+        if kit.measure(one, "small") <= width:
+            return [one]
+        lines: list[str] = []
+        for part in parts:
+            lines += kit.wrap(part, "small", max(40, width))
+        return lines
+
     def _profile_head_h(self) -> int:
         t, kit = self.theme, self.kit
+        sub_h = len(self._profile_sub_lines(self.r_profile.w - 2 * t.px(14))) * kit.line_height("small")
         if self.skin == "dating_app":
             return min(self.r_profile.w - 2 * t.px(16), int(self.r_profile.h * 0.36)) + t.px(16) + \
-                kit.line_height("small") + t.px(16)
+                sub_h + t.px(16)
         return t.px(16) + kit.line_height("small_bold") + t.px(10) + t.px(64) + t.px(10) + \
-            kit.line_height("heading") + kit.line_height("small") + t.px(12)
+            kit.line_height("heading") + sub_h + t.px(12)
 
     def _layout_profile(self) -> None:
         t, kit = self.theme, self.kit
@@ -1125,7 +1142,7 @@ class ChatScreen(Screen):
             if self.conv.ended:
                 text = "This chat has ended."
             elif self.conv.pending:
-                text = f"{self.stranger_name} is writing…"
+                text = f"Waiting for {self.stranger_name}…"
             else:
                 text = "Nothing to reply here. You can flag messages, or use Block, Report or Leave."
             s = kit.render_line(kit.ellipsize(text, "body", r.w - 2 * t.px(16)), "body", t.p.text_dim)
@@ -1205,9 +1222,10 @@ class ChatScreen(Screen):
                                    (255, 255, 255))
             surface.blit(name, (photo.x + pad, photo.bottom - shade.get_height() // 2 - name.get_height() // 2))
             y = photo.bottom + t.px(16)
-            hint = kit.render_line(kit.ellipsize("Click a detail that seems off to flag it", "small", r.w - 2 * pad),
-                                   "small", p.text_dim)
-            surface.blit(hint, (x, y))
+            for line in self._profile_sub_lines(r.w - 2 * pad):
+                hint = kit.render_line(line, "small", p.text_dim)
+                surface.blit(hint, (x, y))
+                y += hint.get_height()
         else:
             title = "PLAYER CARD" if self.skin == "game_chat" else "Profile"
             head = kit.render_line(title, "small_bold", p.text_dim)
@@ -1221,9 +1239,10 @@ class ChatScreen(Screen):
             name = kit.render_line(kit.ellipsize(s.name, "heading", r.w - 2 * pad), "heading", p.text)
             surface.blit(name, (x, y))
             y += name.get_height()
-            sub = (f"Says they are {s.claimed_age}  ·  " if s.claimed_age else "") + "Click a detail to flag it"
-            sl = kit.render_line(kit.ellipsize(sub, "small", r.w - 2 * pad), "small", p.text_dim)
-            surface.blit(sl, (x, y))
+            for line in self._profile_sub_lines(r.w - 2 * pad):
+                sl = kit.render_line(line, "small", p.text_dim)
+                surface.blit(sl, (x, y))
+                y += sl.get_height()
         cur = self._current() if self.focus_visible else None
         hover = getattr(self, "_hover_target", None)
         for card in self.profile_cards:
