@@ -588,8 +588,13 @@ class PageBuilder:
     def bars(self, rows: list[tuple[str, Optional[float], str]], good_high: bool = True) -> None:
         """Labelled horizontal bars for shares, with the numbers written beside them."""
         t, kit = self.t, self.kit
-        label_w = min(t.px(260), self.w // 3)
-        note_w = min(t.px(230), self.w // 4)
+        # columns as wide as their longest text, so labels are cut only when the bars would get too short
+        notes = [pct(v) + (f"  {n}" if n else "") for _l, v, n in rows]
+        note_w = min(max([kit.measure(n, "small_bold") for n in notes] + [kit.measure("100%  99 of 99", "small_bold")])
+                     + t.px(4), self.w // 4)
+        widest = max([kit.measure(label, "body") for label, _v, _n in rows] + [t.px(100)]) + t.px(8)
+        label_w = min(widest, int(self.w * 0.45), self.w - note_w - t.px(24) - t.px(140))
+        label_w = max(label_w, min(t.px(260), self.w // 3))
         bar_w = self.w - label_w - note_w - t.px(24)
         lh = kit.line_height("body")
         row_h = lh + t.px(8)
