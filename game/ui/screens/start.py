@@ -756,13 +756,18 @@ class StartScreen(Screen):
             for k, idx in enumerate(rows):
                 if k:
                     y += sh + sgap
-                fixed = {i: max(sizes[i][0], t.px(90)) for i in idx if row[i] is self.quit_button and len(idx) > 1}
-                free = right_w - sum(fixed.values()) - sgap * (len(idx) - 1)
-                share = free // max(1, len(idx) - len(fixed))
+                # each button gets what its label needs; the room left is shared by all but Quit
+                need = {i: max(sizes[i][0], t.px(90)) for i in idx}
+                growing = [i for i in idx if not (row[i] is self.quit_button and len(idx) > 1)]
+                spare = max(0, right_w - sum(need.values()) - sgap * (len(idx) - 1))
+                even = (sum(need[i] for i in growing) + spare) // max(1, len(growing))
+                if all(need[i] <= even for i in growing):     # equal widths when every label fits
+                    need.update({i: even for i in growing})
+                    spare = 0
                 xx = x
                 for j, i in enumerate(idx):
-                    bw = fixed.get(i, share)
-                    if j == len(idx) - 1:
+                    bw = need[i] + (spare // len(growing) if i in growing else 0)
+                    if j == len(idx) - 1 and i in growing:
                         bw = x + right_w - xx
                     row[i].box = pygame.Rect(xx, y, bw, sh)
                     xx += bw + sgap
