@@ -591,10 +591,10 @@ class PageBuilder:
         # columns as wide as their longest text, so labels are cut only when the bars would get too short
         notes = [pct(v) + (f"  {n}" if n else "") for _l, v, n in rows]
         note_w = min(max([kit.measure(n, "small_bold") for n in notes] + [kit.measure("100%  99 of 99", "small_bold")])
-                     + t.px(4), self.w // 4)
+                     + t.px(4), self.w // 3)
+        room = self.w - note_w - t.px(24) - t.px(140)         # the bars keep at least 140 px
         widest = max([kit.measure(label, "body") for label, _v, _n in rows] + [t.px(100)]) + t.px(8)
-        label_w = min(widest, int(self.w * 0.45), self.w - note_w - t.px(24) - t.px(140))
-        label_w = max(label_w, min(t.px(260), self.w // 3))
+        label_w = max(min(widest, int(self.w * 0.45), room), min(t.px(260), self.w // 3, room))
         bar_w = self.w - label_w - note_w - t.px(24)
         lh = kit.line_height("body")
         row_h = lh + t.px(8)
@@ -629,8 +629,10 @@ class PageBuilder:
         for i, (text, frac) in enumerate(cells):
             cw = int(inner * frac)
             style = "body_bold" if i == 0 else "body"
+            if i and kit.measure(text, style) > cw - t.px(8):   # a narrow window: smaller before cut
+                style = "small"
             s = kit.render_line(kit.ellipsize(text, style, cw - t.px(8)), style, colour or t.p.text)
-            surf.blit(s, (x, pad))
+            surf.blit(s, (x, pad + (lh - s.get_height()) // 2 if style == "small" else pad))
             x += cw
         if sub:
             s = kit.render_line(kit.ellipsize(sub, "small", inner), "small", t.p.text_dim)
@@ -757,9 +759,9 @@ class OverviewScreen(PageScreen):
             d = p.discernment
             cells = [(p.label, 0.22), (f"{p.complete} finished", 0.16),
                      (f"score {'–' if p.averages['total'] is None else round(p.averages['total'])}", 0.14),
-                     (f"spotted {pct(d.hit_rate) if p.complete else '–'}", 0.16),
-                     (f"d′ {d.d_prime:.2f}" if p.complete else "d′ –", 0.12),
-                     (f"c {d.c:+.2f}" if p.complete else "", 0.2)]
+                     (f"spotted {pct(d.hit_rate) if p.complete else '–'}", 0.2),
+                     (f"d′ {d.d_prime:.2f}" if p.complete else "d′ –", 0.13),
+                     (f"c {d.c:+.2f}" if p.complete else "", 0.15)]
             page.row(cells, lambda p=p: self.open_player(p), f"player:{p.label}", sub=p.reading)
         unfinished = rep.unfinished_sessions
         if unfinished:
@@ -782,8 +784,8 @@ class OverviewScreen(PageScreen):
 
     def session_row(self, page: PageBuilder, s: Any) -> None:
         score = s.part("total")
-        page.row([(s.player, 0.2), (s.title, 0.34), (s.outcome_label if s.complete else s.status_label, 0.3),
-                  ("–" if score is None else f"{round(score)}", 0.16)],
+        page.row([(s.player, 0.2), (s.title, 0.32), (s.outcome_label if s.complete else s.status_label, 0.36),
+                  ("–" if score is None else f"{round(score)}", 0.12)],
                  lambda s=s: self.app.push(SessionScreen(self.app, self.store, s)), f"session:{s.id}",
                  sub=when(s.started_at) + (f" · class {s.class_code}" if s.class_code else ""))
 
