@@ -648,7 +648,8 @@ class ChatScreen(Screen):
         y = self._profile_head_h()
         for card in self.profile_cards:
             text_w = inner - 2 * t.px(12)
-            h = t.px(10) + kit.line_height("small_bold") + t.px(2) + \
+            h = t.px(10) + len(kit.wrap(self._card_label(card), "small_bold", text_w)) * \
+                kit.line_height("small_bold") + t.px(2) + \
                 kit.render_block(card.item.text, "body", t.p.text, text_w).get_height() + t.px(10)
             if self.conv.is_flagged(card.item_id):
                 h += flag_badge(kit, t).get_height() + t.px(6)
@@ -1259,6 +1260,9 @@ class ChatScreen(Screen):
             pygame.draw.rect(surface, p.text_dim, pygame.Rect(track.x, ty, track.w, th), border_radius=2)
         surface.set_clip(prev_clip)
 
+    def _card_label(self, card: ProfileCard) -> str:
+        return card.item.label.upper() if self.theme.shape.uppercase_labels else card.item.label
+
     def _draw_card(self, surface: pygame.Surface, card: ProfileCard, focused: bool, hovered: bool) -> None:
         t, kit = self.theme, self.kit
         p = t.p
@@ -1271,8 +1275,7 @@ class ChatScreen(Screen):
         if flagged:
             pygame.draw.rect(surface, p.flag, r, width=3, border_radius=radius)
         x, y = r.x + t.px(12), r.y + t.px(10)
-        label = card.item.label.upper() if t.shape.uppercase_labels else card.item.label
-        ls = kit.render_line(kit.ellipsize(label, "small_bold", r.w - 2 * t.px(12)), "small_bold", p.text_dim)
+        ls = kit.render_block(self._card_label(card), "small_bold", p.text_dim, r.w - 2 * t.px(12))
         surface.blit(ls, (x, y))
         y += ls.get_height() + t.px(2)
         body = kit.render_block(card.item.text, "body", p.text, r.w - 2 * t.px(12))

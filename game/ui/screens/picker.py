@@ -914,13 +914,19 @@ class PickerScreen(Screen):
         self.back.draw(surface, kit, t, self.focus.is_focused(self.back))
         title = kit.render_line("Choose a chat", "heading", t.p.text)
         tx = max(self.back.rect.right + t.px(16), (self.bar.w - title.get_width()) // 2)
-        who = kit.render_line(kit.ellipsize(player_label(self.app), "small", max(40, self.bar.w // 3)),
-                              "small", t.p.text_dim)
-        if tx + title.get_width() + t.px(16) > self.bar.w - who.get_width() - t.px(20):
+        label = player_label(self.app)
+        if tx + title.get_width() + t.px(16) > self.bar.w - kit.measure(label, "small") - t.px(20):
             tx = self.back.rect.right + t.px(16)
         surface.blit(title, (tx, self.bar.centery - title.get_height() // 2))
-        if tx + title.get_width() + t.px(16) <= self.bar.w - who.get_width() - t.px(20):
-            surface.blit(who, (self.bar.w - who.get_width() - t.px(20), self.bar.centery - who.get_height() // 2))
+        # who is playing, right-aligned: on two lines rather than cut when the bar is narrow
+        room = self.bar.w - t.px(20) - (tx + title.get_width() + t.px(16))
+        lines = clamp_lines(kit, label, "small", room, 2) if room >= t.px(60) else []
+        lh = kit.line_height("small")
+        y = self.bar.centery - len(lines) * lh // 2
+        for line in lines:
+            s_ = kit.render_line(line, "small", t.p.text_dim)
+            surface.blit(s_, (self.bar.w - s_.get_width() - t.px(20), y))
+            y += lh
 
     def draw_card(self, surface: pygame.Surface, c: Card, focused: bool) -> None:
         """Blit the card's cached picture; the focus ring is drawn live on top."""
