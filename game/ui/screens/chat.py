@@ -1051,12 +1051,22 @@ class ChatScreen(Screen):
             draw_focus_ring(surface, t, rect, t.shape.bubble_radius)
             tip = self.kit.render_line("F: flag / unflag" if cur[0] == "item" else "Enter: open   F: flag",
                                        "tiny", t.p.text_dim)
-            tx = min(rect.right + t.px(10), v.right - tip.get_width() - t.px(6))
-            ty = rect.bottom + t.px(6)
-            if ty + tip.get_height() > v.bottom:
-                ty = rect.y - tip.get_height() - t.px(6)
+            # beside the bubble (after its "Flagged" badge) where there is room, so it never sits on the
+            # bubble above or below; else under it, else over it
+            bubble = it.bubble.move(v.x, v.y + it.y - top)
+            bx = bubble.right + t.focus_width + t.px(10)
+            if it.item_id and self.conv.is_flagged(it.item_id):
+                bx += flag_badge(self.kit, t).get_width() + t.px(8)
+            if bx + tip.get_width() + t.px(14) <= v.right:
+                tx, ty = bx, bubble.centery - tip.get_height() // 2
+            else:
+                tx = min(rect.right + t.px(10), v.right - tip.get_width() - t.px(6))
+                ty = rect.bottom + t.px(6)
+                if ty + tip.get_height() > v.bottom:
+                    ty = rect.y - tip.get_height() - t.px(6)
             draw_round_rect(surface, t.p.surface, pygame.Rect(tx - 4, ty - 2, tip.get_width() + 8,
-                                                              tip.get_height() + 4), 4)
+                                                              tip.get_height() + 4), 4,
+                            1 if t.high_contrast else 0, t.p.border)
             surface.blit(tip, (tx, ty))
         surface.set_clip(prev_clip)
         # scrollbar
