@@ -141,7 +141,7 @@ def test_keyboard_scrolls_and_reaches_the_buttons(app):
 
 def test_start_button(app):
     session, result = play("first-dm", "best")
-    screen = open_debrief(app, session, result)
+    open_debrief(app, session, result)
     app.tick([key(pygame.K_TAB, pygame.KMOD_SHIFT), key(pygame.K_RETURN)])
     assert [type(s) for s in app.stack] == [StartScreen]
 

@@ -18,7 +18,7 @@ import pygame
 
 from ..text import TextKit
 from ..theme import Theme
-from ..widgets import draw_flag_marker, draw_round_rect, flag_badge
+from ..widgets import draw_round_rect, flag_badge
 from .avatar import Avatars
 
 STRANGER, PLAYER, SYSTEM, ENDING, INFO = "stranger", "player", "system", "ending", "info"

@@ -23,7 +23,6 @@ When the conversation ends the session is finished at once (result stored,
 """
 from __future__ import annotations
 
-import math
 import random
 import time
 from dataclasses import dataclass

@@ -846,7 +846,7 @@ class SessionScreen(PageScreen):
         return " · ".join(parts)
 
     def build_body(self, page: PageBuilder) -> None:
-        s, t, kit = self.session, page.t, page.kit
+        s = self.session
         tax = report_model.taxonomy()
         if s.complete and s.result:
             page.bars([("Spotting", s.part("detection"), ""), ("Getting out", s.part("exit"), ""),

@@ -555,7 +555,7 @@ class DebriefScreen(Screen):
         return card
 
     def _bubble(self, ev: dict, col: int, item: Any, first: bool) -> pygame.Surface:
-        t, kit = self.theme, self.kit
+        t = self.theme
         max_w = int(col * 0.72)
         pad_x, pad_y = t.px(14), t.px(9)
         text = ev.get("text", "") or ""
@@ -625,7 +625,7 @@ class DebriefScreen(Screen):
         return surf
 
     def _reply(self, ev: dict, col: int) -> pygame.Surface:
-        t, kit = self.theme, self.kit
+        t = self.theme
         max_w = int(col * 0.72)
         pad_x, pad_y = t.px(14), t.px(9)
         block = self._text(ev.get("text", "") or "…", "body", t.p.bubble_out_text, max_w - 2 * pad_x)
@@ -738,7 +738,7 @@ class DebriefScreen(Screen):
         return surf
 
     def _help(self, col: int) -> list[tuple[pygame.Surface, int]]:
-        t, kit = self.theme, self.kit
+        t = self.theme
         out: list[tuple[pygame.Surface, int]] = [(self._heading("If this ever happens to you", col), t.px(40))]
         info = self.help
         pad = t.px(20)
