@@ -283,3 +283,53 @@ class FocusRing:
 
     def is_focused(self, widget: Widget) -> bool:
         return self.visible and self.current is widget
+
+
+class ButtonPointer:
+    """The mouse on a screen's focusable widgets (buttons, cards, rows: anything with
+    ``rect``, ``hovered`` and ``activate()``).
+
+    The widget under the pointer is hovered; a left press and a release on the same
+    widget activate it, and it takes the keyboard focus without showing the ring (the
+    ring is for keyboard users). ``hit(pos)`` is the screen's own hit test when it has
+    one (a list clipped to its scrolling view, say); by default the first widget whose
+    rect holds the point.
+    """
+
+    def __init__(self, consume_clicks: bool = False) -> None:
+        #: True: every left press and release counts as used, on a widget or not
+        #: (a dialog that keeps clicks to itself).
+        self.consume_clicks = consume_clicks
+        self.pressed: Widget | None = None
+
+    def handle(self, screen, event: pygame.event.Event, widgets: Sequence[Widget],
+               hit: Callable[[tuple[int, int]], Widget | None] | None = None) -> bool:
+        """Hover, press, release. Returns True when the event was used: a press on a
+        widget, a release that activated one (any left press or release with
+        ``consume_clicks``); never for motion."""
+        if hit is None:
+            def hit(pos):
+                return next((w for w in widgets if w.rect.collidepoint(pos)), None)
+        if event.type == pygame.MOUSEMOTION:
+            under = hit(event.pos)
+            changed = False
+            for w in widgets:
+                hov = w is under
+                if getattr(w, "hovered", False) != hov:
+                    w.hovered = hov  # type: ignore[attr-defined]
+                    changed = True
+            if changed:
+                screen.dirty = True
+            return False
+        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            self.pressed = hit(event.pos)
+            return self.consume_clicks or self.pressed is not None
+        if event.type == pygame.MOUSEBUTTONUP and event.button == 1:
+            w, self.pressed = self.pressed, None
+            if w is not None and hit(event.pos) is w:
+                screen.focus.focus(w, show=False)
+                w.activate()
+                screen.dirty = True
+                return True
+            return self.consume_clicks
+        return False

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pygame
 
 from ..app import App, Screen
-from ..widgets import Button, FocusRing, draw_round_rect, draw_shadow
+from ..widgets import Button, ButtonPointer, FocusRing, draw_round_rect, draw_shadow
 
 
 class MenuScreen(Screen):
@@ -31,7 +31,7 @@ class MenuScreen(Screen):
         self.card = pygame.Rect(0, 0, 0, 0)
         self.scroll = 0
         self.content_h = 0
-        self._pressed: Button | None = None
+        self.pointer = ButtonPointer()
         self.build()
 
     def build(self) -> None:
@@ -139,33 +139,15 @@ class MenuScreen(Screen):
             if self.max_scroll:
                 self._scroll_to(self.scroll - event.y * 3 * self.kit.line_height("body"))
                 return True
-        elif event.type == pygame.MOUSEMOTION:
-            changed = False
-            for b in self.buttons:
-                hov = self._hits(b, event.pos)
-                if hov != b.hovered:
-                    b.hovered = hov
-                    changed = True
-            if changed:
-                self.dirty = True
-        elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
-            for b in self.buttons:
-                if self._hits(b, event.pos):
-                    self._pressed = b
-                    return True
-        elif event.type == pygame.MOUSEBUTTONUP and event.button == 1:
-            b = self._pressed
-            self._pressed = None
-            if b is not None and self._hits(b, event.pos):
-                self.focus.focus(b, show=False)
-                b.activate()
-                self.dirty = True
-                return True
+        else:
+            return self.pointer.handle(self, event, self.buttons, self._hit)
         return False
 
-    def _hits(self, b: Button, pos) -> bool:
+    def _hit(self, pos) -> Button | None:
         """A button is pressed where it shows: not where the card scrolled it out of view."""
-        return b.rect.collidepoint(pos) and (not self.max_scroll or self.card.collidepoint(pos))
+        if self.max_scroll and not self.card.collidepoint(pos):
+            return None
+        return next((b for b in self.buttons if b.rect.collidepoint(pos)), None)
 
     # -- drawing ---------------------------------------------------------------
     def draw_card(self, surface: pygame.Surface) -> None:

@@ -36,7 +36,7 @@ from game.results.reports.findings import findings
 from ..app import App, Screen
 from ..text import TextKit
 from ..theme import Theme
-from ..widgets import Button, FocusRing, Widget, draw_focus_ring, draw_round_rect, draw_shadow
+from ..widgets import Button, ButtonPointer, FocusRing, Widget, draw_focus_ring, draw_round_rect, draw_shadow
 from .picker import NoticeDialog, Scroller
 
 LOW, MID, HIGH = (213, 94, 0), (230, 159, 0), (86, 180, 233)   # Okabe-Ito: vermillion, orange, sky blue
@@ -339,7 +339,7 @@ class PageScreen(Screen):
         self.header_h = 0
         self.margin = 0
         self.idle = 0.0
-        self._pressed: Optional[Widget] = None
+        self.pointer = ButtonPointer()
 
     # subclasses ----------------------------------------------------------------
     def subtitle(self) -> str:
@@ -465,26 +465,8 @@ class PageScreen(Screen):
             self._place_rows()
             self.dirty = True
             return True
-        if event.type == pygame.MOUSEMOTION:
-            changed = False
-            for wdg in [*self.header_buttons, *self.rows]:
-                hov = wdg.rect.collidepoint(event.pos) and (
-                    not isinstance(wdg, Row) or self.scroller.view.collidepoint(event.pos))
-                if hov != wdg.hovered:
-                    wdg.hovered, changed = hov, True
-            if changed:
-                self.dirty = True
-        elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
-            self._pressed = self._hit(event.pos)
-            return self._pressed is not None
-        elif event.type == pygame.MOUSEBUTTONUP and event.button == 1:
-            wdg, self._pressed = self._pressed, None
-            if wdg is not None and self._hit(event.pos) is wdg and not self.scroller.was_drag:
-                self.focus.focus(wdg, show=False)
-                wdg.activate()
-                self.dirty = True
-                return True
-        return False
+        # a drag that scrolled was used by the scroller above, so a release here is a click
+        return self.pointer.handle(self, event, [*self.header_buttons, *self.rows], self._hit)
 
     def _hit(self, pos: tuple[int, int]) -> Optional[Widget]:
         for b in self.header_buttons:

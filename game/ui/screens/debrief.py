@@ -33,7 +33,7 @@ import pygame
 from ..app import App, Screen
 from ..text import TextKit
 from ..theme import Theme
-from ..widgets import Button, FocusRing, draw_flag_marker, flag_marker_points
+from ..widgets import Button, ButtonPointer, FocusRing, draw_flag_marker, flag_marker_points
 from .picker import (PLATFORM_NAMES, PickerScreen, Scroller, draw_check, launch_scenario, platform_accent,
                      platform_icon)
 
@@ -159,7 +159,7 @@ class DebriefScreen(Screen):
         self.blocks: list[Block] = []
         self._tops: list[int] = []
         self.bar = pygame.Rect(0, 0, 0, 0)
-        self._pressed: Optional[Button] = None
+        self.pointer = ButtonPointer()
         #: item id -> status, for every marker on the page (tests read this)
         self.marked: dict[str, str] = {}
         #: every piece of text laid out on the page, in order (tests read this)
@@ -834,27 +834,9 @@ class DebriefScreen(Screen):
         if self.scroller.handle_event(event, t, line):
             self.dirty = True
             if event.type == pygame.MOUSEBUTTONUP:
-                self._pressed = None
+                self.pointer.pressed = None
             return True
-        if event.type == pygame.MOUSEMOTION:
-            changed = False
-            for b in self.buttons:
-                hov = b.rect.collidepoint(event.pos)
-                if hov != b.hovered:
-                    b.hovered, changed = hov, True
-            if changed:
-                self.dirty = True
-        elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
-            self._pressed = next((b for b in self.buttons if b.rect.collidepoint(event.pos)), None)
-            return self._pressed is not None
-        elif event.type == pygame.MOUSEBUTTONUP and event.button == 1:
-            b, self._pressed = self._pressed, None
-            if b is not None and b.rect.collidepoint(event.pos):
-                self.focus.focus(b, show=False)
-                b.activate()
-                self.dirty = True
-                return True
-        return False
+        return self.pointer.handle(self, event, self.buttons)
 
     # -- drawing ----------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:

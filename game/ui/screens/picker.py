@@ -26,7 +26,7 @@ import pygame
 from ..app import App, Screen
 from ..theme import HIGH_CONTRAST, PALETTES, Theme
 from ..text import TextKit
-from ..widgets import Button, FocusRing, Widget, draw_fade, draw_focus_ring, draw_round_rect, draw_shadow
+from ..widgets import Button, ButtonPointer, FocusRing, Widget, draw_fade, draw_focus_ring, draw_round_rect, draw_shadow
 
 PLATFORM_NAMES = {"game_chat": "Game chat", "social_media": "Social media", "dating_app": "Dating app"}
 PLATFORM_ORDER = ("game_chat", "social_media", "dating_app")
@@ -362,7 +362,7 @@ class ScrollDialog(Screen):
         self.card = pygame.Rect(0, 0, 0, 0)
         self.body: list[tuple[pygame.Surface, int]] = []
         self.body_h = 0
-        self._pressed: Optional[Button] = None
+        self.pointer = ButtonPointer(consume_clicks=True)
         self.build()
 
     def build(self) -> None: ...
@@ -449,25 +449,7 @@ class ScrollDialog(Screen):
         if self.scroller.handle_event(event, t, line):
             self.dirty = True
             return True
-        if event.type == pygame.MOUSEMOTION:
-            changed = False
-            for b in self.buttons:
-                hov = b.rect.collidepoint(event.pos)
-                if hov != b.hovered:
-                    b.hovered, changed = hov, True
-            if changed:
-                self.dirty = True
-        elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
-            self._pressed = next((b for b in self.buttons if b.rect.collidepoint(event.pos)), None)
-            return True
-        elif event.type == pygame.MOUSEBUTTONUP and event.button == 1:
-            b, self._pressed = self._pressed, None
-            if b is not None and b.rect.collidepoint(event.pos):
-                self.focus.focus(b, show=False)
-                b.activate()
-                self.dirty = True
-            return True
-        return False
+        return self.pointer.handle(self, event, self.buttons)
 
     def draw(self, surface: pygame.Surface) -> None:
         t, kit = self.theme, self.kit
@@ -645,7 +627,7 @@ class PickerScreen(Screen):
         self.bar = pygame.Rect(0, 0, 0, 0)
         self.sections: list[tuple[str, int, int]] = []   # platform, y, count (content coordinates)
         self.intro_y = 0
-        self._pressed: Optional[Widget] = None
+        self.pointer = ButtonPointer()
         self._first_focus = True
         self._card_cache: dict[tuple, pygame.Surface] = {}
 
@@ -834,21 +816,9 @@ class PickerScreen(Screen):
             self._place()
             self.dirty = True
             if event.type == pygame.MOUSEBUTTONUP:
-                self._pressed = None
+                self.pointer.pressed = None
             return True
-        if event.type == pygame.MOUSEMOTION:
-            self._set_hover(event.pos)
-        elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
-            self._pressed = self._hit(event.pos)
-            return self._pressed is not None
-        elif event.type == pygame.MOUSEBUTTONUP and event.button == 1:
-            hit, self._pressed = self._pressed, None
-            if hit is not None and hit is self._hit(event.pos):
-                self.focus.focus(hit, show=False)
-                hit.activate()
-                self.dirty = True
-                return True
-        return False
+        return self.pointer.handle(self, event, (self.back, *self.cards), self._hit)
 
     def _hit(self, pos) -> Optional[Widget]:
         if self.back.rect.collidepoint(pos):
@@ -856,17 +826,6 @@ class PickerScreen(Screen):
         if not self.scroller.view.collidepoint(pos):
             return None
         return next((c for c in self.cards if c.rect.collidepoint(pos)), None)
-
-    def _set_hover(self, pos) -> None:
-        hit = self._hit(pos)
-        changed = False
-        for wdg in (self.back, *self.cards):
-            hov = wdg is hit
-            if wdg.hovered != hov:
-                wdg.hovered = hov
-                changed = True
-        if changed:
-            self.dirty = True
 
     def _focus_nearest_visible(self) -> None:
         cur = self.focus.current

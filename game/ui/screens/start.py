@@ -33,7 +33,7 @@ import pygame
 from ..app import App, Screen
 from ..text import TextKit
 from ..theme import Theme
-from ..widgets import (Button, FocusRing, Widget, draw_flag_marker, draw_focus_ring, draw_round_rect,
+from ..widgets import (Button, ButtonPointer, FocusRing, Widget, draw_flag_marker, draw_focus_ring, draw_round_rect,
                        draw_shadow)
 from .base import DialogScreen
 from .picker import PickerScreen, ScrollDialog, Scroller, chat_args, clamp_lines, launch_scenario, platform_icon
@@ -561,7 +561,7 @@ class StartScreen(Screen):
         self.focus = FocusRing()
         self.scroller = Scroller()
         self.ops: list[tuple] = []
-        self._pressed: Optional[Widget] = None
+        self.pointer = ButtonPointer()
         self._first = True
         for attr, value in (("player", None), ("class_code", None)):
             if not hasattr(app, attr):
@@ -908,33 +908,15 @@ class StartScreen(Screen):
             self._place()
             self.dirty = True
             if event.type == pygame.MOUSEBUTTONUP:
-                self._pressed = None
+                self.pointer.pressed = None
             return True
-        if event.type == pygame.MOUSEMOTION:
-            hit = self._hit(event.pos)
-            changed = False
-            for wdg in self.widgets:
-                hov = wdg is hit
-                if getattr(wdg, "hovered", False) != hov:
-                    wdg.hovered = hov  # type: ignore[attr-defined]
-                    changed = True
-            if changed:
-                self.dirty = True
-        elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
-            self._pressed = self._hit(event.pos)
-            if isinstance(self._pressed, TextField):
-                self._focus(self._pressed)
-                self._pressed = None
+        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            field = self._hit(event.pos)
+            if isinstance(field, TextField):   # a click in a field puts the caret there at once
+                self.pointer.pressed = None
+                self._focus(field)
                 return True
-            return self._pressed is not None
-        elif event.type == pygame.MOUSEBUTTONUP and event.button == 1:
-            hit, self._pressed = self._pressed, None
-            if hit is not None and hit is self._hit(event.pos):
-                self.focus.focus(hit, show=False)
-                hit.activate()
-                self.dirty = True
-                return True
-        return False
+        return self.pointer.handle(self, event, self.widgets, self._hit)
 
     def _hit(self, pos) -> Optional[Widget]:
         return next((wdg for wdg in self.widgets if wdg.rect.collidepoint(pos)), None)
