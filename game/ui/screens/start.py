@@ -35,8 +35,8 @@ from ..text import TextKit
 from ..theme import Theme
 from ..widgets import (Button, ButtonPointer, FocusRing, Widget, draw_flag_marker, draw_focus_ring, draw_round_rect,
                        draw_shadow)
-from .base import DialogScreen
 from .picker import PickerScreen, ScrollDialog, Scroller, chat_args, clamp_lines, launch_scenario, platform_icon
+from .settings import SettingsScreen
 
 NICKNAME_MAX = 20
 try:  # a class code longer than the results store keeps would be cut silently: refuse it instead
@@ -428,63 +428,9 @@ class ResumeFailedDialog(ScrollDialog):
         return out
 
 
-# ---------------------------------------------------------------------------
-# settings (used when the shared settings screen is not available)
-# ---------------------------------------------------------------------------
-class SettingsDialog(DialogScreen):
-    """Text size, high contrast, typing speed, sound and fullscreen; each change is applied and saved."""
-
-    title = "Settings"
-
-    def build(self) -> None:
-        s = self.app.settings
-
-        def change(fn: Callable[[], None]) -> Callable[[], None]:
-            def run() -> None:
-                fn()
-                self.app.apply_settings()
-            return run
-
-        def contrast() -> None:
-            s.high_contrast = not s.high_contrast
-
-        def mute() -> None:
-            s.muted = not s.muted
-
-        self.buttons = [
-            Button(f"Text size: {s.text_size_label}", change(s.cycle_text_size), ident="text_size"),
-            Button(f"High contrast: {'On' if s.high_contrast else 'Off'}", change(contrast), ident="contrast"),
-            Button(f"Typing speed: {s.typing_speed_label}", change(s.cycle_typing_speed), ident="typing"),
-            Button(f"Sound: {'Off' if s.muted else 'On'}", change(mute), ident="sound"),
-            Button(f"Fullscreen: {'On' if s.fullscreen else 'Off'}  (F11)", self.app.toggle_fullscreen,
-                   ident="fullscreen"),
-            Button("Done", self.close, kind="primary", ident="done"),
-        ]
-
-    def on_enter(self) -> None:
-        self.focus.set_items(self.buttons)
-        self.focus.focus(self.buttons[0], show=True)
-
-    def on_settings_changed(self) -> None:
-        cur = self.focus.current
-        ident = cur.ident if cur is not None else None
-        super().on_settings_changed()
-        for b in self.buttons:
-            if b.ident == ident:
-                self.focus.focus(b)
-
-
 def open_settings(app: App) -> None:
-    """The shared settings screen when it exists, else :class:`SettingsDialog`."""
-    try:
-        from .settings import SettingsScreen  # type: ignore
-    except ImportError:
-        app.push(SettingsDialog(app))
-        return
-    try:
-        screen = app.push(SettingsScreen(app, overlay=True))
-    except TypeError:
-        screen = app.push(SettingsScreen(app))
+    """The settings card (screens/settings.py) over the start screen."""
+    screen = app.push(SettingsScreen(app, overlay=True))
     # opened from the keyboard: the first control has the focus, so Enter works at once
     buttons, focus = getattr(screen, "buttons", None), getattr(screen, "focus", None)
     if buttons and focus is not None and focus.current is None:
