@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import random
+import sys
 import time
 from pathlib import Path
 from typing import Callable, Iterable, Optional, Protocol
@@ -126,3 +127,26 @@ def run_script(session: Session, lines: Iterable[tuple[int, str]],
         session.conv.deliver_all()
         after_step(command, shown)
     return notes
+
+
+ScriptRunner = Callable[[Session, Iterable[tuple[int, str]]], list[str]]
+
+
+def run_script_file(session: Session, lines: Iterable[tuple[int, str]], script_name: str,
+                    run: ScriptRunner = run_script, result_json: Optional[str | Path] = None) -> int:
+    """Play a --script with ``run(session, lines)`` (which returns the notes) and finish the session.
+
+    A bad line prints ``SCRIPT: line N: ...`` to stderr, finishes the session as it stands
+    (no result file) and returns 2. Otherwise the notes are printed as ``SCRIPT: note``, the
+    session is finished (the result record goes to ``result_json`` when given) and 0 is returned.
+    """
+    try:
+        notes = run(session, lines)
+    except ScriptError as exc:
+        print(f"{script_name}: {exc}", file=sys.stderr)
+        session.finish()
+        return 2
+    for note in notes:
+        print(f"{script_name}: {note}", file=sys.stderr)
+    session.finish(result_json)
+    return 0

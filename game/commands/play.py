@@ -10,7 +10,7 @@ from ..command_language import read_script
 from ..library import find_scenario
 from ..loader import ScenarioError
 from ..model import Scenario
-from ..session import ScriptError, Session
+from ..session import Session, run_script_file
 
 
 def add_parser(sub, common):
@@ -118,17 +118,9 @@ def play_text(args, scenario: Scenario) -> int:
         session = make_session(args, scenario)
         if lines is None and session.recorder is not None and unfinished_sessions(args, scenario):
             print("(You have an unfinished chat of this scenario; add --resume to continue it.)")
-    if lines is None:
-        play_interactive(session)
-    else:
-        try:
-            notes = play_script(session, lines)
-        except ScriptError as exc:
-            print(f"{args.script}: {exc}", file=sys.stderr)
-            session.finish()
-            return 2
-        for note in notes:
-            print(f"{args.script}: {note}", file=sys.stderr)
+    if lines is not None:
+        return run_script_file(session, lines, args.script, play_script, args.result_json)
+    play_interactive(session)
     session.finish(args.result_json)
     return 0
 

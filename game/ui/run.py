@@ -177,7 +177,7 @@ def run_scripted(app: Any, session: Any, lines: list, args: Any = None) -> int:
     """Play a --script in the window: draw each step, save a PNG per command."""
     import pygame
 
-    from game.session import ScriptError, run_script
+    from game.session import run_script, run_script_file
 
     from .screens.chat import ChatScreen
 
@@ -203,21 +203,16 @@ def run_scripted(app: Any, session: Any, lines: list, args: Any = None) -> int:
         if shots:
             app.save_screenshot(Path(shots) / f"{count:04d}.png")
 
-    app.draw()
-    try:
+    def play(session, lines) -> list[str]:
         notes = run_script(session, lines, after)
-    except ScriptError as exc:
-        print(f"{script}: {exc}", file=sys.stderr)
-        session.finish()
-        return 2
-    for note in notes:
-        print(f"{script}: {note}", file=sys.stderr)
-    if not session.ended:
-        session.conv.quit()
-    chat.sync()
+        if not session.ended:
+            session.conv.quit()
+        chat.sync()
+        app.draw()
+        return notes
+
     app.draw()
-    session.finish(getattr(args, "result_json", None))
-    return 0
+    return run_script_file(session, lines, script, play, getattr(args, "result_json", None))
 
 
 def _fixed_clock() -> float:
