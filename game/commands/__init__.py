@@ -1,1 +1,18 @@
 """One module per command of `python main.py`: each has `add_parser(subparsers)` and `run(args) -> int`."""
+
+from __future__ import annotations
+
+import sys
+
+
+def open_store(args, command: str):
+    """The results store in the data folder the command line names, or None after printing why not."""
+    from .. import paths
+    from ..results.db import DatabaseError
+    from ..results.store import Store
+
+    try:
+        return Store.open(paths.user_data_dir(getattr(args, "data_dir", None)))
+    except (DatabaseError, OSError) as exc:
+        print(f"{command}: {exc}", file=sys.stderr)
+        return None

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import sys
 
-from .. import paths
+from . import open_store
 
 
 def add_parser(sub, common):
@@ -41,8 +41,6 @@ def confirm(question: str) -> bool:
 
 def run(args) -> int:
     from ..results import forget, identity, pin, retention
-    from ..results.db import DatabaseError
-    from ..results.store import Store
 
     wants_delete = bool(identity.clean_nickname(args.player) or identity.clean_class_code(args.class_code))
     if not (wants_delete or args.retention or args.reset_pin):
@@ -56,10 +54,8 @@ def run(args) -> int:
         except ValueError as exc:
             print(f"forget: {exc}", file=sys.stderr)
             return 2
-    try:
-        store = Store.open(paths.user_data_dir(getattr(args, "data_dir", None)))
-    except (DatabaseError, OSError) as exc:
-        print(f"forget: {exc}", file=sys.stderr)
+    store = open_store(args, "forget")
+    if store is None:
         return 1
     with store:
         if args.retention:

@@ -19,7 +19,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .. import paths
+from . import open_store
 
 
 def add_parser(sub, common):
@@ -78,9 +78,7 @@ def write_atomic(path: Path, text: str) -> None:
 
 def run(args) -> int:
     from ..results import retention
-    from ..results.db import DatabaseError
     from ..results.reports import csv_report, html_report, json_report, model
-    from ..results.store import Store
 
     since = None
     if args.since:
@@ -93,10 +91,8 @@ def run(args) -> int:
     if out and out != "-" and not Path(out).resolve().parent.is_dir():
         print(f"report: the folder for --out '{out}' does not exist", file=sys.stderr)
         return 2
-    try:
-        store = Store.open(paths.user_data_dir(getattr(args, "data_dir", None)))
-    except (DatabaseError, OSError) as exc:
-        print(f"report: {exc}", file=sys.stderr)
+    store = open_store(args, "report")
+    if store is None:
         return 1
     with store:
         purged = retention.purge_expired(store)

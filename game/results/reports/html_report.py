@@ -427,13 +427,7 @@ def _tags(categories: Iterable[str], tax) -> str:
 
 def _line(ln: Line, stranger: str, tax) -> str:
     if ln.who == "player":
-        notes = []
-        if ln.late:
-            notes.append("reply after the moment to get out")
-        if ln.discloses:
-            notes.append("gave away: " + ", ".join(tax.disclosure(k).lower() for k in ln.discloses))
-        if ln.tells_adult:
-            notes.append("involves a trusted adult")
+        notes = ln.reply_notes(tax)
         cls = "msg p late" if ln.late else "msg p"
         mark = f'<span class="mark">{e(" · ".join(notes))}</span>' if notes else ""
         return f'<div class="{cls}"><span class="who">Player</span>{e(ln.text)}{mark}</div>'

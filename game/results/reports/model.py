@@ -43,6 +43,17 @@ class Line:
     discloses: list[str] = field(default_factory=list)
     tells_adult: bool = False
 
+    def reply_notes(self, tax) -> list[str]:
+        """What a counsellor should notice about a player's reply (empty for stranger lines)."""
+        notes = []
+        if self.late:
+            notes.append("reply after the moment to get out")
+        if self.discloses:
+            notes.append("gave away: " + ", ".join(tax.disclosure(k).lower() for k in self.discloses))
+        if self.tells_adult:
+            notes.append("involves a trusted adult")
+        return notes
+
 
 @dataclass
 class ProfileLine:

@@ -845,14 +845,7 @@ class SessionScreen(PageScreen):
         bubble_w = int(width * 0.72)
         for ln in s.lines:
             if ln.who == "player":
-                notes = []
-                if ln.late:
-                    notes.append("reply after the moment to get out")
-                if ln.discloses:
-                    notes.append("gave away: " + ", ".join(tax.disclosure(k).lower() for k in ln.discloses))
-                if ln.tells_adult:
-                    notes.append("involves a trusted adult")
-                self._bubble(page, "You", ln.text, notes, right=True, width=bubble_w,
+                self._bubble(page, "You", ln.text, ln.reply_notes(tax), right=True, width=bubble_w,
                              colour=LOW if ln.late else None)
             else:
                 who = "Notice" if ln.who == "system" else s.stranger
