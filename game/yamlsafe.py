@@ -62,10 +62,10 @@ def _mark(mark) -> Pos:
     return (mark.line + 1, mark.column + 1)
 
 
-def _scan_events(text: str) -> None:
+def _scan_events(text: str, loader=_Loader) -> None:
     """Refuse aliases, anchors, explicit tags and deep nesting before building anything."""
     depth = 0
-    for event in yaml.parse(text, Loader=_Loader):
+    for event in yaml.parse(text, Loader=loader):
         if isinstance(event, yaml.AliasEvent):
             raise YamlProblem("RF003", f"YAML alias '*{event.anchor}' is not allowed",
                               _mark(event.start_mark), "write the value out in full")
@@ -137,7 +137,16 @@ def _convert(node):
 def loads(text: str):
     """Parse one YAML document of untrusted text into LMap/LList/scalars."""
     try:
-        _scan_events(text)
+        try:
+            _scan_events(text)
+        except yaml.MarkedYAMLError as exc:
+            # Newer libyaml builds look ahead in flow collections and stop at their own
+            # depth limit before this scan reaches ours; the pure-Python parser does not
+            # look that far, so it finds the first level too deep and names its place.
+            if "nesting depth" not in str(exc.problem):
+                raise
+            _scan_events(text, yaml.SafeLoader)
+            raise
         node = yaml.compose(text, Loader=_Loader)
     except YamlProblem:
         raise
