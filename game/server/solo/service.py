@@ -1,0 +1,363 @@
+"""Solo play sessions for the class server, stateless across server processes.
+
+A student's chat lives in the results store, not in the server: every event
+is committed before the response goes out, and a session's live
+``Conversation`` is only a cache, rebuilt from the stored events (with
+``game.results.resume.rebuild``, as "resume" does) by whichever process gets
+the request. Before each request the cache is checked against the number of
+stored events, so two processes behind a load balancer can serve the same
+chat request by request.
+
+What the store keeps besides the session and its events (in its settings
+table, so it works on every backend the store supports):
+
+- ``solo.token.<sha256(token)>``: ``{"session": id, "paced": bool}``; the
+  token itself is never stored, so a copy of the database cannot play on;
+- ``solo.request.<session>.<sha256(request_id)>``: which events a command
+  produced, so a retried request returns the same answer and changes nothing;
+- ``solo.create.<sha256(request_id)>``: the token a retried "start" returns.
+
+A *paced* session (the browser page) does not deliver pending messages by
+itself: the page asks for them one by one (:meth:`SoloService.deliver`)
+after the typing pause the server's pacing gives, so a player who blocks
+before a message arrives never "received" it, exactly as in the window.
+The unpaced form (scripts, tests) delivers everything pending before and
+after each command, like ``play --text --script``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import secrets
+import threading
+import time
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from typing import Any, Callable, Mapping, Optional
+
+from game.command_language import HELP, ParseError, parse
+from game.engine import CommandError, Conversation
+from game.model import Scenario
+from game.results import identity, scenario_facts
+from game.results.resume import ResumeError, rebuild
+from game.results.store import Store
+from game.session import Session, new_seed
+
+from . import pacing
+
+TOKEN_KEY = "solo.token."
+REQUEST_KEY = "solo.request."
+CREATE_KEY = "solo.create."
+MAX_REQUEST_ID = 200
+MAX_LINE = 200
+_TOKEN_OK = re.compile(r"[A-Za-z0-9_-]{16,100}")
+
+
+class SoloError(Exception):
+    """A request that cannot be done: an HTTP status and one line for a person."""
+
+    def __init__(self, status: int, message: str):
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class _Buffer:
+    """A ``game.session.Recorder`` that keeps events for the request's one commit."""
+
+    def __init__(self, buffer: list[dict[str, Any]]):
+        self.buffer = buffer
+
+    def on_event(self, event: dict[str, Any]) -> None:
+        self.buffer.append(event)
+
+    def finish(self, result: dict[str, Any]) -> None:
+        pass
+
+
+@dataclass
+class Live:
+    """The cached state of one chat in this process."""
+
+    session_id: int
+    scenario: Optional[Scenario]
+    conv: Optional[Conversation]          # None once the chat has ended (read-only)
+    next_seq: int
+    paced: bool
+    stored: list[dict[str, Any]] = field(default_factory=list)   # the log of an ended chat
+    buffer: list[dict[str, Any]] = field(default_factory=list)   # events not committed yet
+
+    @property
+    def events(self) -> list[dict[str, Any]]:
+        return self.conv.events if self.conv is not None else self.stored
+
+    @property
+    def ended(self) -> bool:
+        return self.conv is None or self.conv.ended
+
+
+class SoloService:
+    """Start, drive and read solo chats. Thread-safe (one lock; the store is one connection)."""
+
+    def __init__(self, scenarios: Mapping[str, Scenario], store: Store, *,
+                 clock: Callable[[], float] = time.time, cache_size: int = 4096) -> None:
+        self.scenarios = dict(scenarios)
+        self.store = store
+        self.clock = clock
+        self.cache_size = cache_size
+        self._cache: OrderedDict[str, Live] = OrderedDict()
+        self._lock = threading.RLock()
+
+    # -- starting -------------------------------------------------------------------
+
+    def scenario(self, scenario_id: Any) -> Scenario:
+        """A scenario of the library by id; a path (or anything but an id) is refused."""
+        if not isinstance(scenario_id, str) or not scenario_id.strip():
+            raise SoloError(400, "'scenario' must be a scenario id from GET /api/v1/scenarios")
+        if "/" in scenario_id or "\\" in scenario_id or scenario_id.endswith((".yaml", ".yml")) \
+                or scenario_id.startswith("."):
+            raise SoloError(400, "a scenario is named by its id, never by a path")
+        found = self.scenarios.get(scenario_id)
+        if found is None:
+            raise SoloError(404, f"no scenario '{scenario_id[:60]}' on this server")
+        return found
+
+    def create(self, scenario_id: Any, *, player: Any = None, class_code: Any = None,
+               seed: Any = None, paced: Any = False, request_id: Any = None) -> dict[str, Any]:
+        """A new chat; ``{"session": TOKEN}``."""
+        scenario = self.scenario(scenario_id)
+        if player is not None and not isinstance(player, str):
+            raise SoloError(400, "'player' must be a nickname (text)")
+        if class_code is not None and not isinstance(class_code, str):
+            raise SoloError(400, "'class' must be a class code (text)")
+        problem = identity.class_code_problem(class_code)
+        if problem:
+            raise SoloError(400, problem)
+        if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int)
+                                 or not 0 <= seed < 2**63):
+            raise SoloError(400, "'seed' must be a whole number from 0 up")
+        if not isinstance(paced, bool):
+            raise SoloError(400, "'paced' must be true or false")
+        request_key = self._request_id(request_id)
+        with self._lock:
+            if request_key is not None:
+                known = self.store.get_setting(CREATE_KEY + request_key)
+                if known is not None:
+                    return {"session": known}
+            buffer: list[dict[str, Any]] = []
+            conv = Conversation(scenario, new_seed() if seed is None else seed, clock=self.clock,
+                                on_event=buffer.append)
+            conv.start()
+            if not paced:
+                conv.deliver_all()
+            try:
+                session_id = self.store.create_session(
+                    buffer[0], scenario_path=str(scenario.path), player=player,
+                    class_code=class_code, scenario_info=scenario_facts.facts(scenario))
+                self.store.append_events(session_id, 1, buffer[1:])
+                token = secrets.token_urlsafe(24)
+                self.store.set_setting(TOKEN_KEY + _digest(token),
+                                       json.dumps({"session": session_id, "paced": paced}))
+                if request_key is not None:
+                    self.store.set_setting(CREATE_KEY + request_key, token)
+            except Exception as exc:  # noqa: BLE001 - any store failure is one line for the player
+                raise SoloError(503, f"the results store cannot be written now ({exc}); try again") from exc
+            live = Live(session_id, scenario, conv, len(buffer), paced)
+            buffer.clear()
+            conv.on_event = live.buffer.append
+            self._remember(token, live)
+            return {"session": token}
+
+    # -- playing --------------------------------------------------------------------
+
+    def command(self, token: Any, line: Any, request_id: Any = None) -> dict[str, Any]:
+        """Carry out one line of the command language (cli.md)."""
+        if not isinstance(line, str):
+            raise SoloError(400, "'line' must be one command, like \"2\" or \"flag 3\"")
+        if len(line) > MAX_LINE or "\n" in line.strip():
+            raise SoloError(400, "'line' must be one short command")
+        request_key = self._request_id(request_id)
+        with self._lock:
+            live = self._live(token)
+            done = self._replay(live, request_key)
+            if done is not None:
+                return done
+            try:
+                command = parse(line)
+            except ParseError as exc:
+                raise SoloError(400, str(exc)) from None
+            if command is None:
+                raise SoloError(400, "no command in this line (type help for the list)")
+            if command.name == "help":
+                return self._answer(live, [], extra={"help": HELP})
+            if command.name == "profile":
+                return self._answer(live, [], extra={"profile": self.profile(live.scenario)})
+            if live.conv is None or live.conv.ended:
+                raise SoloError(400, "the conversation is over")
+            conv = live.conv
+            first = live.next_seq
+            if not live.paced:
+                conv.deliver_all()
+            try:
+                Session(live.scenario, seed=conv.seed, recorder=_Buffer(live.buffer),
+                        conversation=conv).execute(command)
+            except CommandError as exc:
+                if live.buffer:              # messages delivered first are kept; the command is not
+                    self._commit(token, live, request_key=None, first=first)
+                raise SoloError(400, str(exc)) from None
+            finally:
+                conv.on_event = live.buffer.append
+            if not live.paced:
+                conv.deliver_all()
+            events = self._commit(token, live, request_key, first)
+            return self._answer(live, events)
+
+    def deliver(self, token: Any, request_id: Any = None) -> dict[str, Any]:
+        """Paced chats: show the next pending message (after the page's typing pause)."""
+        request_key = self._request_id(request_id)
+        with self._lock:
+            live = self._live(token)
+            done = self._replay(live, request_key)
+            if done is not None:
+                return done
+            if not live.paced:
+                raise SoloError(400, "this chat delivers its messages with every command")
+            if live.conv is None or live.conv.ended:
+                raise SoloError(400, "the conversation is over")
+            first = live.next_seq
+            if live.conv.deliver_next() is None:
+                raise SoloError(400, "no message is on its way")
+            return self._answer(live, self._commit(token, live, request_key, first))
+
+    def state(self, token: Any) -> dict[str, Any]:
+        """Everything so far: ``{"events", "ended", "result"?}``."""
+        with self._lock:
+            live = self._live(token)
+            return self._answer(live, list(live.events))
+
+    def live(self, token: Any) -> Live:
+        """The chat's cached state (fresh from the store); for the page's extra views."""
+        with self._lock:
+            return self._live(token)
+
+    def result(self, live: Live) -> Optional[dict[str, Any]]:
+        if not live.ended:
+            return None
+        return self.store.result(live.session_id)
+
+    # -- helpers --------------------------------------------------------------------
+
+    @staticmethod
+    def profile(scenario: Optional[Scenario]) -> list[dict[str, str]]:
+        if scenario is None:
+            return []
+        return [{"id": p.item_id, "label": p.label, "text": p.text} for p in scenario.stranger.profile]
+
+    def _answer(self, live: Live, events: list[dict[str, Any]],
+                extra: Optional[dict[str, Any]] = None) -> dict[str, Any]:
+        out: dict[str, Any] = {"events": events, "ended": live.ended}
+        if live.ended:
+            result = self.result(live)
+            if result is not None:
+                out["result"] = result
+        if live.paced:
+            out["pending"] = 0 if live.conv is None else len(live.conv.pending)
+            out["pacing"] = pacing.hint(live.conv, live.scenario)
+        if extra:
+            out.update(extra)
+        return out
+
+    @staticmethod
+    def _request_id(request_id: Any) -> Optional[str]:
+        if request_id is None:
+            return None
+        if not isinstance(request_id, str) or not request_id or len(request_id) > MAX_REQUEST_ID:
+            raise SoloError(400, f"'request_id' must be text of 1 to {MAX_REQUEST_ID} characters")
+        return _digest(request_id)
+
+    def _replay(self, live: Live, request_key: Optional[str]) -> Optional[dict[str, Any]]:
+        """The answer a request with this id already got, or None if it is new."""
+        if request_key is None:
+            return None
+        known = self.store.get_setting(f"{REQUEST_KEY}{live.session_id}.{request_key}")
+        if known is None:
+            return None
+        span = json.loads(known)
+        return self._answer(live, list(live.events[span["from"]:span["to"]]))
+
+    def _commit(self, token: str, live: Live, request_key: Optional[str], first: int) -> list[dict[str, Any]]:
+        """Store the buffered events (one transaction) and the request id; returns them."""
+        events = list(live.buffer)
+        live.buffer.clear()
+        try:
+            self.store.append_events(live.session_id, live.next_seq, events)
+        except Exception as exc:  # noqa: BLE001 - a seq clash (another process) or a store failure
+            self._cache.pop(_digest(token), None)      # the cached state is no longer the stored one
+            raise SoloError(409, "this chat changed at the same moment (another tab?); "
+                                 "reload it and try again") from exc
+        live.next_seq += len(events)
+        if request_key is not None:
+            self.store.set_setting(f"{REQUEST_KEY}{live.session_id}.{request_key}",
+                                   json.dumps({"from": first, "to": live.next_seq}))
+        return events
+
+    def _remember(self, token: str, live: Live) -> None:
+        key = _digest(token)
+        self._cache[key] = live
+        self._cache.move_to_end(key)
+        while len(self._cache) > self.cache_size:
+            self._cache.popitem(last=False)
+
+    def _live(self, token: Any) -> Live:
+        """The chat's state, from the cache if it matches the store, else rebuilt from its events."""
+        if not isinstance(token, str) or not _TOKEN_OK.fullmatch(token):
+            raise SoloError(404, "no such chat: start a new one")
+        key = _digest(token)
+        live = self._cache.get(key)
+        if live is None:
+            stored = self.store.get_setting(TOKEN_KEY + key)
+            if stored is None:
+                raise SoloError(404, "no such chat: start a new one")
+            info = json.loads(stored)
+            session_id, paced = int(info["session"]), bool(info.get("paced"))
+        else:
+            session_id, paced = live.session_id, live.paced
+        record = self.store.session(session_id)
+        if record is None:
+            self._cache.pop(key, None)
+            raise SoloError(404, "this chat is no longer stored (it was deleted): start a new one")
+        if live is not None and live.next_seq == record.event_count:
+            self._cache.move_to_end(key)
+            return live
+        live = self._rebuild(record, paced)
+        self._remember(token, live)
+        return live
+
+    def _rebuild(self, record: Any, paced: bool) -> Live:
+        events = self.store.events(record.id)
+        if record.status != "open" or not events:
+            return Live(record.id, self.scenarios.get(record.scenario_id), None, len(events), paced,
+                        stored=events)
+        scenario = self.scenarios.get(record.scenario_id)
+        if scenario is None or scenario.sha256 != record.scenario_sha256:
+            raise SoloError(409, "this chat's scenario has changed on the server since it started; "
+                                 "start it again")
+        try:
+            replayed, missing = rebuild(scenario, events)
+        except ResumeError as exc:
+            raise SoloError(409, f"this chat cannot be continued: {exc}") from None
+        state = replayed.to_json()
+        # The chat's clock is wall time since it started, whichever process runs it.
+        state["elapsed"] = max(float(state["elapsed"]), self.clock() - record.started_at)
+        live = Live(record.id, scenario, None, len(events), paced)
+        live.conv = Conversation.from_json(scenario, state, clock=self.clock, on_event=live.buffer.append)
+        if missing:
+            self.store.append_events(record.id, live.next_seq, missing)
+            live.next_seq += len(missing)
+        return live
