@@ -7,19 +7,20 @@ import re
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 ROOT = Path(__file__).resolve().parents[2]
 _RUNNING = re.compile(rb"Uvicorn running on (http://127\.0\.0\.1:\d+)")
-APP = "game.server.solo.app:create_app"
+APP = "solo_factory:app"
 
 
 @contextmanager
 def uvicorn_server(data_dir: Path, app: str = APP, timeout: float = 30.0) -> Iterator[str]:
     """A server process sharing the store in ``data_dir``; yields its base URL."""
-    env = dict(os.environ, REDFLAGS_DATA_DIR=str(data_dir), PYTHONPATH=str(ROOT))
+    path = os.pathsep.join([str(ROOT), str(ROOT / "tests" / "server")])
+    env = dict(os.environ, REDFLAGS_DATA_DIR=str(data_dir), PYTHONPATH=path)
     proc = subprocess.Popen([sys.executable, "-m", "uvicorn", "--factory", app, "--host", "127.0.0.1",
                              "--port", "0", "--no-access-log"], cwd=ROOT, env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
+
+from playback import script_seed
 
 from game.command_language import parse
-from playback import script_seed
 
 Post = Callable[[str, dict[str, Any]], Any]
 

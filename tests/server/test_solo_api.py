@@ -3,12 +3,12 @@
 import json
 
 import pytest
+from playback import GOLDEN_DIR, comparable
+from solo_factory import app as create_app
+from solo_kit import golden_lines
 from starlette.testclient import TestClient
 
 from game.results.store import Store
-from game.server.solo.app import create_app
-from playback import GOLDEN_DIR, comparable
-from solo_kit import golden_lines
 
 
 @pytest.fixture
@@ -18,7 +18,7 @@ def data(tmp_path):
 
 @pytest.fixture
 def client(data):
-    with TestClient(create_app(data_dir=data)) as c:
+    with TestClient(create_app(data)) as c:
         yield c
 
 
@@ -87,11 +87,11 @@ def test_bad_starts_get_one_line(client, body, status, message):
 
 
 def test_bad_bodies_and_tokens(client):
-    assert client.post("/api/v1/play", content=b"{nope").json() == {"error": "the request body must be JSON"}
+    assert client.post("/api/v1/play", content=b"{nope").json() == {"error": "the request body is not valid JSON"}
     r = client.post("/api/v1/play", content=b"[1]")
     assert r.status_code == 400 and r.json() == {"error": "the request body must be a JSON object"}
     r = client.post("/api/v1/play", content=b" " * (64 * 1024 + 1))
-    assert r.status_code == 413 and "too big" in r.json()["error"]
+    assert r.status_code == 413 and "too large" in r.json()["error"]
     r = client.get("/api/v1/play/AAAAAAAAAAAAAAAAAAAAAAAA")
     assert r.status_code == 404 and r.json() == {"error": "no such chat: start a new one"}
     r = client.post("/api/v1/play/AAAAAAAAAAAAAAAAAAAAAAAA/command", json={"line": "1"})
@@ -105,12 +105,12 @@ def test_a_server_restart_continues_the_chat(data):
     script = GOLDEN_DIR / "first-dm" / "best.script"
     expected = json.loads(script.with_suffix(".expected.json").read_text(encoding="utf-8"))
     seed, lines = golden_lines(script)
-    with TestClient(create_app(data_dir=data)) as c:
+    with TestClient(create_app(data)) as c:
         token = c.post("/api/v1/play", json={"scenario": "first-dm", "seed": seed}).json()["session"]
         c.post(f"/api/v1/play/{token}/command", json={"line": lines[0]})
     answer = None
     for line in lines[1:]:                 # a new server process for every command
-        with TestClient(create_app(data_dir=data)) as c:
+        with TestClient(create_app(data)) as c:
             answer = c.post(f"/api/v1/play/{token}/command", json={"line": line}).json()
         if answer["ended"]:
             break
@@ -119,13 +119,13 @@ def test_a_server_restart_continues_the_chat(data):
 
 def test_the_chat_clock_is_wall_time_since_the_start_in_any_process(data):
     now = [1000.0]
-    with TestClient(create_app(data_dir=data)) as c:
+    with TestClient(create_app(data)) as c:
         service = c.app.state.solo
         service.clock = lambda: now[0]
         service.store.clock = lambda: now[0]
         token = c.post("/api/v1/play", json={"scenario": "first-dm"}).json()["session"]
     now[0] = 1042.5
-    with TestClient(create_app(data_dir=data)) as c:
+    with TestClient(create_app(data)) as c:
         c.app.state.solo.clock = lambda: now[0]
         events = c.post(f"/api/v1/play/{token}/command", json={"line": "1"}).json()["events"]
     assert events[0]["type"] == "choice" and events[0]["t"] == 42.5
@@ -188,3 +188,9 @@ def test_media_serves_only_the_scenarios_own_pictures(client):
     assert ok.status_code == 200 and ok.headers["content-type"] == "image/png"
     for ref in ("../../game/engine.py", "images/gift_card.png", "%2e%2e/LICENSE"):
         assert client.get(f"/api/v1/scenarios/art-club-friend/media/{ref}").status_code == 404
+
+
+def test_the_openapi_document_describes_solo_play(client):
+    doc = client.get("/api/v1/openapi.json").json()
+    assert {"/api/v1/play", "/api/v1/play/{token}/command", "/api/v1/play/{token}"} <= set(doc["paths"])
+    assert "PlayState" in doc["components"]["schemas"]

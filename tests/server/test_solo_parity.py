@@ -3,12 +3,12 @@
 import json
 
 import pytest
+from playback import comparable, golden_cases
+from solo_factory import app as create_app
+from solo_kit import play_golden
 from starlette.testclient import TestClient
 
 from game.results.store import Store
-from game.server.solo.app import create_app
-from playback import comparable, golden_cases
-from solo_kit import play_golden
 
 CASES = golden_cases()
 
@@ -16,7 +16,7 @@ CASES = golden_cases()
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
     data = tmp_path_factory.mktemp("solo-parity")
-    with TestClient(create_app(data_dir=data)) as c:
+    with TestClient(create_app(data)) as c:
         c.data_dir = data
         yield c
 

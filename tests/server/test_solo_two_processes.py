@@ -5,7 +5,6 @@ import json
 
 import httpx
 import pytest
-
 from playback import comparable, golden_cases
 from servers import uvicorn_server
 from solo_kit import play_golden
@@ -16,9 +15,9 @@ CASES = golden_cases()
 @pytest.fixture(scope="module")
 def two_servers(tmp_path_factory):
     data = tmp_path_factory.mktemp("shared-store")
-    with uvicorn_server(data) as a, uvicorn_server(data) as b:
-        with httpx.Client(base_url=a, timeout=10) as ca, httpx.Client(base_url=b, timeout=10) as cb:
-            yield ca, cb
+    with uvicorn_server(data) as a, uvicorn_server(data) as b, \
+            httpx.Client(base_url=a, timeout=10) as ca, httpx.Client(base_url=b, timeout=10) as cb:
+        yield ca, cb
 
 
 @pytest.mark.parametrize("scenario_id,script", CASES, ids=[f"{s}/{p.stem}" for s, p in CASES])

@@ -10,13 +10,13 @@ times follow the window's pacing (an authored ``delay`` wins; else about
 from __future__ import annotations
 
 import random
-from typing import Any, Optional
+from typing import Any
 
 READING_PAUSE = 0.5     # seconds between a message and the next "typing…"
 SYSTEM_DELAY = 0.9
 
 
-def typing_delay(text: str, authored: Optional[float], seed: int, number: int,
+def typing_delay(text: str, authored: float | None, seed: int, number: int,
                  system: bool = False) -> float:
     """Seconds of "typing…" before delivery number ``number`` shows."""
     if authored is not None:

@@ -17,96 +17,235 @@ Extensions for the paced page (docs/solo-play.md):
 
 from __future__ import annotations
 
-import json
-from typing import Any, Awaitable, Callable
+import shutil
+import tempfile
+from collections.abc import Awaitable, Callable
+from typing import Any
 
+from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, Response
-from starlette.routing import Route
+from starlette.routing import BaseRoute, Route
 
-from .service import SoloError, SoloService
+from ..errors import ApiError, read_json
 from . import views
-
-MAX_BODY = 64 * 1024
-
-Handler = Callable[[Request], Awaitable[Response]]
+from .service import SoloError, SoloService
 
 
-def error(status: int, message: str) -> JSONResponse:
-    return JSONResponse({"error": message}, status_code=status)
+async def startup(app: Starlette) -> None:
+    """One SoloService per process, on the app's results store and library."""
+    store = app.state.store
+    if store is None:                  # save=False: a throw-away store, gone at shutdown
+        from game.results.store import Store
+
+        app.state.solo_tmp = tempfile.mkdtemp(prefix="redflags-solo-")
+        store = Store.open(app.state.solo_tmp)
+        app.state.solo_store = store
+    app.state.solo = SoloService({s.id: s for s in app.state.config.library.scenarios}, store)
 
 
-async def read_json(request: Request) -> dict[str, Any]:
-    """The request's JSON object; SoloError for a body that is too big or not an object."""
-    length = request.headers.get("content-length")
-    if length is not None and length.isdigit() and int(length) > MAX_BODY:
-        raise SoloError(413, "the request is too big (64 KiB at most)")
-    body = b""
-    async for chunk in request.stream():
-        body += chunk
-        if len(body) > MAX_BODY:
-            raise SoloError(413, "the request is too big (64 KiB at most)")
-    if not body.strip():
-        return {}
-    try:
-        data = json.loads(body)
-    except (ValueError, UnicodeDecodeError):
-        raise SoloError(400, "the request body must be JSON") from None
-    if not isinstance(data, dict):
-        raise SoloError(400, "the request body must be a JSON object")
-    return data
+async def shutdown(app: Starlette) -> None:
+    store = getattr(app.state, "solo_store", None)
+    if store is not None:
+        store.close()
+        shutil.rmtree(app.state.solo_tmp, ignore_errors=True)
 
 
-def _guard(handler: Callable[[Request], Awaitable[Any]]) -> Handler:
+def _service(request: Request) -> SoloService:
+    return request.app.state.solo
+
+
+def _guard(handler: Callable[[Request], Awaitable[Any]]) -> Callable[[Request], Awaitable[Response]]:
     async def run(request: Request) -> Response:
         try:
             out = await handler(request)
         except SoloError as exc:
-            return error(exc.status, exc.message)
+            raise ApiError(exc.status, exc.message) from None
         return out if isinstance(out, Response) else JSONResponse(out)
+    run.__name__ = handler.__name__
+    run.__doc__ = handler.__doc__
     return run
 
 
-def routes(service: SoloService) -> list[Route]:
-    """The solo-play routes bound to ``service``."""
+@_guard
+async def start_play(request: Request) -> Any:
+    """Start a solo chat.
+    ---
+    summary: Start a solo chat (classroom.md, Solo play)
+    security: []
+    requestBody:
+      required: true
+      content:
+        application/json:
+          schema: {$ref: "#/components/schemas/PlayStart"}
+    responses:
+      "200":
+        description: the chat's token
+        content:
+          application/json:
+            schema:
+              type: object
+              required: [session]
+              properties: {session: {type: string}}
+    """
+    body = await read_json(request)
+    return _service(request).create(body.get("scenario"), player=body.get("player"),
+                                    class_code=body.get("class"), seed=body.get("seed"),
+                                    paced=body.get("paced", False), request_id=body.get("request_id"))
 
-    async def start(request: Request) -> Any:
-        body = await read_json(request)
-        return service.create(body.get("scenario"), player=body.get("player"),
-                              class_code=body.get("class"), seed=body.get("seed"),
-                              paced=body.get("paced", False), request_id=body.get("request_id"))
 
-    async def command(request: Request) -> Any:
-        body = await read_json(request)
-        return service.command(request.path_params["token"], body.get("line"), body.get("request_id"))
+@_guard
+async def play_command(request: Request) -> Any:
+    """One line of the command language.
+    ---
+    summary: Carry out one command of cli.md's command language
+    security: []
+    parameters:
+      - {name: token, in: path, required: true, schema: {type: string}}
+    requestBody:
+      required: true
+      content:
+        application/json:
+          schema:
+            type: object
+            required: [line]
+            properties:
+              line: {type: string, maxLength: 200}
+              request_id: {type: string, maxLength: 200}
+    responses:
+      "200":
+        description: the new events
+        content:
+          application/json:
+            schema: {$ref: "#/components/schemas/PlayState"}
+    """
+    body = await read_json(request)
+    return _service(request).command(request.path_params["token"], body.get("line"), body.get("request_id"))
 
-    async def deliver(request: Request) -> Any:
-        body = await read_json(request)
-        return service.deliver(request.path_params["token"], body.get("request_id"))
 
-    async def state(request: Request) -> Any:
-        return service.state(request.path_params["token"])
+@_guard
+async def play_deliver(request: Request) -> Any:
+    """Paced chats: the next pending message.
+    ---
+    summary: Deliver the next pending message of a paced chat (extension for the browser page)
+    security: []
+    parameters:
+      - {name: token, in: path, required: true, schema: {type: string}}
+    requestBody:
+      required: false
+      content:
+        application/json:
+          schema:
+            type: object
+            properties: {request_id: {type: string, maxLength: 200}}
+    responses:
+      "200":
+        description: the delivered message and what follows it
+        content:
+          application/json:
+            schema: {$ref: "#/components/schemas/PlayState"}
+    """
+    body = await read_json(request)
+    return _service(request).deliver(request.path_params["token"], body.get("request_id"))
 
-    async def chat(request: Request) -> Any:
-        return views.chat_view(service.live(request.path_params["token"]))
 
-    async def debrief(request: Request) -> Any:
-        live = service.live(request.path_params["token"])
-        return views.debrief_view(live, service.result(live))
+@_guard
+async def play_state(request: Request) -> Any:
+    """Everything so far.
+    ---
+    summary: Every event of the chat so far, and the result once it has ended
+    security: []
+    parameters:
+      - {name: token, in: path, required: true, schema: {type: string}}
+    responses:
+      "200":
+        description: the chat
+        content:
+          application/json:
+            schema: {$ref: "#/components/schemas/PlayState"}
+    """
+    return _service(request).state(request.path_params["token"])
 
-    async def media(request: Request) -> Response:
-        scenario = service.scenario(request.path_params["scenario"])
-        path = views.media_file(scenario, request.path_params["ref"])
-        if path is None:
-            raise SoloError(404, "no such picture")
-        return FileResponse(path, headers={"Cache-Control": "max-age=3600"})
 
-    return [
-        Route("/api/v1/play", _guard(start), methods=["POST"]),
-        Route("/api/v1/play/{token}/command", _guard(command), methods=["POST"]),
-        Route("/api/v1/play/{token}/deliver", _guard(deliver), methods=["POST"]),
-        Route("/api/v1/play/{token}/chat", _guard(chat), methods=["GET"]),
-        Route("/api/v1/play/{token}/debrief", _guard(debrief), methods=["GET"]),
-        Route("/api/v1/play/{token}", _guard(state), methods=["GET"]),
-        Route("/api/v1/scenarios/{scenario}/media/{ref:path}", _guard(media), methods=["GET"]),
-    ]
+@_guard
+async def play_chat(request: Request) -> Any:
+    """What the chat screen shows.
+    ---
+    summary: The chat screen's fixed parts (names, profile, skin words); no red-flag data
+    security: []
+    parameters:
+      - {name: token, in: path, required: true, schema: {type: string}}
+    responses:
+      "200":
+        description: the chat screen
+        content:
+          application/json:
+            schema: {type: object}
+    """
+    return views.chat_view(_service(request).live(request.path_params["token"]))
+
+
+@_guard
+async def play_debrief(request: Request) -> Any:
+    """The debrief in words.
+    ---
+    summary: The debrief of an ended chat, in words (extension for the browser page)
+    security: []
+    parameters:
+      - {name: token, in: path, required: true, schema: {type: string}}
+    responses:
+      "200":
+        description: the debrief
+        content:
+          application/json:
+            schema: {type: object}
+    """
+    service = _service(request)
+    live = service.live(request.path_params["token"])
+    return views.debrief_view(live, service.result(live))
+
+
+@_guard
+async def scenario_media(request: Request) -> Response:
+    """A picture a scenario uses.
+    ---
+    summary: A picture of a scenario (its avatar or a photo in a message)
+    security: []
+    parameters:
+      - {name: scenario, in: path, required: true, schema: {type: string}}
+      - {name: ref, in: path, required: true, schema: {type: string}}
+    responses:
+      "200":
+        description: the picture
+        content:
+          image/png: {}
+    """
+    scenario = _service(request).scenario(request.path_params["scenario"])
+    path = views.media_file(scenario, request.path_params["ref"])
+    if path is None:
+        raise SoloError(404, "no such picture")
+    return FileResponse(path, headers={"Cache-Control": "max-age=3600"})
+
+
+_STATE = {"type": "object", "required": ["events", "ended"],
+          "properties": {"events": {"type": "array", "items": {"type": "object"}},
+                         "ended": {"type": "boolean"}, "result": {"type": "object"},
+                         "pending": {"type": "integer"}, "pacing": {"type": "object"}}}
+OPENAPI_COMPONENTS = {"schemas": {
+    "PlayStart": {"type": "object", "required": ["scenario"],
+                  "properties": {"scenario": {"type": "string"}, "player": {"type": "string"},
+                                 "class": {"type": "string"}, "seed": {"type": "integer", "minimum": 0},
+                                 "paced": {"type": "boolean"},
+                                 "request_id": {"type": "string", "maxLength": 200}}},
+    "PlayState": _STATE,
+}}
+
+routes: list[BaseRoute] = [
+    Route("/api/v1/play", start_play, methods=["POST"]),
+    Route("/api/v1/play/{token}/command", play_command, methods=["POST"]),
+    Route("/api/v1/play/{token}/deliver", play_deliver, methods=["POST"]),
+    Route("/api/v1/play/{token}/chat", play_chat, methods=["GET"]),
+    Route("/api/v1/play/{token}/debrief", play_debrief, methods=["GET"]),
+    Route("/api/v1/play/{token}", play_state, methods=["GET"]),
+    Route("/api/v1/scenarios/{scenario}/media/{ref:path}", scenario_media, methods=["GET"]),
+]

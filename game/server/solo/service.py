@@ -34,8 +34,9 @@ import secrets
 import threading
 import time
 from collections import OrderedDict
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Callable, Mapping, Optional
+from typing import Any
 
 from game.command_language import HELP, ParseError, parse
 from game.engine import CommandError, Conversation
@@ -86,8 +87,8 @@ class Live:
     """The cached state of one chat in this process."""
 
     session_id: int
-    scenario: Optional[Scenario]
-    conv: Optional[Conversation]          # None once the chat has ended (read-only)
+    scenario: Scenario | None
+    conv: Conversation | None          # None once the chat has ended (read-only)
     next_seq: int
     paced: bool
     stored: list[dict[str, Any]] = field(default_factory=list)   # the log of an ended chat
@@ -161,12 +162,12 @@ class SoloService:
                     buffer[0], scenario_path=str(scenario.path), player=player,
                     class_code=class_code, scenario_info=scenario_facts.facts(scenario))
                 self.store.append_events(session_id, 1, buffer[1:])
-                token = secrets.token_urlsafe(24)
+                token = secrets.token_urlsafe(32)
                 self.store.set_setting(TOKEN_KEY + _digest(token),
                                        json.dumps({"session": session_id, "paced": paced}))
                 if request_key is not None:
                     self.store.set_setting(CREATE_KEY + request_key, token)
-            except Exception as exc:  # noqa: BLE001 - any store failure is one line for the player
+            except Exception as exc:
                 raise SoloError(503, f"the results store cannot be written now ({exc}); try again") from exc
             live = Live(session_id, scenario, conv, len(buffer), paced)
             buffer.clear()
@@ -198,7 +199,7 @@ class SoloService:
                 return self._answer(live, [], extra={"help": HELP})
             if command.name == "profile":
                 return self._answer(live, [], extra={"profile": self.profile(live.scenario)})
-            if live.conv is None or live.conv.ended:
+            if live.conv is None or live.conv.ended or live.scenario is None:
                 raise SoloError(400, "the conversation is over")
             conv = live.conv
             first = live.next_seq
@@ -246,7 +247,7 @@ class SoloService:
         with self._lock:
             return self._live(token)
 
-    def result(self, live: Live) -> Optional[dict[str, Any]]:
+    def result(self, live: Live) -> dict[str, Any] | None:
         if not live.ended:
             return None
         return self.store.result(live.session_id)
@@ -254,13 +255,13 @@ class SoloService:
     # -- helpers --------------------------------------------------------------------
 
     @staticmethod
-    def profile(scenario: Optional[Scenario]) -> list[dict[str, str]]:
+    def profile(scenario: Scenario | None) -> list[dict[str, str]]:
         if scenario is None:
             return []
         return [{"id": p.item_id, "label": p.label, "text": p.text} for p in scenario.stranger.profile]
 
     def _answer(self, live: Live, events: list[dict[str, Any]],
-                extra: Optional[dict[str, Any]] = None) -> dict[str, Any]:
+                extra: dict[str, Any] | None = None) -> dict[str, Any]:
         out: dict[str, Any] = {"events": events, "ended": live.ended}
         if live.ended:
             result = self.result(live)
@@ -274,14 +275,14 @@ class SoloService:
         return out
 
     @staticmethod
-    def _request_id(request_id: Any) -> Optional[str]:
+    def _request_id(request_id: Any) -> str | None:
         if request_id is None:
             return None
         if not isinstance(request_id, str) or not request_id or len(request_id) > MAX_REQUEST_ID:
             raise SoloError(400, f"'request_id' must be text of 1 to {MAX_REQUEST_ID} characters")
         return _digest(request_id)
 
-    def _replay(self, live: Live, request_key: Optional[str]) -> Optional[dict[str, Any]]:
+    def _replay(self, live: Live, request_key: str | None) -> dict[str, Any] | None:
         """The answer a request with this id already got, or None if it is new."""
         if request_key is None:
             return None
@@ -291,13 +292,13 @@ class SoloService:
         span = json.loads(known)
         return self._answer(live, list(live.events[span["from"]:span["to"]]))
 
-    def _commit(self, token: str, live: Live, request_key: Optional[str], first: int) -> list[dict[str, Any]]:
+    def _commit(self, token: str, live: Live, request_key: str | None, first: int) -> list[dict[str, Any]]:
         """Store the buffered events (one transaction) and the request id; returns them."""
         events = list(live.buffer)
         live.buffer.clear()
         try:
             self.store.append_events(live.session_id, live.next_seq, events)
-        except Exception as exc:  # noqa: BLE001 - a seq clash (another process) or a store failure
+        except Exception as exc:
             self._cache.pop(_digest(token), None)      # the cached state is no longer the stored one
             raise SoloError(409, "this chat changed at the same moment (another tab?); "
                                  "reload it and try again") from exc

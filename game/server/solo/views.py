@@ -9,7 +9,7 @@ terminal).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 from urllib.parse import quote
 
 from game import debrief as debrief_words
@@ -33,7 +33,7 @@ def scenario_pictures(scenario: Scenario) -> set[str]:
     return refs
 
 
-def media_file(scenario: Scenario, ref: str) -> Optional[Path]:
+def media_file(scenario: Scenario, ref: str) -> Path | None:
     if ref not in scenario_pictures(scenario):
         return None
     return resolve_asset(Path(scenario.path).parent, ref)
@@ -59,7 +59,7 @@ def _part(part: Any) -> dict[str, Any]:
     return {"name": part.name, "value": part.value, "percent": percent, "meaning": part.meaning}
 
 
-def debrief_view(live: Live, result: Optional[dict[str, Any]]) -> dict[str, Any]:
+def debrief_view(live: Live, result: dict[str, Any] | None) -> dict[str, Any]:
     scenario = live.scenario
     if not live.ended or result is None:
         raise SoloError(400, "the debrief comes when the chat has ended")

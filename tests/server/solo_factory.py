@@ -1,0 +1,16 @@
+"""An ASGI factory for real server processes in tests: the class server's app on $REDFLAGS_DATA_DIR."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from game.library import load_library
+from game.server.app import create_app
+from game.server.config import ServerConfig
+
+
+def app(data_dir: str | os.PathLike[str] | None = None):
+    """The whole class server (every feature module), storing into ``data_dir``."""
+    folder = data_dir or os.environ["REDFLAGS_DATA_DIR"]
+    return create_app(ServerConfig(library=load_library(), data_dir=Path(folder)))
