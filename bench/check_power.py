@@ -40,13 +40,15 @@ def main() -> int:
              ("no change", {}, args.students),
              ("true d' gain 0.5, 10 students", {"d_gain": 0.5}, 10)]
     print(f"{args.seeds} simulated classes per row; base d' 1.0, spread 0.3 between students")
-    print(f"{'case':34} {'students':>8} " + " ".join(f"{s[:22]:>22}" for s in ch.SENTENCES) + "  s/class")
+    short = {ch.NOT_ENOUGH: "not enough", ch.IMPROVED: "improved", ch.SUSPICION: "suspicion grew",
+             ch.NO_CLEAR: "no clear change"}
+    print(f"{'case':32} {'students':>8} " + " ".join(f"{short[s]:>15}" for s in ch.SENTENCES) + "  s/class")
     for name, kwargs, students in cases:
         start = time.perf_counter()
         found = collections.Counter(simulate_class(seed, pair, students=students, **kwargs).sentence
                                     for seed in range(args.seeds))
         per_class = (time.perf_counter() - start) / args.seeds
-        print(f"{name:34} {students:>8} " + " ".join(f"{found[s]:>22}" for s in ch.SENTENCES) + f"  {per_class:.3f}")
+        print(f"{name:32} {students:>8} " + " ".join(f"{found[s]:>15}" for s in ch.SENTENCES) + f"  {per_class:.3f}")
     return 0
 
 
