@@ -3,7 +3,8 @@
 Turns a scenario, its event log and its result record into plain-language
 parts: the score with what each part means, every red flag spotted or missed
 with its explanation, false alarms explained kindly, what was shared, the
-discussion questions and where to get help.
+debrief sections that are true on the player's path, the discussion
+questions and where to get help.
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
-from .model import Ending, Message, ProfileItem, Scenario
+from .expressions import State
+from .model import DebriefSection, Ending, Message, ProfileItem, Scenario
 from .taxonomy import Category, DisclosureKind, HelpInfo, load_help, load_taxonomy
 
 SPOTTED, MISSED, FALSE_ALARM = "spotted", "missed", "false_alarm"
@@ -47,6 +49,7 @@ class Debrief:
     summary: str
     questions: tuple[str, ...]
     help: HelpInfo = field(default_factory=load_help)
+    sections: tuple[str, ...] = ()     # texts of the debrief sections true on this path, in file order
 
     @property
     def spotted(self):
@@ -99,6 +102,44 @@ def _exit_meaning(scenario: Scenario, result: dict) -> str:
     return f"You got out, but you sent {late} more {'reply' if late == 1 else 'replies'} after the danger was clear."
 
 
+def final_state(scenario: Scenario, events: list[dict]) -> State:
+    """Variables and visited nodes when the chat ended, replayed from the event log."""
+    variables: dict[str, int | bool] = {}
+    visited: set[str] = set()
+    for event in events:
+        if event["type"] == "enter":
+            visited.add(event["node"])
+        elif event["type"] == "choice":
+            node = scenario.nodes.get(event["node"])
+            if node is None or not 0 <= event["index"] < len(node.choices):
+                continue
+            choice = node.choices[event["index"]]
+            for name, amount in choice.add:
+                variables[name] = int(variables.get(name, 0)) + amount
+            for name, value in choice.set:
+                variables[name] = value
+    return State(variables, visited)
+
+
+def section_applies(section: DebriefSection, state: State, end_event: dict) -> bool:
+    """True when the chat ended where the section says and its condition holds."""
+    if section.endings:
+        how = end_event.get("how")
+        where = end_event.get("node") if how == "ending" else how
+        if where not in section.endings:
+            return False
+    return section.condition is None or bool(section.condition(state))
+
+
+def path_sections(scenario: Scenario, events: list[dict]) -> tuple[str, ...]:
+    """The debrief sections that are true on the path these events record (none for an unfinished chat)."""
+    end = events[-1] if events and events[-1]["type"] == "end" else None
+    if end is None or end.get("how") == "quit" or not scenario.debrief.sections:
+        return ()
+    state = final_state(scenario, events)
+    return tuple(s.text for s in scenario.debrief.sections if s.text and section_applies(s, state, end))
+
+
 def build(scenario: Scenario, events: list[dict], result: dict) -> Debrief:
     taxonomy = load_taxonomy()
     numbers: dict[str, int] = {}
@@ -147,4 +188,5 @@ def build(scenario: Scenario, events: list[dict], result: dict) -> Debrief:
         node = scenario.nodes.get(result["ending"]["node"])
         ending = node.end if node else None
     return Debrief(scenario, result, _headline(scenario, result), ending, parts, tuple(reviews), disclosed,
-                   scenario.benign, scenario.debrief.summary, scenario.debrief.discussion_questions)
+                   scenario.benign, scenario.debrief.summary, scenario.debrief.discussion_questions,
+                   sections=path_sections(scenario, events))

@@ -37,6 +37,7 @@ CODES: dict[str, tuple[str, str, str]] = {
     "RF106": ("node-with-choices-and-end", ERROR, "a node with both `choices` and `end`"),
     "RF107": ("unsafe-asset-path", ERROR, "`image: ../../secret.png` or `avatar: /etc/passwd`"),
     "RF108": ("weights-sum", ERROR, "`weights: {detection: 0.5, exit: 0.5, privacy: 0.2}`"),
+    "RF109": ("debrief-unknown-ending", ERROR, "`sections: [{endings: [paid_off], text: ...}]` with no ending `paid_off`"),
     "RF120": ("form-size", ERROR, "a check form with 15 items"),
     "RF121": ("form-balance", ERROR, "a check form with 9 red_flag and 7 safe items"),
     "RF122": ("unknown-twin", ERROR, "`twin: b99` when no other form has an item `b99`"),
@@ -55,6 +56,7 @@ CODES: dict[str, tuple[str, str, str]] = {
     "RF208": ("long-message", WARNING, "a message over 500 characters"),
     "RF209": ("possible-dead-end", WARNING, "a node whose choices all have `if` (or `once` in a loop)"),
     "RF210": ("unflaggable-red-flag", WARNING, "red_flags on a message of an `end` node: the chat is over before it can be flagged"),
+    "RF211": ("debrief-section-always-shown", WARNING, "a debrief section with `text` but neither `if` nor `endings`"),
 }
 
 

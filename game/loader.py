@@ -19,7 +19,7 @@ from typing import Any
 from . import paths, yamlsafe
 from .diagnostics import Diagnostic, Reporter
 from .expressions import ExpressionError, parse as parse_expression
-from .model import (KINDS, OUTCOMES, PLATFORMS, Choice, Debrief, Ending, Message, Node, Player,
+from .model import (KINDS, OUTCOMES, PLATFORMS, Choice, Debrief, DebriefSection, Ending, Message, Node, Player,
                     ProfileItem, Scenario, ScoringConfig, Stranger)
 from .taxonomy import Taxonomy, load_taxonomy
 from .yamlsafe import LList, LMap
@@ -41,7 +41,8 @@ MESSAGE_KEYS = {"text", "id", "red_flags", "severity", "why", "delay", "if", "va
 NUDGE_KEYS = MESSAGE_KEYS | {"after"}
 CHOICE_KEYS = {"text", "next", "discloses", "add", "set", "if", "once", "tells_adult"}
 END_KEYS = {"outcome", "title", "text"}
-DEBRIEF_KEYS = {"summary", "discussion_questions", "facilitator_notes"}
+DEBRIEF_KEYS = {"summary", "discussion_questions", "facilitator_notes", "sections"}
+SECTION_KEYS = {"text", "if", "endings"}
 SCORING_KEYS = {"exit_threshold", "exit_grace", "weights"}
 WEIGHT_KEYS = {"detection", "exit", "privacy"}
 
@@ -257,6 +258,17 @@ def _assignments(r: _Reader, raw: LMap, key: str, allow_bool: bool) -> tuple:
     return tuple(out)
 
 
+def _debrief_sections(r: _Reader, values: LList) -> tuple[DebriefSection, ...]:
+    """`debrief.sections`: text shown only on the paths it is true for (names checked by the validator)."""
+    sections = []
+    for _, raw in r.each_mapping(values, "debrief section"):
+        r.keys(raw, SECTION_KEYS, ("text",), "a debrief section")
+        pos = raw.where("endings") if "endings" in raw else raw.pos   # where an ending name is checked
+        sections.append(DebriefSection(r.text(raw, "text"), pos, r.expression(raw),
+                                       tuple(name for name in r.texts(raw, "endings") if name)))
+    return tuple(sections)
+
+
 def _choice(r: _Reader, raw: LMap) -> Choice:
     r.keys(raw, CHOICE_KEYS, ("text", "next"), "a choice")
     return Choice(
@@ -379,7 +391,7 @@ def build(data: Any, path: Path, sha256: str, report: Reporter, taxonomy: Taxono
     debrief_raw = r.mapping(data, "debrief") or LMap()
     r.keys(debrief_raw, DEBRIEF_KEYS, (), "debrief")
     debrief = Debrief(r.text(debrief_raw, "summary"), r.texts(debrief_raw, "discussion_questions"),
-                      r.text(debrief_raw, "facilitator_notes"))
+                      r.text(debrief_raw, "facilitator_notes"), _debrief_sections(r, r.items(debrief_raw, "sections")))
 
     nodes: dict[str, Node] = {}
     seen_ids: dict[str, tuple[int, int]] = {}

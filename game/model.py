@@ -106,10 +106,21 @@ class Player:
 
 
 @dataclass(frozen=True)
+class DebriefSection:
+    """Debrief text shown only when it is true on the player's path (scenarios/README.md)."""
+
+    text: str
+    pos: Pos
+    condition: Optional[Expression] = None    # evaluated on the state at the end of the chat
+    endings: tuple[str, ...] = ()             # ending node ids and/or block, report, leave; empty = any
+
+
+@dataclass(frozen=True)
 class Debrief:
     summary: str = ""
     discussion_questions: tuple[str, ...] = ()
     facilitator_notes: str = ""
+    sections: tuple[DebriefSection, ...] = ()
 
 
 @dataclass(frozen=True)

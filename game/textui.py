@@ -126,6 +126,9 @@ class TextRenderer:
         if d.summary:
             self.line()
             self.line(d.summary)
+        for section in d.sections:
+            self.line()
+            self.line(section)
         for title, items in (("Red flags you spotted", d.spotted), ("Red flags you missed", d.missed),
                              ("Flagged, but harmless", d.false_alarms)):
             if not items:

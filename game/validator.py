@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Iterable
 
 from .diagnostics import Diagnostic, Reporter
+from .engine import END_ACTIONS
 from .loader import read_file, resolve_asset
 from .model import Scenario
 
@@ -114,6 +115,7 @@ def check_scenario(scenario: Scenario, report: Reporter, expressions=()) -> None
                 if message.red_flags:
                     report.add("RF210", message.pos, f"message '{message.id}' ends the chat, so its red flag can "
                                "never be flagged and always counts as missed", "move it to the node before the ending")
+    _check_debrief_sections(scenario, report)
     red_items = [item for item in scenario.items.values() if item.red_flags]
     if scenario.kind == "grooming" and whole:
         if not red_items:
@@ -151,6 +153,25 @@ def check_scenario(scenario: Scenario, report: Reporter, expressions=()) -> None
     for value, pos, key in assets:
         if value and resolve_asset(scenario_dir, value) is None:
             report.add("RF207", pos, f"{key} file '{value}' not found", "looked beside the scenario and in assets/")
+
+
+def _check_debrief_sections(scenario: Scenario, report: Reporter) -> None:
+    """Each section's `endings` names an ending node or a platform action; a section says when it shows."""
+    endings = sorted(n.id for n in scenario.nodes.values() if n.end)
+    for section in scenario.debrief.sections:
+        for name in section.endings:
+            if name in END_ACTIONS or name in endings:
+                continue
+            if name in scenario.nodes:
+                report.add("RF109", section.pos, f"debrief section names '{name}', which is not an ending",
+                           "list ending nodes (with 'end:') or block, report, leave")
+            else:
+                close = difflib.get_close_matches(name, endings + list(END_ACTIONS), n=1)
+                report.add("RF109", section.pos, f"debrief section names no ending '{name}'",
+                           f"did you mean '{close[0]}'?" if close else "list ending nodes or block, report, leave")
+        if section.condition is None and not section.endings:
+            report.add("RF211", section.pos, "debrief section has neither 'if' nor 'endings', so it is always shown",
+                       "put always-true text in the debrief's summary")
 
 
 @contextmanager

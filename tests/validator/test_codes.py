@@ -85,6 +85,17 @@ CASES = [
     ("absolute-avatar", "RF107", scenario(stranger="  avatar: »/etc/passwd\n"), None),
     ("windows-drive", "RF107", scenario(message="        image: »C:\\\\pics\\\\me.png\n"), None),
     ("weights-sum", "RF108", scenario(tail="scoring:\n  weights: »{detection: 0.5, exit: 0.5, privacy: 0.2}\n"), None),
+    ("debrief-unknown-ending", "RF109", scenario(tail="debrief:\n  sections:\n    - endings: »[paid]\n"
+                                                      "      text: Paying made it worse.\n"),
+     "list ending nodes or block, report, leave"),
+    ("debrief-near-miss-ending", "RF109", scenario(tail="debrief:\n  sections:\n    - endings: »[blok]\n"
+                                                        "      text: You blocked.\n"), "did you mean 'block'?"),
+    ("debrief-not-an-ending", "RF109", scenario(tail="debrief:\n  sections:\n    - endings: »[a]\n      text: x\n"),
+     "list ending nodes (with 'end:') or block, report, leave"),
+    ("debrief-section-visited-no-node", "RF101", scenario(tail='debrief:\n  sections:\n    - if: »"visited(nowhere)"\n'
+                                                               "      text: x\n"), None),
+    ("misspelt-debrief-section-key", "RF010", scenario(tail='debrief:\n  sections:\n    - if: "visited(b)"\n'
+                                                            "      »txet: x\n      text: y\n"), "did you mean 'text'?"),
     ("unreachable-node", "RF201", scenario(nodes="  c: »{choices: [{text: go, next: b}]}\n"), None),
     ("unreachable-ending", "RF202", scenario(nodes="  c: »{end: {outcome: safe}}\n"), None),
     ("grooming-without-red-flags", "RF203", "»" + scenario(flags=""), None),
@@ -99,6 +110,7 @@ CASES = [
     ("all-choices-conditional", "RF209", scenario(a0="»", c0='        if: "not visited(b)"\n'), None),
     ("once-in-a-loop", "RF209", scenario(nodes="  c:\n    »choices:\n      - {text: again, next: c, once: true}\n",
                                            choice="      - text: c\n        next: c\n"), None),
+    ("debrief-section-always-shown", "RF211", scenario(tail="debrief:\n  sections:\n    - »text: Well done.\n"), None),
     ("red-flag-on-ending", "RF210", scenario(b_node="  b:\n    messages:\n      - »text: now a photo\n"
                                                     "        red_flags: [requests_images]\n"
                                                     "    end:\n      outcome: unsafe\n"), None),

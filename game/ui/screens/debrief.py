@@ -433,6 +433,8 @@ class DebriefScreen(Screen):
         parts = [(self._text(head, "heading", t.p.text, inner), 0, 0)]
         if d.summary:
             parts.append((self._text(" ".join(d.summary.split()), "body", t.p.text, inner), 0, t.px(8)))
+        for section in d.sections:   # only the parts of the debrief that are true on this player's path
+            parts.append((self._text(" ".join(section.split()), "body", t.p.text, inner), 0, t.px(8)))
         if d.safe_person:
             parts.append((self._text("Not everyone online is a threat. Telling a real friend from a manipulator is "
                                      "the skill, and that is what you practised here.", "body", t.p.text_dim, inner),
