@@ -28,6 +28,9 @@ def common_options(top_level: bool = False) -> argparse.ArgumentParser:
     default = None if top_level else argparse.SUPPRESS
     parent.add_argument("--data-dir", metavar="DIR", default=default,
                         help="where results and settings are kept (default: $REDFLAGS_DATA_DIR or the user data folder)")
+    parent.add_argument("--database", metavar="URL", default=default,
+                        help="keep results in this PostgreSQL database (postgresql://user@host:port/db) "
+                             "instead of the embedded file; default: $REDFLAGS_DATABASE")
     return parent
 
 
@@ -49,6 +52,11 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if getattr(args, "database", None):
+        if getattr(args, "data_dir", None):
+            parser.error("give --data-dir DIR (the embedded store) or --database URL, not both")
+        from .results import location
+        location.use_database(args.database)
     try:
         if args.command is None:
             from .commands.play import open_window

@@ -60,7 +60,7 @@ def run(args) -> int:
     with store:
         if args.retention:
             retention.set_days(store, days)
-            gone = retention.purge_expired(store)
+            gone = retention.purge_expired(store, force=True)
             kept = "forever" if days is None else f"for {days} days"
             print(f"Results are now kept {kept}; {gone} older session{'s' if gone != 1 else ''} deleted.")
         if args.reset_pin:

@@ -8,7 +8,7 @@ Nothing in this package imports pygame. Modules, one job each:
 - ``recorder``  commits each engine event the moment it happens
 - ``rescore``   the result record of a session, recomputed from its events
 - ``resume``    rebuilds an unfinished session by replaying its stored commands
-- ``identity``  nickname and class code clean-up, the "no real names" reminder
+- ``identity``  nickname, class code and school clean-up, the "no real names" reminder
 - ``stats``     hit rate, false-alarm rate, d' and c (signal detection)
 - ``pin``       the counsellor PIN as a scrypt hash
 - ``forget``    deleting a player's or a class's data for good

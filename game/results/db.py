@@ -1,160 +1,196 @@
-"""The SQLite connection and the schema, versioned with migrations.
+"""Opening the results database, on SQLite or PostgreSQL, and keeping its schema current.
 
-One database file per device. It runs in WAL mode (a report can read while a
-game writes) with ``synchronous=FULL``, so a committed event survives a power
-cut, not only a crashed process. ``secure_delete`` is on, so deleted rows are
-overwritten rather than left in free pages (see ``forget``).
+``open_engine(target)`` returns a SQLAlchemy engine (thread-safe: every
+query takes a pooled connection of its own) for either:
 
-The schema version is SQLite's ``user_version``. ``MIGRATIONS[i]`` takes the
-schema from version ``i`` to ``i + 1``; each runs in its own transaction, so
-an interrupted upgrade leaves the previous version intact. A database written
-by a newer version of the game is refused rather than guessed at.
+- an embedded **SQLite** file (the default, one per device): WAL mode (a
+  report reads while a game writes), ``synchronous=FULL`` (a committed event
+  survives a power cut), ``secure_delete`` (deleted rows are overwritten, see
+  ``forget``), foreign keys on; writes start with ``BEGIN IMMEDIATE`` so two
+  writers queue for the lock instead of failing half-way;
+- a **PostgreSQL** server (``postgresql://user@host:port/db``, psycopg 3),
+  for a school or a district.
+
+The schema is versioned with Alembic (``migrations/versions``), the same
+migrations on both engines, each in its own transaction, so a failed upgrade
+leaves the previous version intact. A database written by a newer game is
+refused rather than guessed at. A SQLite file from before Alembic (its
+``user_version`` is 1) is stamped with revision ``0001`` and upgraded in place.
 """
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sqlite3
+import threading
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy import event
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+HEAD = "0002"                  # the newest revision in migrations/versions (a test checks it)
+REVISIONS = ("0001", "0002")   # oldest first
+LEGACY_USER_VERSION = 1        # SQLite files of the pre-Alembic store
+
+# Errors a database operation can raise; callers catch these to keep a game going.
+ERRORS: tuple[type[BaseException], ...] = (SQLAlchemyError, sqlite3.Error, OSError)
 
 
 class DatabaseError(Exception):
     """The results database cannot be used (one-line message for the user)."""
 
 
-MIGRATIONS: tuple[str, ...] = (
-    # 0 -> 1: sessions, their events, scenario facts for reports, settings.
-    """
-    CREATE TABLE sessions (
-        id              INTEGER PRIMARY KEY,
-        uid             TEXT NOT NULL UNIQUE,
-        scenario_id     TEXT NOT NULL,
-        scenario_path   TEXT,
-        scenario_sha256 TEXT NOT NULL,
-        seed            INTEGER,
-        player          TEXT,
-        player_key      TEXT,
-        class_code      TEXT,
-        started_at      REAL NOT NULL,
-        updated_at      REAL NOT NULL,
-        ended_at        REAL,
-        status          TEXT NOT NULL DEFAULT 'open'
-                        CHECK (status IN ('open', 'quit', 'complete')),
-        result_json     TEXT
-    );
-    CREATE INDEX sessions_by_class ON sessions (class_code, started_at);
-    CREATE INDEX sessions_by_player ON sessions (player_key, started_at);
-    CREATE INDEX sessions_by_start ON sessions (started_at);
-    CREATE INDEX sessions_by_status ON sessions (status);
+@dataclass(frozen=True)
+class Target:
+    """Where the results are: a SQLite file, or a PostgreSQL URL."""
 
-    CREATE TABLE events (
-        session_id  INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
-        seq         INTEGER NOT NULL,
-        type        TEXT NOT NULL,
-        data        TEXT NOT NULL,
-        recorded_at REAL NOT NULL,
-        void        INTEGER NOT NULL DEFAULT 0,
-        PRIMARY KEY (session_id, seq)
-    ) WITHOUT ROWID;
+    url: str
+    path: Path | None = None
 
-    CREATE TABLE scenarios (
-        sha256      TEXT PRIMARY KEY,
-        scenario_id TEXT NOT NULL,
-        info_json   TEXT NOT NULL
-    );
+    @property
+    def is_sqlite(self) -> bool:
+        return self.path is not None
 
-    CREATE TABLE settings (
-        key   TEXT PRIMARY KEY,
-        value TEXT NOT NULL
-    );
-    """,
-)
-
-SCHEMA_VERSION = len(MIGRATIONS)
+    def describe(self) -> str:
+        if self.path is not None:
+            return str(self.path)
+        try:
+            return make_url(self.url).render_as_string(hide_password=True)
+        except ArgumentError:
+            return "the database"
 
 
-def connect(path: str | os.PathLike[str], *,
-            migrations: Sequence[str] = MIGRATIONS,
-            timeout: float = 10.0) -> sqlite3.Connection:
-    """Open (creating if needed) the database at ``path`` and migrate it.
+def sqlite_target(path: str | os.PathLike[str]) -> Target:
+    return Target(url="sqlite+pysqlite:///" + str(Path(path)), path=Path(path))
 
-    The connection is in autocommit mode: use :func:`transaction` for writes.
-    """
-    path = Path(path)
+
+def database_target(url: str) -> Target:
+    """A PostgreSQL URL (``postgresql://...``; the psycopg 3 driver is used)."""
+    text = url.strip()
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(path, timeout=timeout, isolation_level=None,
-                               check_same_thread=False)
-    except (OSError, sqlite3.Error) as exc:
-        raise DatabaseError(f"cannot open the results database {path}: {exc}") from exc
+        parsed = make_url(text)
+    except ArgumentError:
+        raise DatabaseError(f"'{url}' is not a database URL (use postgresql://user@host:port/db)") from None
+    backend = parsed.get_backend_name()
+    if backend == "sqlite":
+        if not parsed.database:
+            raise DatabaseError("a sqlite:/// URL needs a file path")
+        return sqlite_target(parsed.database)
+    if backend not in ("postgresql", "postgres"):
+        raise DatabaseError(f"unsupported database '{backend}': use postgresql://user@host:port/db "
+                            "or --data-dir for the embedded store")
+    parsed = parsed.set(drivername="postgresql+psycopg")
+    return Target(url=parsed.render_as_string(hide_password=False))
+
+
+def _sqlite_on_connect(dbapi_conn: Any, _record: Any) -> None:
+    # The driver's own transaction handling is switched off; the "begin"
+    # listener below says BEGIN (or BEGIN IMMEDIATE for writes) itself.
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
     try:
-        conn.row_factory = sqlite3.Row
-        conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
-        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        mode = cur.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if str(mode).lower() != "wal":
-            raise DatabaseError(f"{path}: cannot switch the results database to WAL mode ({mode})")
-        conn.execute("PRAGMA synchronous = FULL")
-        conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("PRAGMA secure_delete = ON")
-        migrate(conn, migrations)
-    except sqlite3.DatabaseError as exc:
-        conn.close()
-        raise DatabaseError(f"{path}: not a usable results database ({exc})") from exc
-    except DatabaseError:
-        conn.close()
-        raise
-    return conn
+            raise sqlite3.OperationalError(f"cannot switch the results database to WAL mode ({mode})")
+        cur.execute("PRAGMA synchronous = FULL")
+        cur.execute("PRAGMA foreign_keys = ON")
+        cur.execute("PRAGMA secure_delete = ON")
+    finally:
+        cur.close()
 
 
-def schema_version(conn: sqlite3.Connection) -> int:
-    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+def _sqlite_on_begin(conn: sa.Connection) -> None:
+    immediate = conn.get_execution_options().get("immediate", False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
-def migrate(conn: sqlite3.Connection, migrations: Sequence[str] = MIGRATIONS) -> int:
-    """Bring the schema up to ``len(migrations)``; returns the final version."""
-    target = len(migrations)
-    current = schema_version(conn)
-    if current > target:
-        raise DatabaseError(
-            f"the results database has schema version {current}, newer than this game "
-            f"understands ({target}); update the game rather than risk the data")
-    while current < target:
-        with transaction(conn):
-            # Re-read under the write lock: another process may have migrated.
-            current = schema_version(conn)
-            if current >= target:
-                break
-            for statement in _statements(migrations[current]):
-                conn.execute(statement)
-            conn.execute(f"PRAGMA user_version = {current + 1}")
-        current = schema_version(conn)
-    return current
-
-
-@contextlib.contextmanager
-def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """``BEGIN IMMEDIATE`` ... ``COMMIT`` (or ``ROLLBACK`` on an exception)."""
-    conn.execute("BEGIN IMMEDIATE")
+def open_engine(target: Target, *, timeout: float = 10.0, migrate_schema: bool = True) -> Engine:
+    """An engine for ``target`` with the schema brought up to date."""
+    if target.is_sqlite:
+        assert target.path is not None
+        try:
+            target.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseError(f"cannot open the results database {target.path}: {exc}") from exc
+        engine = sa.create_engine(
+            target.url, poolclass=sa.pool.QueuePool, pool_size=4, max_overflow=8,
+            connect_args={"timeout": timeout, "check_same_thread": False})
+        event.listen(engine, "connect", _sqlite_on_connect)
+        event.listen(engine, "begin", _sqlite_on_begin)
+    else:
+        engine = sa.create_engine(target.url, pool_size=5, max_overflow=10, pool_pre_ping=True,
+                                  connect_args={"connect_timeout": max(1, int(timeout))})
     try:
-        yield conn
-    except BaseException:
-        conn.execute("ROLLBACK")
+        if migrate_schema:
+            migrate(engine)
+        else:
+            with engine.connect():
+                pass
+    except DatabaseError:
+        engine.dispose()
         raise
-    conn.execute("COMMIT")
+    except (SQLAlchemyError, sqlite3.Error) as exc:
+        engine.dispose()
+        raise DatabaseError(f"{target.describe()}: not a usable results database ({_first_line(exc)})") from exc
+    return engine
 
 
-def _statements(script: str) -> list[str]:
-    """Split a migration script into complete statements."""
-    out: list[str] = []
-    buf = ""
-    for line in script.splitlines(keepends=True):
-        buf += line
-        if sqlite3.complete_statement(buf):
-            if buf.strip():
-                out.append(buf.strip())
-            buf = ""
-    if buf.strip():
-        raise ValueError(f"incomplete SQL statement in migration: {buf.strip()[:60]}")
-    return out
+def _first_line(exc: BaseException) -> str:
+    orig = getattr(exc, "orig", None) or exc
+    return str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
+
+
+def current_revision(conn: sa.Connection) -> str | None:
+    """The schema revision stored in the database (None for an empty one)."""
+    inspector = sa.inspect(conn)
+    if inspector.has_table("alembic_version"):
+        row = conn.exec_driver_sql("SELECT version_num FROM alembic_version").first()
+        return None if row is None else str(row[0])
+    if conn.dialect.name == "sqlite" and inspector.has_table("sessions"):
+        legacy = int(conn.exec_driver_sql("PRAGMA user_version").scalar() or 0)
+        if legacy == LEGACY_USER_VERSION:
+            return "legacy"
+        if legacy > LEGACY_USER_VERSION:
+            return f"user_version {legacy}"
+    return None
+
+
+_migrate_lock = threading.Lock()
+
+
+def migrate(engine: Engine, *, head: str = HEAD) -> str:
+    """Bring the schema up to ``head``; returns the revision reached."""
+    with _migrate_lock:
+        with engine.connect() as conn:
+            current = current_revision(conn)
+            conn.rollback()
+        if current == head:
+            return head
+        if current is not None and current != "legacy" and current not in REVISIONS:
+            raise DatabaseError(
+                f"the results database has schema version {current}, newer than this game "
+                f"understands ({head}); update the game rather than risk the data")
+        from alembic import command
+        from alembic.config import Config
+
+        cfg = Config()
+        cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+        with engine.connect().execution_options(immediate=True) as conn:
+            cfg.attributes["connection"] = conn
+            if current == "legacy":
+                command.stamp(cfg, "0001")
+                conn.commit()
+            try:
+                command.upgrade(cfg, head)
+                conn.commit()
+            except (SQLAlchemyError, sqlite3.Error):
+                conn.rollback()
+                # Another process may have upgraded it meanwhile: that is fine.
+                if current_revision(conn) != head:
+                    raise
+        return head

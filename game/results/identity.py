@@ -66,3 +66,18 @@ def looks_like_real_name(text: str | None) -> bool:
     """True for "First Last" style input, so the screen can repeat the reminder."""
     cleaned = clean_nickname(text)
     return bool(cleaned and _REAL_NAME.match(cleaned))
+
+
+MAX_SCHOOL = 64
+
+
+def clean_school(text: str | None) -> str:
+    """A school's name as stored ('' for the unnamed school of a single device).
+
+    A district database holds several schools; class codes are scoped by school,
+    so 8B of one school is not 8B of another. Case and spacing are kept for
+    display; control characters are removed.
+    """
+    if text is None:
+        return ""
+    return _clean(text)[:MAX_SCHOOL].strip()

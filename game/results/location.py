@@ -1,8 +1,11 @@
 """Where the results database lives.
 
-The folder is ``game.paths.user_data_dir``: an explicit ``--data-dir``, else
-the environment variable ``REDFLAGS_DATA_DIR``, else the user's data folder
-as platformdirs reports it for this operating system.
+A PostgreSQL server when one is named: ``--database URL`` (the command line
+calls :func:`use_database`) or the environment variable
+``REDFLAGS_DATABASE``. Otherwise the embedded SQLite file in the folder
+``game.paths.user_data_dir``: an explicit ``--data-dir``, else the
+environment variable ``REDFLAGS_DATA_DIR``, else the user's data folder as
+platformdirs reports it for this operating system.
 """
 
 from __future__ import annotations
@@ -11,6 +14,20 @@ import os
 from pathlib import Path
 
 DB_FILENAME = "results.sqlite3"
+DATABASE_ENV = "REDFLAGS_DATABASE"
+
+_database: str | None = None
+
+
+def use_database(url: str | None) -> None:
+    """Every store this process opens without an explicit file uses ``url`` (``--database``)."""
+    global _database
+    _database = url or None
+
+
+def database_url() -> str | None:
+    """The PostgreSQL URL in force (``--database``, then ``REDFLAGS_DATABASE``), or None."""
+    return _database or os.environ.get(DATABASE_ENV) or None
 
 
 def data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:

@@ -15,11 +15,10 @@ closes the store when the session finishes.
 from __future__ import annotations
 
 import os
-import sqlite3
 import sys
 from typing import Any
 
-from .db import DatabaseError
+from .db import ERRORS, DatabaseError
 from .store import Store
 
 
@@ -62,7 +61,7 @@ class Recorder:
         if result is not None and self.session_id is not None and not self._pending:
             try:
                 self.store.cache_result(self.session_id, result, only_if_missing=True)
-            except (sqlite3.Error, OSError) as exc:
+            except ERRORS as exc:
                 self.last_error = f"result not saved: {exc}"
         if self.owns_store and not self._pending:
             self.store.close()
@@ -89,7 +88,7 @@ class Recorder:
                 self.store.append_events(self.session_id, self.next_seq, self._pending)
                 self.next_seq += len(self._pending)
                 self._pending.clear()
-        except (sqlite3.Error, OSError) as exc:
+        except ERRORS as exc:
             self.last_error = f"results not saved yet: {exc}"
             return False
         self.last_error = None
@@ -109,7 +108,7 @@ def open_recorder(*, data_dir: str | os.PathLike[str] | None = None, scenario: A
     try:
         store = Store.open(data_dir)
         retention.purge_expired(store)
-    except (DatabaseError, sqlite3.Error, OSError) as exc:
+    except (DatabaseError, *ERRORS) as exc:
         print(f"warning: this session will not be saved: {exc}", file=sys.stderr)
         return None
     rec = Recorder(store, scenario_path=getattr(scenario, "path", None), player=player,

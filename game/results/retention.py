@@ -2,8 +2,10 @@
 
 The setting ``retention_days`` (default 365) is a whole number of days, or
 ``never`` to keep everything. A session whose last activity is older than
-that is deleted for good the next time the store is opened by the game or a
-report (see ``purge_expired``).
+that is deleted for good by ``purge_expired``, which the game and the
+report commands call when they open the store; it does the work at most once
+a day (the time of the last purge is the setting ``retention_last_purge``), so
+a district database is not scanned at every game start.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from .store import Store
 
 SETTING = "retention_days"
 DEFAULT_DAYS = 365
+LAST_PURGE = "retention_last_purge"
 DAY_S = 86400.0
 
 
@@ -45,6 +48,7 @@ def set_days(store: Store, days: int | None) -> None:
     if days is not None and days < 1:
         raise ValueError("retention is at least 1 day")
     store.set_setting(SETTING, "never" if days is None else str(int(days)))
+    store.set_setting(LAST_PURGE, None)      # a new setting applies at the next purge
 
 
 def expired(store: Store, *, now: float | None = None) -> list[int]:
@@ -53,11 +57,23 @@ def expired(store: Store, *, now: float | None = None) -> list[int]:
     if days is None:
         return []
     cutoff = (time.time() if now is None else now) - days * DAY_S
-    return [int(r[0]) for r in store.conn.execute(
-        "SELECT id FROM sessions WHERE updated_at < ? ORDER BY id", (cutoff,))]
+    return store.inactive_since(cutoff)
 
 
-def purge_expired(store: Store, *, now: float | None = None) -> int:
-    """Delete expired sessions for good; returns how many went."""
+def purge_expired(store: Store, *, now: float | None = None, force: bool = False) -> int:
+    """Delete expired sessions for good; returns how many went.
+
+    Does nothing when the last purge was less than a day ago, unless ``force``
+    (the retention setting was just changed)."""
+    now = time.time() if now is None else now
+    if not force:
+        try:
+            last = float(store.get_setting(LAST_PURGE) or "nan")
+        except ValueError:
+            last = float("nan")
+        if 0 <= now - last < DAY_S:
+            return 0
     ids = expired(store, now=now)
-    return store.delete_sessions(ids) if ids else 0
+    gone = store.delete_sessions(ids) if ids else 0
+    store.set_setting(LAST_PURGE, repr(now))
+    return gone

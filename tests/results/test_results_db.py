@@ -1,75 +1,190 @@
-"""The database file: WAL, durability settings, migrations."""
+"""The database: engine settings, Alembic migrations on SQLite and PostgreSQL, old files upgraded in place."""
 
+import json
+import shutil
 import sqlite3
 
 import pytest
+import sqlalchemy as sa
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from alembic.config import Config
 
-from game.results import db
+from game.results import db, schema
+from game.results.reports import model
+from game.results.store import Store, target_for
+from game.scoring import score
+
+from results_helpers import record_session, scenario
+
+# The schema of the store before it moved to Alembic (SQLite user_version 1), verbatim.
+LEGACY_V1 = """
+CREATE TABLE sessions (
+    id              INTEGER PRIMARY KEY,
+    uid             TEXT NOT NULL UNIQUE,
+    scenario_id     TEXT NOT NULL,
+    scenario_path   TEXT,
+    scenario_sha256 TEXT NOT NULL,
+    seed            INTEGER,
+    player          TEXT,
+    player_key      TEXT,
+    class_code      TEXT,
+    started_at      REAL NOT NULL,
+    updated_at      REAL NOT NULL,
+    ended_at        REAL,
+    status          TEXT NOT NULL DEFAULT 'open'
+                    CHECK (status IN ('open', 'quit', 'complete')),
+    result_json     TEXT
+);
+CREATE INDEX sessions_by_class ON sessions (class_code, started_at);
+CREATE INDEX sessions_by_player ON sessions (player_key, started_at);
+CREATE INDEX sessions_by_start ON sessions (started_at);
+CREATE INDEX sessions_by_status ON sessions (status);
+CREATE TABLE events (
+    session_id  INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+    seq         INTEGER NOT NULL,
+    type        TEXT NOT NULL,
+    data        TEXT NOT NULL,
+    recorded_at REAL NOT NULL,
+    void        INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (session_id, seq)
+) WITHOUT ROWID;
+CREATE TABLE scenarios (sha256 TEXT PRIMARY KEY, scenario_id TEXT NOT NULL, info_json TEXT NOT NULL);
+CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+PRAGMA user_version = 1;
+"""
 
 
-def test_new_database_is_wal_with_full_sync_and_current_schema(tmp_path):
-    conn = db.connect(tmp_path / "r.sqlite3")
-    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2       # FULL
-    assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
-    assert conn.execute("PRAGMA secure_delete").fetchone()[0] == 1
-    assert db.schema_version(conn) == db.SCHEMA_VERSION == len(db.MIGRATIONS)
-    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    assert {"sessions", "events", "scenarios", "settings"} <= tables
+def revision(engine):
+    with engine.connect() as conn:
+        return db.current_revision(conn)
 
 
-def test_reopening_keeps_data_and_does_not_migrate_again(tmp_path):
-    path = tmp_path / "r.sqlite3"
-    conn = db.connect(path)
-    with db.transaction(conn):
-        conn.execute("INSERT INTO settings VALUES ('k', 'v')")
-    conn.close()
-    conn = db.connect(path)
-    assert conn.execute("SELECT value FROM settings WHERE key = 'k'").fetchone()[0] == "v"
+def test_a_new_sqlite_database_is_wal_with_full_sync_and_secure_delete(tmp_path):
+    engine = db.open_engine(db.sqlite_target(tmp_path / "r.sqlite3"))
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2       # FULL
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA secure_delete").scalar() == 1
+    assert revision(engine) == db.HEAD
+    engine.dispose()
 
 
-def test_a_later_migration_upgrades_an_old_file(tmp_path):
-    path = tmp_path / "r.sqlite3"
-    db.connect(path).close()
-    extra = db.MIGRATIONS + ("ALTER TABLE sessions ADD COLUMN note TEXT;",)
-    conn = db.connect(path, migrations=extra)
-    assert db.schema_version(conn) == len(db.MIGRATIONS) + 1
-    cols = [r[1] for r in conn.execute("PRAGMA table_info(sessions)")]
-    assert "note" in cols
+def test_head_and_revisions_match_the_migration_scripts():
+    cfg = Config()
+    cfg.set_main_option("script_location", str(db.MIGRATIONS_DIR))
+    script = ScriptDirectory.from_config(cfg)
+    assert script.get_current_head() == db.HEAD
+    assert tuple(reversed([r.revision for r in script.walk_revisions()])) == db.REVISIONS
 
 
-def test_a_failing_migration_leaves_the_previous_version_intact(tmp_path):
-    path = tmp_path / "r.sqlite3"
-    db.connect(path).close()
-    broken = db.MIGRATIONS + ("CREATE TABLE extra (x INTEGER); INSERT INTO no_such_table VALUES (1);",)
-    with pytest.raises(db.DatabaseError):
-        db.connect(path, migrations=broken)
-    conn = db.connect(path)
-    assert db.schema_version(conn) == len(db.MIGRATIONS)
-    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
-    assert "extra" not in names
+def test_the_migrated_schema_is_exactly_the_schema_the_code_queries(store_target):
+    """Alembic's own comparison finds no difference between migrations and schema.py, on both engines."""
+    engine = db.open_engine(target_for(**store_target))
+    with engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), schema.metadata)
+    engine.dispose()
+    # SQLite reports server defaults and some index details loosely; tables and columns must agree.
+    assert [d for d in diff if d[0] in ("add_table", "remove_table", "add_column", "remove_column",
+                                        "add_index", "remove_index")] == []
 
 
-def test_a_database_from_a_newer_game_is_refused(tmp_path):
-    path = tmp_path / "r.sqlite3"
-    conn = db.connect(path)
-    conn.execute(f"PRAGMA user_version = {db.SCHEMA_VERSION + 3}")
-    conn.close()
+def test_reopening_keeps_data_and_does_not_migrate_again(store_target):
+    with Store.open(**store_target) as store:
+        store.set_setting("k", "v")
+    with Store.open(**store_target) as store:
+        assert store.get_setting("k") == "v"
+        assert revision(store.engine) == db.HEAD
+
+
+def test_an_old_sqlite_file_is_upgraded_in_place_without_loss(tmp_path):
+    """A results file of the previous game (user_version 1) keeps every session, event and result."""
+    path = tmp_path / "old.sqlite3"
+    sc = scenario("generous-teammate")
+    with Store.open(path=tmp_path / "scratch.sqlite3") as scratch:    # real logs to put in the old file
+        recs = [record_session(scratch, sc, player=p, seed=i) for i, p in enumerate(["fox", "Owl", "fox"])]
+        logs = [scratch.events(r.session_id) for r in recs]
+    old = sqlite3.connect(path)
+    old.executescript(LEGACY_V1)
+    for i, log in enumerate(logs, start=1):
+        old.execute("INSERT INTO sessions (id, uid, scenario_id, scenario_sha256, seed, player, player_key,"
+                    " class_code, started_at, updated_at, ended_at, status, result_json)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, '8B', ?, ?, ?, 'complete', ?)",
+                    (i, f"uid{i}", sc.id, sc.sha256, i - 1, "fox" if i != 2 else "Owl",
+                     "fox" if i != 2 else "owl", 1000.0 * i, 1000.0 * i + 5, 1000.0 * i + 5,
+                     json.dumps(score(log))))
+        old.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, 0)",
+                        [(i, seq, e["type"], json.dumps(e), 1000.0 * i) for seq, e in enumerate(log)])
+    old.execute("INSERT INTO settings VALUES ('retention_days', '90')")
+    old.commit()
+    old.close()
+
+    with Store.open(path=path) as store:
+        assert revision(store.engine) == db.HEAD
+        got = store.sessions()
+        assert [s.uid for s in got] == ["uid1", "uid2", "uid3"]
+        assert [store.events(s.id) for s in got] == logs
+        assert [s.event_count for s in got] == [len(x) for x in logs]
+        assert [s.result for s in got] == [score(x) for x in logs]
+        assert all(s.school == "" and s.mode == "solo" for s in got)
+        assert store.get_setting("retention_days") == "90"
+        fast = model.build(store, class_code="8B")
+        slow = model.build_from(store.sessions(with_events=True), store.scenario_infos(),
+                                filters={"class": "8B"})
+        assert model.to_plain(fast, transcripts=False)["players"] == model.to_plain(slow, transcripts=False)["players"]
+    raw = sqlite3.connect(path)
+    assert raw.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_a_database_from_a_newer_game_is_refused(store_target):
+    with Store.open(**store_target) as store:
+        with store.engine.begin() as conn:
+            conn.exec_driver_sql("UPDATE alembic_version SET version_num = '0099'")
     with pytest.raises(db.DatabaseError, match="newer"):
-        db.connect(path)
+        Store.open(**store_target)
+
+
+def test_a_failing_migration_leaves_the_previous_version_intact(store_target, tmp_path, monkeypatch):
+    with Store.open(**store_target) as store:
+        store.set_setting("k", "v")
+    scripts = tmp_path / "migrations"
+    shutil.copytree(db.MIGRATIONS_DIR, scripts)
+    (scripts / "versions" / "v0003_broken.py").write_text(
+        'revision = "0003"\ndown_revision = "0002"\nbranch_labels = None\ndepends_on = None\n'
+        "import sqlalchemy as sa\nfrom alembic import op\n\n"
+        "def upgrade():\n    op.create_table('extra', sa.Column('x', sa.Integer))\n"
+        "    op.execute('INSERT INTO no_such_table VALUES (1)')\n")
+    monkeypatch.setattr(db, "MIGRATIONS_DIR", scripts)
+    monkeypatch.setattr(db, "REVISIONS", db.REVISIONS + ("0003",))
+    engine = db.open_engine(target_for(**store_target), migrate_schema=False)
+    with pytest.raises(sa.exc.SQLAlchemyError):
+        db.migrate(engine, head="0003")
+    assert revision(engine) == "0002"
+    assert not sa.inspect(engine).has_table("extra")
+    engine.dispose()
+    monkeypatch.undo()
+    with Store.open(**store_target) as store:
+        assert store.get_setting("k") == "v"
 
 
 def test_a_file_that_is_not_a_database_gives_a_clear_error(tmp_path):
     path = tmp_path / "r.sqlite3"
     path.write_bytes(b"this is not sqlite" * 100)
     with pytest.raises(db.DatabaseError, match="not a usable results database"):
-        db.connect(path)
+        Store.open(path=path)
 
 
-def test_transaction_rolls_back_on_error(tmp_path):
-    conn = db.connect(tmp_path / "r.sqlite3")
-    with pytest.raises(sqlite3.IntegrityError):
-        with db.transaction(conn):
-            conn.execute("INSERT INTO settings VALUES ('a', '1')")
-            conn.execute("INSERT INTO settings VALUES ('a', '2')")
-    assert conn.execute("SELECT COUNT(*) FROM settings").fetchone()[0] == 0
+def test_a_database_url_that_is_not_postgresql_is_refused_in_one_line():
+    for bad in ("mysql://u@h/db", "not a url at all"):
+        with pytest.raises(db.DatabaseError) as info:
+            db.database_target(bad)
+        assert "\n" not in str(info.value)
+    assert db.database_target("postgresql://u@h:5/d").url.startswith("postgresql+psycopg://")
+
+
+def test_an_unreachable_server_is_one_line(tmp_path):
+    with pytest.raises(db.DatabaseError) as info:
+        Store.open(database=f"postgresql://nobody@/x?host={tmp_path}", timeout=1)
+    assert "\n" not in str(info.value)

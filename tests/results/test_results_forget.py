@@ -42,8 +42,8 @@ def test_forget_a_player_removes_every_trace_from_the_file(tmp_path):
     assert b"zebracorn" not in file_bytes(path).lower()
 
 
-def test_forget_a_class_and_a_player_in_a_class(tmp_path):
-    with Store.open(path=tmp_path / "r.sqlite3") as store:
+def test_forget_a_class_and_a_player_in_a_class(store_target):
+    with Store.open(**store_target) as store:
         sc = scenario("generous-teammate")
         record_session(store, sc, player="fox", class_code="7C")
         record_session(store, sc, player="fox", class_code="8B")
@@ -56,9 +56,9 @@ def test_forget_a_class_and_a_player_in_a_class(tmp_path):
             forget.plan(store, player="  ", class_code=None)
 
 
-def test_retention_purges_sessions_older_than_the_setting(tmp_path):
+def test_retention_purges_sessions_older_than_the_setting(store_target):
     day = retention.DAY_S
-    with Store.open(path=tmp_path / "r.sqlite3") as store:
+    with Store.open(**store_target) as store:
         sc = scenario("generous-teammate")
         now = 1_000 * day
         for age_days in (400, 366, 364, 10):
@@ -76,6 +76,23 @@ def test_retention_purges_sessions_older_than_the_setting(tmp_path):
         for bad in ("0", "-3", "soon", "1.5"):
             with pytest.raises(ValueError):
                 retention.parse_days(bad)
+
+
+def test_retention_runs_at_most_once_a_day(store_target):
+    day = retention.DAY_S
+    with Store.open(**store_target) as store:
+        sc = scenario("generous-teammate")
+        now = 1_000 * day
+        store.clock = lambda: now - 400 * day
+        record_session(store, sc, player="old")
+        assert retention.purge_expired(store, now=now) == 1
+        store.clock = lambda: now - 400 * day
+        record_session(store, sc, player="older")
+        assert retention.purge_expired(store, now=now + 0.5 * day) == 0        # purged today already
+        assert [s.player for s in store.sessions()] == ["older"]
+        assert retention.purge_expired(store, now=now + 1.5 * day) == 1        # the next day
+        record_session(store, sc, player="again")
+        assert retention.purge_expired(store, now=now + 1.6 * day, force=True) == 1
 
 
 def run_cli(*args, data, stdin=""):

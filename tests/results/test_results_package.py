@@ -25,7 +25,9 @@ def test_no_module_imports_pygame():
 
 
 def test_importing_everything_and_building_a_report_loads_no_pygame():
-    modules = [".".join(p.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__") for p in MODULES]
+    # Alembic's scripts (migrations/) run only inside Alembic, not on import.
+    modules = [".".join(p.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__") for p in MODULES
+               if "migrations" not in p.parts]
     code = ("import sys\n" + "".join(f"import {m}\n" for m in modules)
             + "from game.results.reports import model, html_report\n"
               "html_report.render(model.build_from([], {}))\n"

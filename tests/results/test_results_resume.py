@@ -274,11 +274,13 @@ def test_resume_refuses_a_log_that_does_not_replay(tmp_path):
     sc = scenario(SCENARIO)
     with Store.open(path=tmp_path / "r.sqlite3") as store:
         rec = record_session(store, sc, quit_chance=0.0)
-        store.conn.execute("UPDATE sessions SET status = 'open'")
-        store.conn.execute("UPDATE events SET data = json_set(data, '$.text', 'tampered')"
-                           " WHERE session_id = ? AND type = 'deliver' AND seq = ("
-                           " SELECT MIN(seq) FROM events WHERE type = 'deliver')", (rec.session_id,))
-        store.conn.execute("DELETE FROM events WHERE type = 'end'")
+        raw = sqlite3.connect(store.path, isolation_level=None)
+        raw.execute("UPDATE sessions SET status = 'open'")
+        raw.execute("UPDATE events SET data = json_set(data, '$.text', 'tampered')"
+                    " WHERE session_id = ? AND type = 'deliver' AND seq = ("
+                    " SELECT MIN(seq) FROM events WHERE type = 'deliver')", (rec.session_id,))
+        raw.execute("DELETE FROM events WHERE type = 'end'")
+        raw.close()
         with pytest.raises(resume_mod.ResumeError, match="differs"):
             resume_mod.resume(store, rec.session_id)
 

@@ -1,42 +1,45 @@
-"""Sessions and events: committed as they happen, results derived from the events."""
+"""Sessions and events: committed as they happen, results derived from the events.
+
+Every test taking ``store`` runs on SQLite and on PostgreSQL."""
 
 import sqlite3
+import threading
 
 import pytest
+import sqlalchemy as sa
 
 from game.engine import Conversation
 from game.results import identity
-from game.results.db import transaction
 from game.results.recorder import Recorder
-from game.results.store import Store
+from game.results.store import Filters, Store
 from game.scoring import score
 
 from results_helpers import record_session, scenario, scenarios, start_event
 
 
 @pytest.fixture
-def store(tmp_path):
-    with Store.open(path=tmp_path / "r.sqlite3") as st:
+def store(store_target):
+    with Store.open(**store_target) as st:
         yield st
 
 
-def other_connection(store):
-    conn = sqlite3.connect(store.path)
-    conn.row_factory = sqlite3.Row
-    return conn
+def sql(store, text, params=None):
+    """Run raw SQL against the store's database (tests only: the game never does)."""
+    with store.engine.begin() as conn:
+        result = conn.execute(sa.text(text), params or {})
+        return result.all() if result.returns_rows else None
 
 
 def test_every_event_is_visible_to_another_connection_before_the_next_one(store):
     """Committed means committed: a second connection (another process) sees each event at once."""
     sc = scenario("generous-teammate")
     seen_counts = []
-    reader = other_connection(store)
+    reader = Store.open(path=store.path, database=None if store.is_sqlite else store.target.url)
     rec = Recorder(store, scenario_path=str(sc.path), player="fox", class_code="8b")
 
     def on_event(event):
         rec.on_event(event)
-        n = reader.execute("SELECT COUNT(*) FROM events").fetchone()[0]
-        seen_counts.append(n)
+        seen_counts.append(len(reader.events(rec.session_id)))
 
     conv = Conversation(sc, seed=3, on_event=on_event)
     conv.start()
@@ -46,9 +49,10 @@ def test_every_event_is_visible_to_another_connection_before_the_next_one(store)
     conv.deliver_all()
     conv.end_action("report")
     assert seen_counts == list(range(1, len(conv.events) + 1))
-    stored = [dict(r) for r in reader.execute("SELECT seq, type FROM events ORDER BY seq")]
-    assert [r["type"] for r in stored] == [e["type"] for e in conv.events]
-    assert [r["seq"] for r in stored] == list(range(len(conv.events)))
+    stored = sql(reader, "SELECT seq, type FROM events ORDER BY seq")
+    reader.close()
+    assert [r.type for r in stored] == [e["type"] for e in conv.events]
+    assert [r.seq for r in stored] == list(range(len(conv.events)))
 
 
 def test_the_end_event_closes_the_session_with_a_result_derived_from_the_events(store):
@@ -67,7 +71,7 @@ def test_the_end_event_closes_the_session_with_a_result_derived_from_the_events(
 def test_a_damaged_cached_result_is_replaced_by_rescoring(store):
     rec = record_session(store, scenario("generous-teammate"))
     good = store.session(rec.session_id).result
-    store.conn.execute("UPDATE sessions SET result_json = '{\"score\": {\"total\": 1}}'")
+    sql(store, "UPDATE sessions SET result_json = '{\"score\": {\"total\": 1}}'")
     assert store.rescore_all() == 1
     assert store.session(rec.session_id).result == good
 
@@ -131,8 +135,7 @@ def test_filters_match_class_and_nickname_without_case(store, monkeypatch):
 
 def test_recorder_keeps_events_when_the_database_is_locked_and_writes_them_later(tmp_path):
     path = tmp_path / "r.sqlite3"
-    store = Store.open(path=path)
-    store.conn.execute("PRAGMA busy_timeout = 50")
+    store = Store.open(path=path, timeout=0.05)
     sc = scenario("generous-teammate")
     rec = Recorder(store, scenario_path=str(sc.path))
     conv = Conversation(sc, seed=1, on_event=rec.on_event)
@@ -160,7 +163,7 @@ def test_delete_sessions_removes_events_too(store):
     a = record_session(store, scenario("generous-teammate"))
     b = record_session(store, scenario("generous-teammate"), player="owl")
     assert store.delete_sessions([a.session_id]) == 1
-    left = {r[0] for r in store.conn.execute("SELECT DISTINCT session_id FROM events")}
+    left = {r[0] for r in sql(store, "SELECT DISTINCT session_id FROM events")}
     assert left == {b.session_id}
 
 
@@ -168,7 +171,96 @@ def test_start_event_is_required_first(store):
     with pytest.raises(ValueError):
         store.create_session({"type": "enter", "node": "x"})
     sid = store.create_session(start_event())
-    with pytest.raises(sqlite3.IntegrityError):
-        with transaction(store.conn):
-            store.conn.execute("INSERT INTO events (session_id, seq, type, data, recorded_at)"
-                               " VALUES (?, 0, 'x', '{}', 0)", (sid,))
+    with pytest.raises(sa.exc.IntegrityError):
+        sql(store, "INSERT INTO events (session_id, seq, type, data, recorded_at)"
+                   " VALUES (:sid, 0, 'x', '{}', 0)", {"sid": sid})
+
+
+def test_several_threads_share_one_store(store):
+    """A class server calls one Store from many threads at once: nothing is lost or mixed up."""
+    sc = scenario("generous-teammate")
+    errors = []
+
+    def play(i):
+        try:
+            for j in range(3):
+                record_session(store, sc, player=f"p{i}", class_code="8B", seed=10 * i + j)
+                store.classes()
+        except Exception as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=play, args=(i,)) for i in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert errors == []
+    recs = store.sessions(with_events=True)
+    assert len(recs) == 18 and all(r.status == "complete" for r in recs)
+    assert all(r.result == score(r.events) and r.event_count == len(r.events) for r in recs)
+
+
+def test_a_class_session_keeps_its_votes_and_the_students_results(store):
+    """classroom.md: the class's conversation with per-vote counts, and a class-play result per student."""
+    sc = scenario("generous-teammate")
+    conv = Conversation(sc, seed=4)
+    conv.start()
+    conv.deliver_all()
+    conv.choose(1)
+    conv.deliver_all()
+    conv.end_action("block")
+    class_id = store.add_session(conv.events, class_code="8b", mode="class_session")
+    store.record_vote(class_id, 1, {"1": 14, "2": 3, "block": 9, "report": 0, "leave": 1}, node="intro", chosen="1")
+    store.record_vote(class_id, 1, {"1": 15, "2": 3, "block": 9, "report": 0, "leave": 1}, node="intro", chosen="1")
+    store.record_vote(class_id, 2, {"1": 2, "block": 20}, chosen="block")
+    room = store.session(class_id)
+    assert room.mode == "class_session" and room.status == "complete" and room.result == score(conv.events)
+    assert store.votes(class_id) == [
+        {"vote": 1, "node": "intro", "counts": {"1": 15, "2": 3, "block": 9, "leave": 1, "report": 0}, "chosen": "1"},
+        {"vote": 2, "node": None, "counts": {"1": 2, "block": 20}, "chosen": "block"}]
+    mine = [dict(e) for e in conv.events]
+    mine.insert(3, {"type": "flag", "id": "intro.0", "t": 1.0})
+    sid = store.add_session(mine, player="fox", class_code="8B", mode="class", class_session_uid=room.uid)
+    got = store.class_results(room.uid)
+    assert [r.id for r in got] == [sid] and got[0].mode == "class" and got[0].player == "fox"
+    assert got[0].result == score(mine)
+    assert [r.id for r in store.sessions(modes=("solo",))] == []
+    with pytest.raises(ValueError):
+        store.add_session(conv.events, mode="team")
+    assert store.delete_sessions([class_id]) == 1 and store.votes(class_id) == []
+
+
+def test_schools_scope_class_codes_and_queries_filter_by_them(store_target):
+    sc = scenario("generous-teammate")
+    with Store.open(**store_target, school="Hill School") as hill, Store.open(**store_target, school="Lake") as lake:
+        record_session(hill, sc, player="fox", class_code="8B")
+        record_session(hill, sc, player="owl", class_code="8B")
+        record_session(lake, sc, player="fox", class_code="8B")
+        record_session(lake, sc, player="emu", class_code="9A")
+        assert hill.schools() == ["Hill School", "Lake"]
+        assert [(c.school, c.class_code, c.sessions, c.players) for c in hill.classes()] == [
+            ("Hill School", "8B", 2, 2), ("Lake", "8B", 1, 1), ("Lake", "9A", 1, 1)]
+        assert len(hill.sessions(school="Hill School", class_code="8b")) == 2
+        assert len(hill.sessions(class_code="8B")) == 3
+        assert hill.class_codes(school="Lake") == ["8B", "9A"]
+        assert hill.count_sessions(Filters(school="Lake", player="FOX")) == 1
+
+
+def test_streamed_sessions_come_in_order_a_batch_at_a_time(store):
+    sc = scenario("generous-teammate")
+    ids = [record_session(store, sc, player=f"p{i}", seed=i).session_id for i in range(7)]
+    got = list(store.iter_sessions(Filters(class_code="8B"), with_events=True, batch=3))
+    assert [r.id for r in got] == ids and all(r.events for r in got)
+    assert [r.id for r in store.sessions(newest_first=True, limit=2, offset=1)] == ids[-2:-4:-1]
+
+
+def test_summary_columns_follow_the_result(store):
+    rec = record_session(store, scenario("generous-teammate"))
+    res = store.session(rec.session_id).result
+    row = sql(store, "SELECT total, detection, exit_part, hits, signal_items, false_alarms, summary_version"
+                     " FROM sessions")[0]
+    assert row.total == res["score"]["total"] and row.detection == res["score"]["detection"]
+    assert row.hits == res["signal"]["hits"] and row.signal_items == res["signal"]["signal_items"]
+    assert row.summary_version == 1
+    cats = sql(store, "SELECT SUM(items), SUM(hits) FROM session_categories")[0]
+    assert tuple(cats) == (res["signal"]["signal_items"], res["signal"]["hits"])

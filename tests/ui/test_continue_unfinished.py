@@ -1,6 +1,8 @@
 """The start screen offers the unfinished chat of this device and carries it on where it stopped."""
 from argparse import Namespace
 
+import sqlite3
+
 import pygame
 import pytest
 
@@ -158,10 +160,11 @@ def test_a_changed_scenario_says_why_and_offers_a_fresh_start(app, private_data_
     first = interrupted(private_data_dir, how="quit")
     sid = first.recorder.session_id
     with Store.open(private_data_dir) as store:         # the scenario file was edited since
-        store.conn.execute("UPDATE events SET data = json_set(data, '$.scenario_sha256', 'edited')"
+        raw = sqlite3.connect(store.path)
+        raw.execute("UPDATE events SET data = json_set(data, '$.scenario_sha256', 'edited')"
                            " WHERE session_id = ? AND seq = 0", (sid,))
-        store.conn.execute("UPDATE sessions SET scenario_sha256 = 'edited' WHERE id = ?", (sid,))
-        store.conn.commit()
+        raw.execute("UPDATE sessions SET scenario_sha256 = 'edited' WHERE id = ?", (sid,))
+        raw.commit()
     start = start_screen(app)
     start.continue_chat()
     dialog = app.top
@@ -183,9 +186,10 @@ def test_a_changed_scenario_says_why_and_offers_a_fresh_start(app, private_data_
 def test_not_now_keeps_the_start_screen_without_the_broken_offer(app, private_data_dir):
     first = interrupted(private_data_dir, how="kill")
     with Store.open(private_data_dir) as store:
-        store.conn.execute("UPDATE events SET data = json_set(data, '$.scenario_sha256', 'edited')"
+        raw = sqlite3.connect(store.path)
+        raw.execute("UPDATE events SET data = json_set(data, '$.scenario_sha256', 'edited')"
                            " WHERE session_id = ? AND seq = 0", (first.recorder.session_id,))
-        store.conn.commit()
+        raw.commit()
     start = start_screen(app)
     start.continue_chat()
     assert isinstance(app.top, ResumeFailedDialog)

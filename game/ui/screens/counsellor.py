@@ -663,9 +663,7 @@ class OverviewScreen(PageScreen):
         self.report = self._build()
 
     def _classes(self) -> list[str]:
-        rows = self.store.conn.execute(
-            "SELECT DISTINCT class_code FROM sessions WHERE class_code IS NOT NULL ORDER BY class_code")
-        return [r[0] for r in rows]
+        return self.store.class_codes()
 
     def _build(self):
         return report_model.build(self.store, class_code=self.class_code)

@@ -1,0 +1,1 @@
+"""Alembic migrations of the results schema (``versions/``); run by ``game.results.db.migrate``."""
