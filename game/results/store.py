@@ -177,6 +177,11 @@ class Store:
         target = target_for(data_dir, path=path, database=database)
         return cls(db.open_engine(target, timeout=timeout), target=target, **kwargs)
 
+    @classmethod
+    def open_url(cls, url: str, **kwargs: Any) -> "Store":
+        """Open the PostgreSQL database at ``url`` (``postgresql://user@host:port/db``)."""
+        return cls.open(database=url, **kwargs)
+
     @property
     def is_sqlite(self) -> bool:
         return self.engine.dialect.name == "sqlite"
