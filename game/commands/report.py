@@ -61,8 +61,15 @@ def default_name(args, fmt: str) -> str:
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Write via a temporary file in the same folder, so a half-written report never exists."""
+    """Write via a temporary file in the same folder, so a half-written report never exists.
+
+    A target that exists but is not a regular file (``/dev/null``, a pipe) is
+    written to directly: replacing it would put a plain file in its place."""
     path = path.resolve()
+    if path.exists() and not path.is_file():
+        with open(path, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+        return
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
