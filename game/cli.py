@@ -12,7 +12,7 @@ import argparse
 import importlib
 import sys
 
-COMMANDS = ("play", "list", "validate", "graph", "report", "forget")
+COMMANDS = ("play", "list", "validate", "graph", "report", "forget", "check")
 
 
 class _Parser(argparse.ArgumentParser):

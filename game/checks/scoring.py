@@ -73,7 +73,7 @@ def auc(signal_ratings: Sequence[int], noise_ratings: Sequence[int]) -> Fraction
 
 
 def _round(value: Fraction | float | None) -> float | None:
-    return None if value is None else round(float(value), 4)
+    return None if value is None else round(float(value), 4) + 0.0     # + 0.0: no "-0.0" in a record
 
 
 def score_check(form: Form, answers: Iterable[Answer], *, phase: str, complete: bool) -> dict[str, Any]:

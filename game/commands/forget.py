@@ -76,5 +76,6 @@ def run(args) -> int:
                 print("Nothing was deleted.", file=sys.stderr)
                 return 1
             gone = forget.forget(store, plan)
-            print(f"Deleted {gone} session{'s' if gone != 1 else ''} for good.")
+            checks = f" and {plan.checks} check{'s' if plan.checks != 1 else ''}" if plan.checks else ""
+            print(f"Deleted {gone} session{'s' if gone != 1 else ''}{checks} for good.")
     return 0

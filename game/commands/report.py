@@ -3,7 +3,8 @@
     python main.py report [--class CODE] [--player NAME] [--since DATE]
                           [--format html|csv|json] [--out FILE]
 
-HTML is one self-contained file; CSV has one row per session; JSON holds the
+HTML is one self-contained file; CSV has one row per session (with ``--checks``,
+one row per discernment check); JSON holds the
 whole report model. Without ``--out`` the report goes to standard output,
 except HTML on a terminal, which is written to a dated file in the current
 folder. Unfinished sessions are included and marked; a summary line on
@@ -31,6 +32,8 @@ def add_parser(sub, common):
                    help="only sessions started on or after DATE (YYYY-MM-DD, or a number of days like 30d)")
     p.add_argument("--format", choices=("html", "csv", "json"), default="html", help="default: html")
     p.add_argument("--out", metavar="FILE", help="write the report to FILE ('-' = standard output)")
+    p.add_argument("--checks", action="store_true",
+                   help="with --format csv: the discernment checks, one row per check, instead of the sessions")
     p.add_argument("--rescore", action="store_true",
                    help="recompute every stored result from its events before reporting")
     return p
@@ -84,6 +87,9 @@ def write_atomic(path: Path, text: str) -> None:
 
 
 def run(args) -> int:
+    from ..checks import report as check_report
+    from ..checks import report_csv as check_csv
+    from ..checks import storage as check_storage
     from ..results import retention
     from ..results.reports import csv_report, html_report, json_report, model
 
@@ -106,8 +112,14 @@ def run(args) -> int:
         if args.rescore:
             store.rescore_all()
         report = model.build(store, class_code=args.class_code, player=args.player, since=since)
-    renderer = {"html": html_report.render, "csv": csv_report.render, "json": json_report.render}[args.format]
-    text = renderer(report)
+        checks = check_report.build(check_storage.rows(store, class_code=args.class_code, player=args.player,
+                                                       since=since))
+    if args.format == "csv" and args.checks:
+        text = check_csv.render(checks)
+    elif args.format == "csv":
+        text = csv_report.render(report)
+    else:
+        text = {"html": html_report.render, "json": json_report.render}[args.format](report, checks=checks)
 
     if out is None and args.format == "html" and sys.stdout.isatty():
         out = default_name(args, "html")
@@ -124,7 +136,10 @@ def run(args) -> int:
         where = out
     ov = report.overview
     summary = (f"report: {ov['sessions']} session{'s' if ov['sessions'] != 1 else ''} "
-               f"({ov['complete']} finished, {ov['unfinished']} unfinished) -> {where}")
+               f"({ov['complete']} finished, {ov['unfinished']} unfinished)")
+    if checks.rows:
+        summary += f", {len(checks.rows)} check{'s' if len(checks.rows) != 1 else ''}"
+    summary += f" -> {where}"
     if purged:
         summary += f"; {purged} sessions past the retention period were deleted"
     print(summary, file=sys.stderr)

@@ -19,10 +19,11 @@ class Plan:
     player: str | None
     class_code: str | None
     sessions: tuple[SessionRecord, ...]
+    checks: int = 0             # discernment checks (game.checks) of the same player or class
 
     @property
     def count(self) -> int:
-        return len(self.sessions)
+        return len(self.sessions) + self.checks
 
     def describe(self) -> str:
         who = []
@@ -30,8 +31,11 @@ class Plan:
             who.append(f"player '{identity.clean_nickname(self.player)}'")
         if self.class_code:
             who.append(f"class {identity.clean_class_code(self.class_code)}")
-        noun = "session" if self.count == 1 else "sessions"
-        return f"{self.count} {noun} of {' in '.join(who)}"
+        noun = "session" if len(self.sessions) == 1 else "sessions"
+        what = f"{len(self.sessions)} {noun}"
+        if self.checks:
+            what += f" and {self.checks} check{'s' if self.checks != 1 else ''}"
+        return f"{what} of {' in '.join(who)}"
 
 
 def plan(store: Store, *, player: str | None = None, class_code: str | None = None) -> Plan:
@@ -40,9 +44,17 @@ def plan(store: Store, *, player: str | None = None, class_code: str | None = No
         raise ValueError("say whose data to forget: a player nickname, a class code, or both")
     recs = store.sessions(player=player if identity.clean_nickname(player) else None,
                           class_code=class_code if identity.clean_class_code(class_code) else None)
-    return Plan(player, class_code, tuple(recs))
+    from ..checks import storage
+
+    checks = storage.count(store, player=player if identity.clean_nickname(player) else None,
+                           class_code=class_code if identity.clean_class_code(class_code) else None)
+    return Plan(player, class_code, tuple(recs), checks)
 
 
 def forget(store: Store, the_plan: Plan) -> int:
     """Delete everything in ``the_plan``; returns the number of sessions deleted."""
+    from ..checks import storage
+
+    if the_plan.checks:
+        storage.delete(store, player=the_plan.player, class_code=the_plan.class_code)
     return store.delete_sessions([r.id for r in the_plan.sessions])

@@ -75,5 +75,10 @@ def purge_expired(store: Store, *, now: float | None = None, force: bool = False
             return 0
     ids = expired(store, now=now)
     gone = store.delete_sessions(ids) if ids else 0
+    days = get_days(store)
+    if days is not None:         # the discernment checks are kept as long as sessions
+        from ..checks import storage
+
+        storage.delete_older_than(store, now - days * DAY_S)
     store.set_setting(LAST_PURGE, repr(now))
     return gone

@@ -20,7 +20,9 @@ Tables:
 - ``scenarios``: what reports keep from a scenario, by SHA-256;
 - ``settings``: retention, counsellor PIN hash, housekeeping times;
 - ``report_files``: report files written from the store (so ``forget`` and
-  retention can delete them too).
+  retention can delete them too);
+- ``checks``: the discernment checks (prepost.md), one row per check, with
+  its record (game.checks).
 """
 
 from __future__ import annotations
@@ -154,3 +156,21 @@ report_files = Table(
     Column("player_keys", Text, nullable=False, server_default=""),
     Column("everyone", Integer, nullable=False, server_default="0"),
 )
+
+checks = Table(
+    "checks", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("uid", Text, nullable=False, unique=True),
+    Column("school", Text, nullable=False, server_default=""),
+    Column("player", Text),
+    Column("player_key", Text),
+    Column("class_code", Text),
+    Column("form", Text, nullable=False),
+    Column("form_sha256", Text, nullable=False),
+    Column("phase", Text, nullable=False),
+    Column("taken_at", Float, nullable=False),
+    Column("complete", Integer, nullable=False),
+    Column("record_json", Text, nullable=False),
+)
+Index("checks_by_class", checks.c.school, checks.c.class_code, checks.c.taken_at)
+Index("checks_by_player", checks.c.player_key, checks.c.taken_at)

@@ -151,17 +151,18 @@ def test_a_failing_migration_leaves_the_previous_version_intact(store_target, tm
         store.set_setting("k", "v")
     scripts = tmp_path / "migrations"
     shutil.copytree(db.MIGRATIONS_DIR, scripts)
-    (scripts / "versions" / "v0003_broken.py").write_text(
-        'revision = "0003"\ndown_revision = "0002"\nbranch_labels = None\ndepends_on = None\n'
+    nxt = f"{int(db.HEAD) + 1:04d}"          # the revision after the newest one
+    (scripts / "versions" / f"v{nxt}_broken.py").write_text(
+        f'revision = "{nxt}"\ndown_revision = "{db.HEAD}"\nbranch_labels = None\ndepends_on = None\n'
         "import sqlalchemy as sa\nfrom alembic import op\n\n"
         "def upgrade():\n    op.create_table('extra', sa.Column('x', sa.Integer))\n"
         "    op.execute('INSERT INTO no_such_table VALUES (1)')\n")
     monkeypatch.setattr(db, "MIGRATIONS_DIR", scripts)
-    monkeypatch.setattr(db, "REVISIONS", db.REVISIONS + ("0003",))
+    monkeypatch.setattr(db, "REVISIONS", db.REVISIONS + (nxt,))
     engine = db.open_engine(target_for(**store_target), migrate_schema=False)
     with pytest.raises(sa.exc.SQLAlchemyError):
-        db.migrate(engine, head="0003")
-    assert revision(engine) == "0002"
+        db.migrate(engine, head=nxt)
+    assert revision(engine) == db.HEAD
     assert not sa.inspect(engine).has_table("extra")
     engine.dispose()
     monkeypatch.undo()

@@ -164,13 +164,16 @@ document.querySelectorAll('[data-open]').forEach(function (b) {
 """
 
 
-def render(report: Report, *, open_limit: int = OPEN_LIMIT) -> str:
-    """The whole report as one HTML document."""
+def render(report: Report, *, open_limit: int = OPEN_LIMIT, checks=None) -> str:
+    """The whole report as one HTML document (``checks``: a game.checks.report.CheckReport to include)."""
+    from game.checks import report_html as check_html
+
+    checks = checks if checks is not None and not checks.empty else None
     title = scope_title(report)
     out: list[str] = [
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">",
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>Red Flags report: {e(title)}</title><style>{CSS}</style></head><body>",
+        f"<title>Red Flags report: {e(title)}</title><style>{CSS}{check_html.CSS}</style></head><body>",
         "<header>",
         "<h1>Red Flags: what the class understood</h1>" if not report.filters.get("player")
         else "<h1>Red Flags: what this player understood</h1>",
@@ -184,6 +187,7 @@ def render(report: Report, *, open_limit: int = OPEN_LIMIT) -> str:
         '<a href="#stay">Stayed too long</a><a href="#shared">Information shared</a>'
         '<a href="#discernment">Telling signs apart</a>'
         + ('<a href="#who">Who missed what</a>' if len(report.players) > 1 else "")
+        + ('<a href="#check">Before and after</a>' if checks else "")
         + '<a href="#sessions">Sessions</a></nav>',
         "</header>",
     ]
@@ -192,6 +196,8 @@ def render(report: Report, *, open_limit: int = OPEN_LIMIT) -> str:
     out += _stayed(report)
     out += _shared(report)
     out += _discernment(report)
+    if checks:
+        out += check_html.section(checks)
     if len(report.players) > 1:
         out += _heatmap(report)
     out += _sessions(report, open_limit)
