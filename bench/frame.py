@@ -96,7 +96,7 @@ FIRST_FRAME_CHILD = r"""
 import os, sys, time
 t_launch = float(sys.argv[1])
 sys.path.insert(0, sys.argv[2])
-from game.ui.run import open_app, default_session
+from game.ui.run import open_app
 from game.library import find_scenario
 from game.ui.screens.chat import ChatScreen
 app = open_app(None, size=(1280, 720))

@@ -39,7 +39,7 @@ def load_library(folder: str | Path = paths.SCENARIOS_DIR) -> Library:
 
 def find_scenario(ref: str, folder: str | Path = paths.SCENARIOS_DIR) -> Scenario:
     """A scenario from a library id or a path to a .yaml file; raises ScenarioError or LookupError."""
-    from .loader import load_scenario
+    from .validator import load_scenario
 
     candidate = Path(ref)
     if candidate.suffix in (".yaml", ".yml") or candidate.is_file() or "/" in ref or "\\" in ref:

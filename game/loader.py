@@ -3,7 +3,7 @@
 The loader checks what one value at a time can tell: keys, types, allowed
 values, ids, red-flag and disclosure ids, expression syntax and asset paths.
 Whole-scenario checks (references, reachability, warnings) are in
-game.validator. `load_scenario` raises ScenarioError when a file has errors,
+game.validator, whose `load_scenario` raises ScenarioError when a file has errors,
 so the engine only ever sees a scenario that loaded cleanly.
 """
 
@@ -436,13 +436,3 @@ def read_file(path: Path, report: Reporter, taxonomy: Taxonomy | None = None):
         report.add(problem.code, problem.pos, problem.message, problem.hint)
         return None, None
     return build(data, path, hashlib.sha256(raw).hexdigest(), report, taxonomy)
-
-
-def load_scenario(path: str | Path) -> Scenario:
-    """Load and fully validate one scenario; raises ScenarioError if it has errors."""
-    from .validator import check_file  # the validator builds on this module
-
-    scenario, findings = check_file(Path(path))
-    if scenario is None or any(d.severity == "error" for d in findings):
-        raise ScenarioError(findings)
-    return scenario

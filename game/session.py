@@ -1,9 +1,12 @@
 """One play of one scenario, shared by every front end.
 
-A Session owns the Conversation, forwards each event to the results
-recorder (which commits it at once), carries out commands of the command
-language, and writes the result record at the end. The terminal and the
-window both drive a Session, so a script gives the same record in both.
+A Session owns the Conversation, publishes each event on its event bus (the
+results recorder, which commits it at once, is one listener; a projector or
+a teacher's dashboard can be others), carries out commands of the command
+language, and writes the result record at the end. Every front end drives a
+Session through ``execute`` (or ``execute_line`` for a line of text): a click
+on a reply, a key, a tap in the browser and a script line take the same path,
+so a script gives the same record in all of them.
 """
 
 from __future__ import annotations
@@ -12,12 +15,15 @@ import json
 import random
 import sys
 import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Optional, Protocol
+from typing import Any, Protocol
 
 from .command_language import Command, ParseError, parse
 from .engine import CommandError, Conversation
 from .model import Scenario
+from .play.bus import EventBus
 from .scoring import score
 
 
@@ -38,25 +44,86 @@ def new_seed() -> int:
     return random.SystemRandom().randrange(1, 2**31)
 
 
+@dataclass
+class Step:
+    """What one command did: the command, what the front end must show, the new events."""
+
+    command: Command
+    shown: str | None = None            # "profile" or "help": show it; None: nothing extra
+    events: list[dict[str, Any]] = field(default_factory=list)
+
+
 class Session:
-    def __init__(self, scenario: Scenario, seed: Optional[int] = None, recorder: Optional[Recorder] = None,
-                 clock: Callable[[], float] = time.monotonic, conversation: Optional[Conversation] = None):
+    def __init__(self, scenario: Scenario, seed: int | None = None, recorder: Recorder | None = None,
+                 clock: Callable[[], float] = time.monotonic, conversation: Conversation | None = None):
         self.scenario = scenario
+        self.bus = EventBus()
+        self._recorder: Recorder | None = None
+        self._unsubscribe_recorder: Callable[[], None] = lambda: None
         self.recorder = recorder
         self.seed = new_seed() if seed is None else int(seed)
         self.conv = conversation or Conversation(scenario, self.seed, clock=clock, on_event=self._on_event)
         self.conv.on_event = self._on_event
-        self._result: Optional[dict] = None
+        self._result: dict | None = None
+
+    @property
+    def recorder(self) -> Recorder | None:
+        """The results recorder: the bus listener that stores every event (None: not saved)."""
+        return self._recorder
+
+    @recorder.setter
+    def recorder(self, recorder: Recorder | None) -> None:
+        self._unsubscribe_recorder()
+        self._recorder = recorder
+        self._unsubscribe_recorder = self.bus.subscribe(recorder.on_event) if recorder is not None else (lambda: None)
 
     def _on_event(self, event: dict) -> None:
-        if self.recorder is not None:
-            self.recorder.on_event(event)
+        self.bus.publish(event)
 
-    def start(self) -> None:
+    @property
+    def events(self) -> list[dict]:
+        """The event log so far (JSON-ready dicts)."""
+        return self.conv.events
+
+    def start(self) -> list[dict]:
+        """Start the conversation (once); returns the events it produced."""
+        before = len(self.conv.events)
         if not self.conv.started:
             self.conv.start()
+        return self.conv.events[before:]
 
-    def execute(self, command: Command) -> Optional[str]:
+    def deliver_all(self) -> list[dict]:
+        """Show every pending message now (terminal, scripts, a server without pacing)."""
+        before = len(self.conv.events)
+        self.conv.deliver_all()
+        return self.conv.events[before:]
+
+    def step(self, command: Command, deliver: bool = False) -> Step:
+        """Carry out one command; with ``deliver`` also show every message it brought.
+
+        Raises CommandError (nothing changed) for a command that cannot be done now.
+        """
+        before = len(self.conv.events)
+        shown = self.execute(command)
+        if deliver:
+            self.conv.deliver_all()
+        return Step(command, shown, self.conv.events[before:])
+
+    def execute_line(self, text: str, deliver: bool = True, line: int = 0) -> Step | None:
+        """One line of the command language (a web request, a typed line); None for a blank line.
+
+        Raises CommandError with a one-line message for a line that is not a
+        command or cannot be done now; nothing changes then.
+        """
+        try:
+            command = parse(text, line)
+        except ParseError as exc:
+            raise CommandError(str(exc)) from None
+        if command is None:
+            return None
+        return self.step(command, deliver=deliver)
+
+    def execute(self, command: Command) -> str | None:
         """Carry out one command. Returns "profile" or "help" when the front end must show something.
 
         Raises CommandError (nothing changed) for a command that cannot be done now.
@@ -68,9 +135,9 @@ class Session:
         if name == "choose":
             conv.choose(command.number)
         elif name == "flag":
-            conv.flag(command.arg)
+            conv.flag(command.arg or "")
         elif name == "unflag":
-            conv.unflag(command.arg)
+            conv.unflag(command.arg or "")
         elif name == "wait":
             conv.wait()
         elif name == "quit":
@@ -89,7 +156,7 @@ class Session:
             self._result = score(self.conv.events)
         return self._result
 
-    def finish(self, result_json: Optional[str | Path] = None) -> dict:
+    def finish(self, result_json: str | Path | None = None) -> dict:
         """Close the session: quit if still open, store and write the result record."""
         if not self.conv.ended:
             self.conv.quit()
@@ -102,12 +169,16 @@ class Session:
 
 
 def run_script(session: Session, lines: Iterable[tuple[int, str]],
-               after_step: Callable[[Command, Optional[str]], None] = lambda c, r: None) -> list[str]:
+               after_step: Callable[[Command, str | None], None] = lambda c, r: None,
+               execute: Callable[[Command], str | None] | None = None) -> list[str]:
     """Feed script lines to a started session, delivering all messages after each command.
 
-    Raises ScriptError on the first bad line (nothing of that line is applied).
-    Returns notes for the player (for example lines ignored after the end).
+    ``execute`` carries out one command (default ``session.execute``); the window
+    passes the chat screen's ``act``, the call its clicks make, so a script runs the
+    real click path. Raises ScriptError on the first bad line (nothing of that line
+    is applied). Returns notes for the player (for example lines ignored after the end).
     """
+    execute = execute or session.execute
     notes = []
     session.conv.deliver_all()
     for number, text in lines:
@@ -121,7 +192,7 @@ def run_script(session: Session, lines: Iterable[tuple[int, str]],
             notes.append(f"line {number}: the conversation is over; the rest of the script is ignored")
             break
         try:
-            shown = session.execute(command)
+            shown = execute(command)
         except CommandError as exc:
             raise ScriptError(number, str(exc)) from None
         session.conv.deliver_all()
@@ -133,7 +204,7 @@ ScriptRunner = Callable[[Session, Iterable[tuple[int, str]]], list[str]]
 
 
 def run_script_file(session: Session, lines: Iterable[tuple[int, str]], script_name: str,
-                    run: ScriptRunner = run_script, result_json: Optional[str | Path] = None) -> int:
+                    run: ScriptRunner = run_script, result_json: str | Path | None = None) -> int:
     """Play a --script with ``run(session, lines)`` (which returns the notes) and finish the session.
 
     A bad line prints ``SCRIPT: line N: ...`` to stderr, finishes the session as it stands

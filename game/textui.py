@@ -13,10 +13,11 @@ from typing import Callable, Iterable, Optional, TextIO
 from . import debrief as debrief_mod
 from .command_language import HELP, ParseError, parse
 from .engine import CommandError
+from .play.catalogue import chat_name, content_notes
+from .play.chat_view import FAKE_LINK, end_line, picture_name
 from .session import Session, run_script
 
 WIDTH = 78
-PLATFORM_NAMES = {"game_chat": "game chat", "social_media": "direct messages", "dating_app": "match chat"}
 
 
 class TextRenderer:
@@ -37,9 +38,8 @@ class TextRenderer:
 
     def intro(self) -> None:
         s = self.session.scenario
-        self.line(f"== {s.title} ({PLATFORM_NAMES.get(s.platform, s.platform)}) ==")
-        if s.content_notes:
-            self.line("Content: " + ", ".join(s.content_notes))
+        self.line(f"== {s.title} ({chat_name(s.platform)}) ==")
+        self.line("Content: " + ", ".join(content_notes(s)))
         if s.player.context:
             self.line(s.player.context)
         self.line(f"Chatting with {s.stranger.name}. " + HELP)
@@ -61,11 +61,9 @@ class TextRenderer:
             else:
                 self.line(f"[{event['n']}] {name}: {event['text']}")
             if event.get("image"):
-                picture = event["image"].rsplit("/", 1)[-1].rsplit(".", 1)[0].replace("_", " ")
-                self.line(f"(picture: {picture})", "    ")
+                self.line(f"(picture: {picture_name(event['image'])})", "    ")
             if event.get("link"):
-                self.line(f"(link: {event['link']} - a fake link; in real life, don't open links from people "
-                          "you don't know)", "    ")
+                self.line(f"(link: {event['link']} - {FAKE_LINK})", "    ")
         elif kind == "choice":
             self.line(f"{self.session.scenario.player.name}: {event['text']}", "        ")
         elif kind == "choices" and event["options"]:
@@ -79,10 +77,9 @@ class TextRenderer:
         elif kind == "unflag":
             self.line(f"(removed the flag from {self._label(event['id'])})")
         elif kind == "end":
-            how = event["how"]
-            if how in ("block", "report", "leave"):
-                self.line({"block": f"You blocked {name}.", "report": f"You reported and blocked {name}.",
-                           "leave": "You left the chat."}[how])
+            text = end_line(event["how"], name)
+            if text:
+                self.line(text)
 
     def _label(self, item_id: str) -> str:
         numbers = [n for n, i in self.session.conv.numbers.items() if i == item_id]

@@ -18,7 +18,7 @@ from typing import Iterable
 
 from .diagnostics import Diagnostic, Reporter
 from .engine import END_ACTIONS
-from .loader import read_file, resolve_asset
+from .loader import ScenarioError, read_file, resolve_asset
 from .model import Scenario
 
 MAX_MESSAGE_CHARS = 500
@@ -239,3 +239,11 @@ def validate_paths(files: list[Path], strict: bool = False) -> tuple[list[Diagno
         findings = [d.promoted() for d in findings]
     findings.sort(key=lambda d: (d.file, d.line, d.col, d.code))
     return findings, scenarios
+
+
+def load_scenario(path: str | Path) -> Scenario:
+    """Load and fully validate one scenario; raises ScenarioError if it has errors."""
+    scenario, findings = check_file(Path(path))
+    if scenario is None or any(d.severity == "error" for d in findings):
+        raise ScenarioError(findings)
+    return scenario

@@ -210,7 +210,7 @@ def dot_structure(text: str, scenario_obj) -> None:
 
 @pytest.mark.parametrize("source", ["first-dm", "nasty"])
 def test_graph_prints_valid_dot(capsys, tmp_path, source):
-    from game.loader import load_scenario
+    from game.validator import load_scenario
 
     path = write(tmp_path, NASTY) if source == "nasty" else ROOT / "scenarios" / "first-dm.yaml"
     code = main(["graph", str(path)])

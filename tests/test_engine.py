@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from game.engine import CommandError, Conversation
 from game.library import load_library
-from game.loader import load_scenario
+from game.validator import load_scenario
 
 LAB = """\
 format: 1

@@ -21,7 +21,8 @@ from hypothesis import strategies as st
 from game import paths
 from game.diagnostics import CODES
 from game.engine import CommandError, Conversation
-from game.loader import ScenarioError, load_scenario
+from game.loader import ScenarioError
+from game.validator import load_scenario
 from game.validator import check_file
 
 SHIPPED = {p.name: p.read_bytes() for p in sorted(paths.SCENARIOS_DIR.glob("*.yaml"))}

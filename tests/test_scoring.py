@@ -11,7 +11,7 @@ from fractions import Fraction
 import pytest
 
 from game.engine import Conversation
-from game.loader import load_scenario
+from game.validator import load_scenario
 from game.scoring import round_half_up, score
 
 

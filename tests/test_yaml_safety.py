@@ -14,7 +14,8 @@ import pytest
 
 from game import yamlsafe
 from game.engine import Conversation
-from game.loader import ScenarioError, load_scenario, safe_asset_path
+from game.loader import ScenarioError, safe_asset_path
+from game.validator import load_scenario
 from game.validator import check_file
 from scenario_kit import scenario, write
 

@@ -1,16 +1,19 @@
-"""`python main.py play SCENARIO [--text] ...` and the bare `python main.py`."""
+"""`python main.py play SCENARIO [--text] ...` and the bare `python main.py`.
+
+Turns the arguments into ``PlayOptions`` and hands over to ``game.play.sessions``
+(the terminal) or ``game.ui.run`` (the window); nothing here plays by itself.
+"""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-from .. import paths
 from ..command_language import read_script
-from ..library import find_scenario
-from ..loader import ScenarioError
 from ..model import Scenario
-from ..session import Session, run_script_file
+from ..play import sessions
+from ..play.options import PlayOptions
+from ..session import run_script_file
 
 
 def add_parser(sub, common):
@@ -30,47 +33,6 @@ def add_parser(sub, common):
     return p
 
 
-def open_recorder(args, scenario: Scenario, seed: int):
-    """The results-store recorder for this session, or None with --no-save."""
-    if getattr(args, "no_save", False):
-        return None
-    try:
-        from ..results.recorder import open_recorder as open_store_recorder
-    except ModuleNotFoundError:
-        return None
-    return open_store_recorder(data_dir=paths.user_data_dir(getattr(args, "data_dir", None)), scenario=scenario,
-                               seed=seed, player=getattr(args, "player", None),
-                               class_code=getattr(args, "class_code", None))
-
-
-def make_session(args, scenario: Scenario) -> Session:
-    session = Session(scenario, seed=getattr(args, "seed", None))
-    session.recorder = open_recorder(args, scenario, session.seed)
-    return session
-
-
-def unfinished_sessions(args, scenario: Scenario) -> list:
-    """This device's unfinished sessions of the scenario (newest first), for this player if named."""
-    from ..results.store import Store
-
-    with Store.open(paths.user_data_dir(getattr(args, "data_dir", None))) as store:
-        records = store.incomplete_sessions(player=getattr(args, "player", None))
-    return [r for r in records if r.scenario_id == scenario.id]
-
-
-def resumed_session(args, scenario: Scenario) -> Session:
-    """The most recent unfinished session of this scenario, ready to continue; raises LookupError."""
-    from ..results.resume import ResumeError, resume_session
-
-    records = unfinished_sessions(args, scenario)
-    if not records:
-        raise LookupError(f"there is no unfinished session of '{scenario.id}' to resume")
-    try:
-        return resume_session(records[0].id, data_dir=paths.user_data_dir(getattr(args, "data_dir", None)))
-    except ResumeError as exc:
-        raise LookupError(f"cannot resume: {exc}") from None
-
-
 def script_lines(name: str):
     """(line number, text) pairs from a script file or '-' for stdin; raises OSError."""
     if name == "-":
@@ -84,16 +46,21 @@ def open_window(args, scenario: Scenario | None = None) -> int:
     try:
         from ..ui.run import run_window
     except ModuleNotFoundError as exc:
-        if exc.name and exc.name.startswith("game.ui"):
-            print("The game window is not available in this build; play in the terminal with --text.",
-                  file=sys.stderr)
-            return 2
         if exc.name and exc.name.split(".")[0] in ("pygame", "pygame_gui"):
             print(f"The game window needs {exc.name} (pip install -r requirements.txt); "
                   "or play in the terminal with --text.", file=sys.stderr)
             return 2
         raise
-    return run_window(args, scenario=scenario)
+    lines = None
+    if scenario is not None and args.script:
+        try:
+            lines = script_lines(args.script)
+        except (OSError, UnicodeDecodeError) as exc:
+            print(f"play: cannot read script '{args.script}': {getattr(exc, 'strerror', None) or exc}",
+                  file=sys.stderr)
+            return 2
+    return run_window(PlayOptions.from_args(args), scenario=scenario, script=lines,
+                      script_name=getattr(args, "script", None), screenshot_dir=getattr(args, "screenshot_dir", None))
 
 
 def play_text(args, scenario: Scenario) -> int:
@@ -108,16 +75,16 @@ def play_text(args, scenario: Scenario) -> int:
         except (OSError, UnicodeDecodeError) as exc:
             print(f"play: cannot read script '{args.script}': {getattr(exc, 'strerror', None) or exc}", file=sys.stderr)
             return 2
-    if args.resume:
-        try:
-            session = resumed_session(args, scenario)
-        except LookupError as exc:
-            print(f"play: {exc}", file=sys.stderr)
-            return 2
-    else:
-        session = make_session(args, scenario)
-        if lines is None and session.recorder is not None and unfinished_sessions(args, scenario):
-            print("(You have an unfinished chat of this scenario; add --resume to continue it.)")
+    options = PlayOptions.from_args(args)
+    offer_resume = (not options.resume and lines is None and options.save
+                    and sessions.unfinished(options, scenario_id=scenario.id, player=options.player))
+    try:
+        session = sessions.start(scenario, options)
+    except sessions.PlayError as exc:
+        print(f"play: {exc}", file=sys.stderr)
+        return 2
+    if offer_resume and session.recorder is not None:
+        print("(You have an unfinished chat of this scenario; add --resume to continue it.)")
     if lines is not None:
         return run_script_file(session, lines, args.script, play_script, args.result_json)
     play_interactive(session)
@@ -127,11 +94,8 @@ def play_text(args, scenario: Scenario) -> int:
 
 def run(args) -> int:
     try:
-        scenario = find_scenario(args.scenario)
-    except ScenarioError as exc:
-        print(f"play: '{args.scenario}' cannot be played:\n{exc}", file=sys.stderr)
-        return 2
-    except LookupError as exc:
+        scenario = sessions.load(args.scenario)
+    except sessions.PlayError as exc:
         print(f"play: {exc}", file=sys.stderr)
         return 2
     if args.result_json and not Path(args.result_json).resolve().parent.is_dir():

@@ -107,7 +107,7 @@ def library(paths: Iterable[Any] | None = None) -> list[Any]:
     """The bundled scenarios (or the given files), loaded and checked."""
     from pathlib import Path
 
-    from game.loader import load_scenario
+    from game.validator import load_scenario
     from game.paths import SCENARIOS_DIR
 
     files = sorted(Path(SCENARIOS_DIR).glob("*.yaml")) if paths is None else [Path(p) for p in paths]

@@ -26,9 +26,12 @@ import os
 import time
 import warnings
 from pathlib import Path
-from typing import Any, Callable
+from collections.abc import Callable, Mapping
+from typing import Any
 
 import pygame
+
+from game.play.options import PlayOptions
 
 from .quiet import quiet_stderr
 from .settings import Settings
@@ -102,10 +105,16 @@ class App:
     """
 
     def __init__(self, settings: Settings | None = None, *, size: tuple[int, int] | None = None,
-                 title: str = "Red Flags", data_dir: Path | None = None, args: Any = None):
+                 title: str = "Red Flags", data_dir: Path | None = None, options: PlayOptions | None = None,
+                 routes: Mapping[str, Callable[..., Screen]] | None = None):
         self.settings = settings if settings is not None else Settings()
         self.data_dir = data_dir
-        self.args = args
+        #: how chats are played (data folder, --no-save); the nickname and class code come from the start screen
+        self.options = options or PlayOptions(data_dir=data_dir)
+        self.player: str | None = self.options.player
+        self.class_code: str | None = self.options.class_code
+        #: screen name -> factory(app, **kwargs); screens open each other by name (game.ui.routes)
+        self.routes: dict[str, Callable[..., Screen]] = dict(routes or {})
         self.exit_code = 0
         self.running = False
         self.stack: list[Screen] = []
@@ -239,25 +248,38 @@ class App:
         return self.push(screen)
 
     # -- hand-offs between screens -------------------------------------------
-    def show_debrief(self, result: dict, conversation: Any = None, **extra: Any) -> Screen:
-        """Replace the current screen with the debrief of a finished session.
-
-        Uses ``game.ui.screens.debrief.DebriefScreen(app, result, conversation, **extra)``
-        when it exists, else a plain summary.
-        """
+    def make(self, name: str, **kwargs: Any) -> Screen:
+        """A new screen from the route table (``game.ui.routes``)."""
         try:
-            from .screens.debrief import DebriefScreen  # type: ignore
-        except ImportError:
-            from .screens.fallback import ResultScreen as DebriefScreen
-        return self.reset(DebriefScreen(self, result, conversation, **extra))
+            factory = self.routes[name]
+        except KeyError:
+            raise KeyError(f"no screen named '{name}' in the route table") from None
+        return factory(self, **kwargs)
+
+    def open(self, name: str, **kwargs: Any) -> Any:
+        """Push the screen ``name`` (made with ``kwargs``) and return it."""
+        return self.push(self.make(name, **kwargs))
+
+    def find(self, name: str) -> Any:
+        """The topmost screen on the stack made by route ``name``, or None."""
+        factory = self.routes.get(name)
+        for screen in reversed(self.stack):
+            if isinstance(factory, type) and isinstance(screen, factory):
+                return screen
+        return None
+
+    def play_options(self) -> PlayOptions:
+        """The options of a chat started now: the app's, with the nickname and class code typed in."""
+        return self.options.with_(player=self.player, class_code=self.class_code, seed=None,
+                                  result_json=None, resume=False, data_dir=self.options.data_dir or self.data_dir)
+
+    def show_debrief(self, result: dict, conversation: Any = None, **extra: Any) -> Screen:
+        """Replace the stack with the debrief of a finished session."""
+        return self.reset(self.make("debrief", result=result, conversation=conversation, **extra))
 
     def show_start(self) -> Screen:
-        """Empty the stack and show the start screen (or the picker)."""
-        try:
-            from .screens.start import StartScreen  # type: ignore
-        except ImportError:
-            from .screens.fallback import StartScreen
-        return self.reset(StartScreen(self))
+        """Empty the stack and show the start screen."""
+        return self.reset(self.make("start"))
 
     # -- loop ----------------------------------------------------------------
     def quit(self, code: int | None = None) -> None:

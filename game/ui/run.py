@@ -1,18 +1,19 @@
 """What the command line calls to open the game window.
 
-``run_window(args, scenario=None) -> int`` takes the parsed ``play`` arguments
-(or the bare command's) and returns the exit status of cli.md:
+``run_window(options, scenario=None, script=None, ...) -> int`` returns the
+exit status of cli.md:
 
 * no scenario: the start screen;
-* ``args.scenario`` (an id or a path) or ``scenario`` (a loaded Scenario):
-  the chat, driven by a ``game.session.Session`` made exactly as the
-  terminal makes it (``game.commands.play.make_session``: seed, results
-  recorder, ``--no-save``, ``--player``, ``--class``);
-* ``--script FILE``: the commands come from the file through
-  ``game.session.run_script`` (all pending messages are delivered before and
-  after each command, as in the terminal, so the result record is the
-  same); the window draws every step and, with ``--screenshot-dir DIR``,
-  saves ``DIR/0001.png``, ``0002.png``, ... after each command.
+* a loaded ``scenario``: the chat, driven by a session that
+  ``game.play.sessions.start`` makes exactly as it does for the terminal
+  (seed, results recorder, ``--no-save``, ``--player``, ``--class``,
+  ``--resume``);
+* ``script`` ((line number, text) pairs): each line goes through the chat
+  screen's ``act`` (the call a click on a reply or a button makes), with all
+  pending messages delivered before and after each command as in the
+  terminal, so the result record is the same; the window draws every step
+  and, with ``screenshot_dir``, saves ``0001.png``, ``0002.png``, ... after
+  each command.
 
 Where no display is available it says so in one line and suggests --text.
 """
@@ -20,8 +21,15 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
+
+from game.command_language import Command
+from game.model import Scenario
+from game.play import sessions
+from game.play.options import PlayOptions
+from game.session import Session, run_script, run_script_file
 
 NO_DISPLAY = ("No display is available for the game window; "
               "play in the terminal instead: python main.py play {scenario} --text")
@@ -36,14 +44,16 @@ def display_available() -> bool:
     return True
 
 
-def open_app(args: Any = None, size: Optional[tuple[int, int]] = None):
-    """The App with the saved settings, or None when no window can be opened."""
+def open_app(options: PlayOptions | None = None, size: tuple[int, int] | None = None) -> Any:
+    """The App with the saved settings and the screens' route table, or None when no window opens."""
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     from .app import App, NoDisplayError
     from .locations import data_dir
+    from .routes import ROUTES
     from .settings import Settings
 
-    folder = data_dir(getattr(args, "data_dir", None))
+    options = options or PlayOptions()
+    folder = data_dir(options.data_dir)
     settings = Settings.load(folder)
     if size is None:   # REDFLAGS_WINDOW_SIZE=800x600 opens a window of that size (testing, projectors)
         try:
@@ -52,171 +62,95 @@ def open_app(args: Any = None, size: Optional[tuple[int, int]] = None):
         except ValueError:
             size = None
     try:
-        return App(settings, data_dir=folder, args=args, size=size)
+        return App(settings, data_dir=folder, options=options, size=size, routes=ROUTES)
     except NoDisplayError:
         return None
 
 
-def default_session(scenario: Any, args: Any = None, allow_resume: bool = False):
-    """A Session made the way the terminal makes it (seed, recorder, --no-save...).
-
-    With ``allow_resume`` and ``args.resume`` it continues the newest unfinished
-    stored session of the scenario (raises LookupError when there is none).
-    """
-    if allow_resume and getattr(args, "resume", False):
-        from game.commands.play import resumed_session
-
-        return resumed_session(args, scenario)
-    try:
-        from game.commands.play import make_session
-    except ImportError:
-        make_session = None
-    if make_session is not None and args is not None:
-        return make_session(args, scenario)
-    from game.session import Session
-
-    return Session(scenario, seed=getattr(args, "seed", None))
-
-
-def _load(ref: Any):
-    """(Scenario, None) or (None, exit code) after printing the problem."""
-    from game.library import ScenarioError, find_scenario
-
-    try:
-        return find_scenario(str(ref)), None
-    except ScenarioError as exc:
-        print(f"play: '{ref}' cannot be played:\n{exc}", file=sys.stderr)
-    except LookupError as exc:
-        print(f"play: {exc.args[0] if exc.args else exc}", file=sys.stderr)
-    return None, 2
-
-
-def run_window(args: Any = None, scenario: Any = None) -> int:
+def run_window(options: PlayOptions | None = None, scenario: Scenario | None = None, *,
+               script: list[tuple[int, str]] | None = None, script_name: str | None = None,
+               screenshot_dir: str | os.PathLike[str] | None = None) -> int:
     """Open the window; returns the process exit status."""
-    ref = scenario if scenario is not None else getattr(args, "scenario", None)
-    script = getattr(args, "script", None)
-    lines = None
-    if ref is not None and script:
-        try:
-            from game.commands.play import script_lines
-
-            lines = script_lines(script)
-        except (OSError, UnicodeDecodeError) as exc:
-            print(f"play: cannot read script '{script}': {getattr(exc, 'strerror', None) or exc}", file=sys.stderr)
-            return 2
-    if ref is not None and not hasattr(ref, "nodes"):
-        ref, code = _load(ref)
-        if ref is None:
-            return code
-    no_display = NO_DISPLAY.format(scenario=getattr(ref, "id", None) or "SCENARIO")
+    options = options or PlayOptions()
+    no_display = NO_DISPLAY.format(scenario=getattr(scenario, "id", None) or "SCENARIO")
     if not display_available():
         print(no_display, file=sys.stderr)
         return 2
     session = None
-    if ref is not None:
+    if scenario is not None:
         try:
-            session = default_session(ref, args, allow_resume=True)
-        except LookupError as exc:
-            print(f"play: {exc.args[0] if exc.args else exc}", file=sys.stderr)
+            session = sessions.start(scenario, options)
+        except sessions.PlayError as exc:
+            print(f"play: {exc}", file=sys.stderr)
             return 2
-    app = open_app(args)
+    app = open_app(options)
     if app is None:
+        if session is not None and not session.ended:
+            session.finish()
         print(no_display, file=sys.stderr)
         return 2
     try:
-        if ref is None:
+        if session is None:
             app.show_start()
-            code = app.run()
-            chat = _find_chat(app)     # a chat started from the picker, window closed mid-chat
-            if chat is not None and not chat.finished:
-                chat.on_window_close()
-            return code
-        if lines is not None:
-            return run_scripted(app, session, lines, args)
-        from .screens.chat import ChatScreen
-
-        app.push(ChatScreen(app, session, result_json=getattr(args, "result_json", None),
-                            resumed=bool(getattr(args, "resume", False))))
+        elif script is not None:
+            return run_scripted(app, session, script, script_name or "script", screenshot_dir, options)
+        else:
+            app.open("chat", session=session, result_json=options.result_json, resumed=options.resume)
         code = app.run()
-        chat = _find_chat(app)
-        if chat is not None and not chat.finished:   # window closed mid-chat
+        chat = app.find("chat")       # the window was closed mid-chat
+        if chat is not None and not chat.finished:
             chat.on_window_close()
-        return code
+        return int(code)
     finally:
         app.close()
 
 
-def start_chat(app: Any, scenario_ref: Any, args: Any = None) -> Optional[int]:
-    """Push the chat for a scenario id, path or Scenario (used by the picker).
+def start_chat(app: Any, ref: Scenario | str) -> str | None:
+    """Open the chat for a scenario id, path or Scenario with the app's player (the picker's "Start chat").
 
-    Returns None on success, 2 when the scenario cannot be loaded (message printed).
+    Returns None, or the one-line reason the chat could not be opened.
     """
-    from .screens.chat import ChatScreen
-
-    scenario = scenario_ref
-    if not hasattr(scenario, "nodes"):
-        scenario, code = _load(scenario_ref)
-        if scenario is None:
-            return code
-    args = args if args is not None else app.args
-    session = default_session(scenario, args)
-    app.push(ChatScreen(app, session, result_json=getattr(args, "result_json", None)))
+    try:
+        session = sessions.start(ref, app.play_options())
+    except sessions.PlayError as exc:
+        return str(exc)
+    app.open("chat", session=session)
     return None
 
 
-def _find_chat(app: Any):
-    from .screens.chat import ChatScreen
-
-    for s in reversed(app.stack):
-        if isinstance(s, ChatScreen):
-            return s
-    return None
-
-
-def run_scripted(app: Any, session: Any, lines: list, args: Any = None) -> int:
-    """Play a --script in the window: draw each step, save a PNG per command."""
+def run_scripted(app: Any, session: Session, lines: list[tuple[int, str]], script_name: str,
+                 screenshot_dir: str | os.PathLike[str] | None, options: PlayOptions) -> int:
+    """Play a --script in the window: each line is the chat's ``act``, drawn, saved as a PNG."""
     import pygame
 
-    from game.session import run_script, run_script_file
-
-    from .screens.chat import ChatScreen
-
-    shots = getattr(args, "screenshot_dir", None)
-    script = getattr(args, "script", None) or "script"
-    if shots:
-        Path(shots).mkdir(parents=True, exist_ok=True)
-    chat = ChatScreen(app, session, scripted=True, result_json=None, clock_base=_fixed_clock(),
-                      resumed=bool(getattr(args, "resume", False)))
-    app.push(chat)
+    if screenshot_dir:
+        Path(screenshot_dir).mkdir(parents=True, exist_ok=True)
+    chat = app.open("chat", session=session, scripted=True, result_json=None, clock_base=_fixed_clock(),
+                    resumed=options.resume)
     count = 0
 
-    def after(command, shown) -> None:
+    def after(command: Command, shown: str | None) -> None:
         nonlocal count
         pygame.event.pump()
-        chat.sync()
-        if shown == "profile":
-            chat.show_profile()
-        elif chat.profile_open:          # the profile drawer closes at the next command
+        chat.sync()                                     # the messages the command brought
+        if shown != "profile" and chat.profile_open:   # the profile drawer closes at the next command
             chat.toggle_profile()
         app.draw()
         count += 1
-        if shots:
-            app.save_screenshot(Path(shots) / f"{count:04d}.png")
+        if screenshot_dir:
+            app.save_screenshot(Path(screenshot_dir) / f"{count:04d}.png")
 
-    def play(session, lines) -> list[str]:
-        notes = run_script(session, lines, after)
+    def play(session: Session, lines: list[tuple[int, str]]) -> list[str]:
+        notes = run_script(session, lines, after, execute=chat.act_or_raise)
         if not session.ended:
-            session.conv.quit()
-        chat.sync()
+            chat.act(Command("quit"))
         app.draw()
         return notes
 
     app.draw()
-    return run_script_file(session, lines, script, play, getattr(args, "result_json", None))
+    return run_script_file(session, lines, script_name, play, options.result_json)
 
 
 def _fixed_clock() -> float:
     """Scripted runs show a fixed afternoon clock so screenshots are reproducible."""
-    import time
-
     return time.mktime((2024, 3, 14, 16, 5, 0, 0, 0, -1))

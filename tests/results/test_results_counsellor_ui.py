@@ -16,6 +16,7 @@ from game.results import pin  # noqa: E402
 from game.results.reports import model  # noqa: E402
 from game.results.store import Store  # noqa: E402
 from game.ui.app import App  # noqa: E402
+from game.ui.routes import ROUTES  # noqa: E402
 from game.ui.screens import counsellor as cv  # noqa: E402
 from game.ui.settings import Settings  # noqa: E402
 
@@ -41,7 +42,7 @@ def data(private_data_dir):
 
 @pytest.fixture
 def app(data):
-    a = App(Settings.load(data), size=(1280, 720), data_dir=data)
+    a = App(Settings.load(data), size=(1280, 720), data_dir=data, routes=ROUTES)
     a.show_start()
     yield a
     a.close()

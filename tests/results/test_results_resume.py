@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from game.command_language import parse
-from game.loader import load_scenario
+from game.validator import load_scenario
 from game.results import resume as resume_mod
 from game.results.store import Store
 from game.session import Session

@@ -11,6 +11,7 @@ import pytest  # noqa: E402
 from game.library import find_scenario  # noqa: E402
 from game.session import Session  # noqa: E402
 from game.ui.app import App  # noqa: E402
+from game.ui.routes import ROUTES  # noqa: E402
 from game.ui.settings import Settings  # noqa: E402
 
 
@@ -23,7 +24,7 @@ def settings(private_data_dir):
 
 @pytest.fixture
 def app(settings):
-    a = App(settings, size=(1280, 720))
+    a = App(settings, size=(1280, 720), routes=ROUTES)
     yield a
     a.close()
 

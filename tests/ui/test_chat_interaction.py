@@ -2,7 +2,8 @@
 import pygame
 
 from game.ui.chat.timeline import STRANGER
-from game.ui.screens.chat import ChatScreen, typing_delay
+from game.play.pacing import typing_delay
+from game.ui.screens.chat import ChatScreen
 from game.ui.screens.overlays import ConfirmScreen, LinkWarningScreen, PauseScreen
 
 from conftest import click, key, run_until

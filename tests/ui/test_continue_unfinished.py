@@ -1,12 +1,11 @@
 """The start screen offers the unfinished chat of this device and carries it on where it stopped."""
-from argparse import Namespace
-
 import sqlite3
 
 import pygame
 import pytest
 
-from game.commands.play import make_session
+from game.play.options import PlayOptions
+from game.play.sessions import new_session
 from game.command_language import parse
 from game.library import find_scenario
 from game.results import location
@@ -40,8 +39,8 @@ def uninterrupted() -> dict:
 
 def interrupted(data_dir, *, how: str, player="kiwi", scenario=SCENARIO, commands=None):
     """A stored session stopped before its end: ``kill`` (nothing more written) or ``quit``."""
-    args = Namespace(no_save=False, data_dir=str(data_dir), player=player, class_code="8B", seed=1)
-    session = make_session(args, find_scenario(scenario))
+    options = PlayOptions(save=True, data_dir=str(data_dir), player=player, class_code="8B", seed=1)
+    session = new_session(find_scenario(scenario), options)
     session.start()
     run_script(session, _lines(BEFORE if commands is None else commands))
     if commands is None:

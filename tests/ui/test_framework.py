@@ -96,24 +96,25 @@ def test_muted_sound_is_silent(app):
     assert app.sounds.play("message_in") is False
 
 
-def test_fallback_screens_draw(app):
-    app.show_start()
+def test_screens_open_through_the_route_table(app):
+    from game.ui.routes import ROUTES
+
+    assert type(app.show_start()) is ROUTES["start"]
     app.tick([])
-    app.show_debrief({"score": {"total": 80, "detection": 0.5, "exit": 1, "privacy": 1}, "complete": True})
+    screen = app.show_debrief({"score": {"total": 80, "detection": 0.5, "exit": 1, "privacy": 1}, "complete": True})
+    assert type(screen) is ROUTES["debrief"] and app.stack == [screen]
     app.tick([])
     app.tick([pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0, unicode="\r", scancode=0)])
 
 
 def test_unreachable_display_server_means_no_display(monkeypatch, capsys, tmp_path):
     """SDL falls back to an invisible driver when X does not answer: report it, don't run blind."""
-    from argparse import Namespace
-
+    from game.library import find_scenario
+    from game.play.options import PlayOptions
     from game.ui import run
 
     monkeypatch.delenv("SDL_VIDEODRIVER", raising=False)
     monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
     monkeypatch.setenv("DISPLAY", ":987")
-    args = Namespace(scenario="first-dm", script=None, screenshot_dir=None, result_json=None, seed=1,
-                     no_save=True, data_dir=str(tmp_path), player=None, class_code=None, text=False)
-    assert run.run_window(args) == 2
+    assert run.run_window(PlayOptions(save=False, data_dir=str(tmp_path)), find_scenario("first-dm")) == 2
     assert "play first-dm --text" in capsys.readouterr().err

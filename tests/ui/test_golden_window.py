@@ -1,12 +1,14 @@
 """Scripted window runs give the terminal's result record, and one PNG per command."""
 import json
-from argparse import Namespace
 
 import pytest
 
+from game.cli import main
 from game.command_language import parse, read_script
 from game.engine import Conversation
 from game.library import find_scenario
+from game.play import sessions
+from game.play.options import PlayOptions
 from game.session import Session, run_script
 from playback import comparable, golden_cases, play, script_seed
 
@@ -26,15 +28,13 @@ def _commands_run(scenario_id, script):
 @pytest.mark.skipif(not CASES, reason="no golden scripts yet")
 @pytest.mark.parametrize("scenario_id,script", CASES, ids=[f"{s}/{p.stem}" for s, p in CASES])
 def test_window_script_matches_terminal_record(scenario_id, script, tmp_path):
-    from game.ui.run import run_window
-
+    """The command line's own path: every script line goes through the chat screen's click call."""
     expected = json.loads(script.with_suffix(".expected.json").read_text(encoding="utf-8"))
     shots = tmp_path / "shots"
     out = tmp_path / "result.json"
-    args = Namespace(scenario=scenario_id, script=str(script), screenshot_dir=str(shots), result_json=str(out),
-                     seed=script_seed(script.read_text(encoding="utf-8")), no_save=True, data_dir=str(tmp_path),
-                     player=None, class_code=None, text=False)
-    assert run_window(args) == 0
+    seed = script_seed(script.read_text(encoding="utf-8"))
+    assert main(["play", scenario_id, "--script", str(script), "--screenshot-dir", str(shots),
+                 "--result-json", str(out), "--seed", str(seed), "--no-save", "--data-dir", str(tmp_path)]) == 0
     record = json.loads(out.read_text(encoding="utf-8"))
     assert comparable(record) == comparable(expected)
     assert comparable(record) == play(scenario_id, script)
@@ -75,42 +75,29 @@ def test_window_script_through_save_restore(scenario_id, script, app):
 
 
 def test_bad_script_line_stops_with_status_2(tmp_path, capsys):
-    from game.ui.run import run_window
-
     script = tmp_path / "bad.script"
     script.write_text("9\n", encoding="utf-8")
-    args = Namespace(scenario="generous-teammate", script=str(script), screenshot_dir=None, result_json=None,
-                     seed=1, no_save=True, data_dir=str(tmp_path), player=None, class_code=None, text=False)
-    assert run_window(args) == 2
+    assert main(["play", "generous-teammate", "--script", str(script), "--seed", "1", "--no-save",
+                 "--data-dir", str(tmp_path)]) == 2
     assert "line 1: no choice 9" in capsys.readouterr().err
 
 
 def test_resume_in_the_window_continues_a_stored_session(tmp_path):
     """play SCENARIO --resume: the window shows the stored chat and carries on from it."""
-    from game.commands.play import make_session
-    from game.ui.run import run_window
-
-    base = dict(scenario="first-dm", screenshot_dir=None, seed=7, no_save=False, data_dir=str(tmp_path),
-                player="kiwi", class_code=None, text=False)
-    first = make_session(Namespace(**base, resume=False, script=None, result_json=None), find_scenario("first-dm"))
-    first.start()
+    first = sessions.start("first-dm", PlayOptions(seed=7, data_dir=str(tmp_path), player="kiwi"))
     run_script(first, [(1, "flag 2"), (2, "3")])
     flags_before = list(first.conv.flags)
     # the game is killed here: no finish()
     script = tmp_path / "rest.script"
     script.write_text("flag 3\nblock\n", encoding="utf-8")
     out = tmp_path / "result.json"
-    args = Namespace(**base, resume=True, script=str(script), result_json=str(out))
-    assert run_window(args) == 0
+    assert main(["play", "first-dm", "--resume", "--script", str(script), "--result-json", str(out),
+                 "--player", "kiwi", "--data-dir", str(tmp_path)]) == 0
     record = json.loads(out.read_text(encoding="utf-8"))
     assert record["outcome"] == "blocked"
     assert set(flags_before) <= set(record["hits"]) | set(record["false_alarms"])
 
 
 def test_resume_without_a_stored_session_says_so(tmp_path, capsys):
-    from game.ui.run import run_window
-
-    args = Namespace(scenario="first-dm", script=None, screenshot_dir=None, result_json=None, seed=1, no_save=False,
-                     data_dir=str(tmp_path), player=None, class_code=None, text=False, resume=True)
-    assert run_window(args) == 2
+    assert main(["play", "first-dm", "--resume", "--data-dir", str(tmp_path)]) == 2
     assert "no unfinished session" in capsys.readouterr().err

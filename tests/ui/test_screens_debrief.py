@@ -7,6 +7,7 @@ import pytest
 from game.command_language import read_script
 from game.library import find_scenario
 from game.session import Session, run_script
+from game.ui.screens.chat import ChatScreen
 from game.taxonomy import load_help
 from game.ui.screens.debrief import FALSE_ALARM, MISSED, SPOTTED, DebriefScreen
 from game.ui.screens.picker import PickerScreen
@@ -148,14 +149,18 @@ def test_start_button(app):
 
 def test_play_again_starts_the_same_scenario_above_the_picker(app, monkeypatch):
     calls = []
-    from game.ui import run
+    from game.play import sessions
 
-    monkeypatch.setattr(run, "start_chat", lambda app, ref, args=None: calls.append(ref))
+    def start(ref, options):
+        calls.append(ref)
+        return Session(find_scenario(ref), seed=1)
+
+    monkeypatch.setattr(sessions, "start", start)
     session, result = play("first-dm", "best")
     screen = open_debrief(app, session, result)
     app.tick(click(screen.buttons[0].rect.center))
     assert calls == ["first-dm"]
-    assert [type(s) for s in app.stack] == [StartScreen, PickerScreen]
+    assert [type(s) for s in app.stack] == [StartScreen, PickerScreen, ChatScreen]
 
 
 def test_drag_and_wheel_scroll(app):

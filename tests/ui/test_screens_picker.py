@@ -6,7 +6,9 @@ from game.library import find_scenario, load_library
 from game.session import Session, run_script
 from game.command_language import read_script
 from game.ui.screens import picker as picker_mod
-from game.ui.screens.picker import PickerScreen, StartChatDialog, content_notes
+from game.play import catalogue
+from game.play.catalogue import content_notes
+from game.ui.screens.picker import PickerScreen, StartChatDialog
 
 from conftest import click, key
 
@@ -21,11 +23,14 @@ def picker(app):
 
 @pytest.fixture
 def started(monkeypatch):
-    """Record start_chat calls instead of opening the chat."""
+    """Record the sessions the picker starts (scenario, options); the chat opens on a plain session."""
     calls = []
-    from game.ui import run
 
-    monkeypatch.setattr(run, "start_chat", lambda app, ref, args=None: calls.append((ref, args)))
+    def start(ref, options):
+        calls.append((ref, options))
+        return Session(find_scenario(ref), seed=1)
+
+    monkeypatch.setattr(picker_mod.sessions, "start", start)
     return calls
 
 
@@ -142,7 +147,7 @@ def test_no_card_or_dialog_gives_away_a_safe_chat(app, picker):
         notes = content_notes(card.scenario)
         assert notes
         for n in notes:
-            assert not picker_mod._SPOILER_NOTE.search(n)
+            assert not catalogue._SPOILER_NOTE.search(n)
         dialog = StartChatDialog(app, card.scenario, lambda: None)
         app.push(dialog)
         app.tick([])

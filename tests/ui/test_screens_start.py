@@ -3,7 +3,7 @@ import pygame
 import pytest
 
 from game.ui.screens.picker import PickerScreen
-from game.ui.screens.start import CLASS_CODE_MAX, NICKNAME_MAX, StartScreen, counsellor_available
+from game.ui.screens.start import CLASS_CODE_MAX, NICKNAME_MAX, StartScreen
 from game.ui.settings import Settings
 
 from conftest import click, key
@@ -37,11 +37,11 @@ def test_keyboard_only_nickname_class_and_play(app, start):
     assert (app.player, app.class_code) == ("pixel_fox", "8B-2")
     app.tick([key(pygame.K_RETURN)])
     assert isinstance(app.top, PickerScreen)
-    from game.ui.screens.picker import chat_args, player_label
+    from game.ui.screens.picker import player_label
 
     assert player_label(app) == "Playing as pixel_fox · class 8B-2"
-    args = chat_args(app)
-    assert (args.player, args.class_code, args.script, args.seed) == ("pixel_fox", "8B-2", None, None)
+    options = app.play_options()
+    assert (options.player, options.class_code, options.result_json, options.seed) == ("pixel_fox", "8B-2", None, None)
 
 
 def test_nickname_refuses_more_than_20_characters(app, start):
@@ -125,20 +125,15 @@ def test_settings_changes_persist(app, start, private_data_dir):
     assert start.play.rect.right <= app.size[0]
 
 
-def test_counsellor_button_only_when_the_screen_exists(app, start):
+def test_counsellor_button_opens_the_counsellor_screen(app, start):
     idents = [getattr(w, "ident", None) for w in start.widgets]
-    assert ("counsellors" in idents) == counsellor_available()
-    if counsellor_available():
-        start.counsellors.activate()
-        assert type(app.top).__name__ == "CounsellorScreen"
+    assert "counsellors" in idents
+    start.counsellors.activate()
+    assert type(app.top).__name__ == "CounsellorScreen"
 
 
-def test_counsellor_button_hidden_without_the_screen(app, monkeypatch):
-    import importlib.util
-
-    real = importlib.util.find_spec
-    monkeypatch.setattr(importlib.util, "find_spec",
-                        lambda name, *a: None if name.endswith(".counsellor") else real(name, *a))
+def test_counsellor_button_hidden_without_the_route(app, monkeypatch):
+    monkeypatch.delitem(app.routes, "counsellor")
     screen = StartScreen(app)
     assert screen.counsellors is None
     assert "counsellors" not in [getattr(w, "ident", None) for w in screen.widgets]

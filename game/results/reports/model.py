@@ -15,9 +15,12 @@ import contextlib
 import gc
 import time
 from collections import defaultdict
-from dataclasses import asdict, dataclass, field
-from typing import Any, Iterable, Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+from typing import Any
 
+from ... import transcript as transcripts
+from ...transcript import Line
 from .. import stats
 from ..store import SessionRecord, Store
 from .labels import OUTCOMES, STATUSES, Taxonomy, taxonomy
@@ -25,34 +28,6 @@ from .labels import OUTCOMES, STATUSES, Taxonomy, taxonomy
 PARTS = ("total", "detection", "exit", "privacy")
 NO_NICKNAME = "(no nickname)"
 MIN_ITEMS = 5      # a category met fewer times than this is "too few to judge"
-
-
-@dataclass
-class Line:
-    """One line of a transcript."""
-
-    who: str                      # stranger | system | player
-    text: str
-    item_id: str | None = None
-    n: int | None = None          # delivery number shown to the player
-    categories: list[str] = field(default_factory=list)
-    mark: str | None = None       # spotted | missed | false_alarm | None
-    nudge: bool = False
-    exit_point: bool = False      # the moment the danger reached the exit threshold
-    late: bool = False            # a reply after the exit point
-    discloses: list[str] = field(default_factory=list)
-    tells_adult: bool = False
-
-    def reply_notes(self, tax) -> list[str]:
-        """What a counsellor should notice about a player's reply (empty for stranger lines)."""
-        notes = []
-        if self.late:
-            notes.append("reply after the moment to get out")
-        if self.discloses:
-            notes.append("gave away: " + ", ".join(tax.disclosure(k).lower() for k in self.discloses))
-        if self.tells_adult:
-            notes.append("involves a trusted adult")
-        return notes
 
 
 @dataclass
@@ -279,69 +254,14 @@ def _session_view(rec: SessionRecord, info: dict[str, Any],
     result = rec.result if rec.status == "complete" else None
     start = events[0] if events and events[0].get("type") == "start" else {}
 
-    # Which red-flag items exist, and their categories.
-    items: dict[str, list[str]] = {}
-    profile_rf: dict[str, list[str]] = {}
-    for p in start.get("profile") or []:
-        rf = list(p.get("red_flags") or [])
-        profile_rf[str(p.get("id"))] = rf
-        if rf:
-            items[str(p.get("id"))] = rf
-    flagged: set[str] = set()
-    for e in events:
-        t = e.get("type")
-        if t == "deliver" and e.get("red_flags"):
-            items.setdefault(str(e.get("id")), list(e["red_flags"]))
-        elif t == "flag":
-            flagged.add(str(e.get("id")))
-        elif t == "unflag":
-            flagged.discard(str(e.get("id")))
-
-    if result is not None:
-        hits = set(result.get("hits") or [])
-        misses = set(result.get("misses") or [])
-        fas = set(result.get("false_alarms") or [])
-    else:  # unfinished: show the flags as they stood
-        hits = {i for i in flagged if i in items}
-        fas = {i for i in flagged if i not in items}
-        misses = {i for i in items if i not in flagged}
-
-    def mark(item_id: str) -> str | None:
-        if item_id in hits:
-            return "spotted"
-        if item_id in fas:
-            return "false_alarm"
-        if item_id in misses:
-            return "missed"
-        return None
-
-    exit_point = result.get("exit_point") if result else None
-    lines: list[Line] = []
-    after_exit = False
-    exit_marked = False
-    for e in events:
-        t = e.get("type")
-        if t == "deliver":
-            iid = str(e.get("id"))
-            is_exit = bool(exit_point) and iid == exit_point and not exit_marked
-            if is_exit:
-                exit_marked = after_exit = True
-            lines.append(Line(
-                who="system" if e.get("from") == "system" else "stranger",
-                text=str(e.get("text", "")), item_id=iid, n=e.get("n"),
-                categories=list(e.get("red_flags") or []), mark=mark(iid),
-                nudge=bool(e.get("nudge")), exit_point=is_exit))
-        elif t == "choice":
-            lines.append(Line(who="player", text=str(e.get("text", "")), late=after_exit,
-                              discloses=list(e.get("discloses") or []),
-                              tells_adult=bool(e.get("tells_adult"))))
-
+    tr = transcripts.annotate(events, result)
+    items, lines = tr.items, tr.lines
     labels = info.get("profile") or {}
     profile = []
-    for pid, rf in profile_rf.items():
-        meta = labels.get(pid) or {}
-        profile.append(ProfileLine(pid, str(meta.get("label") or pid.split(".", 1)[-1]),
-                                   str(meta.get("text") or ""), rf, mark(pid)))
+    for pm in tr.profile:
+        meta = labels.get(pm.id) or {}
+        profile.append(ProfileLine(pm.id, str(meta.get("label") or pm.id.split(".", 1)[-1]),
+                                   str(meta.get("text") or ""), pm.categories, pm.mark))
 
     ending_title = ending_outcome = None
     outcome = result.get("outcome") if result else None
@@ -360,11 +280,6 @@ def _session_view(rec: SessionRecord, info: dict[str, Any],
     exit_part = ((result or {}).get("score") or {}).get("exit")
     stayed = bool(result) and kind == "grooming" and exit_part is not None and float(exit_part) < 1.0
 
-    def order(ids: Iterable[str]) -> list[str]:
-        seen = [ln.item_id for ln in lines if ln.item_id] + list(profile_rf)
-        rank = {iid: i for i, iid in reversed(list(enumerate(seen)))}
-        return sorted(set(ids), key=lambda i: (rank.get(i, len(rank)), i))
-
     view = SessionView(
         id=rec.id, uid=rec.uid, player=rec.player or NO_NICKNAME, class_code=rec.class_code,
         scenario_id=rec.scenario_id,
@@ -374,7 +289,7 @@ def _session_view(rec: SessionRecord, info: dict[str, Any],
         event_count=rec.event_count or len(events), result=result,
         outcome_label=outcome_label, ending_title=ending_title, ending_outcome=ending_outcome,
         stayed_too_long=stayed, lines=lines, profile=profile,
-        spotted=order(hits), missed=order(misses), false_alarms=order(fas),
+        spotted=tr.spotted, missed=tr.missed, false_alarms=tr.false_alarms,
         disclosures=list((result or {}).get("disclosures") or []),
         discussion_questions=[str(q) for q in info.get("discussion_questions") or []],
         stranger=str(info.get("stranger") or "Stranger"),

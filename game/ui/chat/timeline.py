@@ -12,7 +12,7 @@ import bisect
 import time as _time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Any, Callable, Optional
 
 import pygame
 
@@ -37,6 +37,7 @@ class ChatItem:
     nudge: bool = False
     title: str = ""                  # endings
     outcome: str = ""                # endings: safe | neutral | unsafe
+    source: Any = None               # the game.play.chat_view.ChatLine it draws
     # layout, in timeline coordinates (set by Timeline)
     y: int = 0
     h: int = 0

@@ -23,62 +23,28 @@ When the conversation ends the session is finished at once (result stored,
 """
 from __future__ import annotations
 
-import random
 import time
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional
 
 import pygame
 
+from game.command_language import Command
+from game.engine import CommandError
+from game.loader import resolve_asset
+from game.play.chat_view import CHAT_OVER_FLAGS, ChatLine, ChatView, confirm_words
+from game.play.pacing import Pacer
+
 from ..app import App, Screen
 from ..chat import icons
 from ..chat.avatar import Avatars
-from ..chat.timeline import ENDING, INFO, PLAYER, STRANGER, SYSTEM, ChatItem, ItemRenderer, RenderContext, Timeline
+from ..chat.timeline import ENDING, SYSTEM, ChatItem, ItemRenderer, RenderContext, Timeline
 from ..theme import PALETTES
 from ..widgets import Button, draw_flag_marker, draw_focus_ring, draw_round_rect, flag_badge
 from .overlays import ConfirmScreen, LinkWarningScreen, PauseScreen
 
 HINT = "Tip: click any message or profile detail that feels off to flag it. Click again to unflag. Keys: Tab, F"
 DRAG_THRESHOLD = 6
-
-
-def typing_delay(text: str, authored: Optional[float], seed: int, number: int, factor: float,
-                 system: bool = False) -> float:
-    """Seconds of "typing…" before a message shows.
-
-    The authored ``delay`` wins; otherwise about 0.8 s plus 1 s per 14
-    characters with a seeded +-20 % jitter, capped at 6 s. ``factor`` is the
-    typing-speed setting (0 = instant).
-    """
-    if factor <= 0:
-        return 0.0
-    if authored is not None:
-        return max(0.0, float(authored)) * factor
-    if system:
-        return 0.9 * factor
-    rng = random.Random(f"{seed}/typing/{number}")
-    base = 0.8 + len(text) / 14.0 * rng.uniform(0.8, 1.2)
-    return min(base, 6.0) * factor
-
-
-@dataclass
-class Pacing:
-    """The message being 'typed': a short reading pause, then the typing indicator."""
-
-    entry_id: str
-    pause: float
-    typing: float
-    indicator: bool
-    elapsed: float = 0.0
-
-    @property
-    def showing_indicator(self) -> bool:
-        return self.indicator and self.elapsed >= self.pause
-
-    @property
-    def done(self) -> bool:
-        return self.elapsed >= self.pause + self.typing
 
 
 class ProfileCard:
@@ -109,6 +75,8 @@ class ChatScreen(Screen):
         self.avatars = Avatars(app.kit)
         if clock_base is None:   # a resumed chat's clock carries on from its last event: that moment is now
             clock_base = time.time() - (self.conv.elapsed() if self.conv.started else 0.0)
+        self.view = ChatView(session, resumed=resumed)
+        self.pacer = Pacer(session, typing_factor=lambda: float(self.app.settings.typing_factor))
         self.ctx = RenderContext(self.stranger_name, self.player_name, self.stranger_picture,
                                  is_flagged=self.conv.is_flagged, receipt=self._receipt, clock_base=clock_base)
         self.timeline = Timeline(self._renderer())
@@ -121,13 +89,8 @@ class ChatScreen(Screen):
         self.profile_open = False       # the drawer, in narrow windows
         self.hint_visible = True
         self.replies = 0
-        self.pacing: Optional[Pacing] = None
         self.choice_overflow = 0
         self.choice_scroll = 0
-        self.idle = 0.0
-        self._seen = 0
-        self._last_player_item: Optional[ChatItem] = None
-        self._receipt_seen = False
         self.choice_buttons: list[Button] = []
         self.end_button: Optional[Button] = None
         self.status_message = ""
@@ -148,25 +111,24 @@ class ChatScreen(Screen):
         self.r_header = self.r_actions = self.r_hint = self.r_squad = self.r_profile = z
         self.r_view = self.r_composer = z
         self.wide = True
-        if self.scenario.player.context:
-            self.timeline.append(ChatItem(INFO, self.scenario.player.context.strip()))
+        for line in self.view.lines:        # the player's situation, before anything is said
+            self.timeline.append(self._item(line))
         self.session.start()
         self._quiet = True       # what was already said (a resumed chat) arrives without a burst of sounds
         self.sync()
         self._quiet = False
         self.resumed = resumed
-        if resumed and not self.conv.ended:
-            self.timeline.append(ChatItem(INFO, "You left this chat earlier. It carries on from here."))
+        note = self.view.resumed_note()
+        if note is not None:
+            self.timeline.append(self._item(note))
 
     # ------------------------------------------------------------------ setup
     def _resolve(self, ref: str) -> Optional[Path]:
         if not ref:
             return None
         try:
-            from game.loader import resolve_asset
-
             return resolve_asset(Path(self.scenario.path).parent, ref)
-        except Exception:
+        except (OSError, ValueError):
             return None
 
     def _renderer(self) -> ItemRenderer:
@@ -191,25 +153,34 @@ class ChatScreen(Screen):
         """Carry on with a session restored from JSON (same events, new objects)."""
         self.session = session
         self.conv = session.conv
+        self.view.session = session
+        self.pacer.session = session
         self.ctx.is_flagged = self.conv.is_flagged
-        self._seen = min(self._seen, len(self.conv.events))
+        self.view.rewind(len(self.conv.events))
         self.dirty = True
 
     # ------------------------------------------------------------------ engine events
+    def _item(self, line: ChatLine) -> ChatItem:
+        """The timeline item that draws a chat line."""
+        return ChatItem(line.kind, line.text, item_id=line.item_id, n=line.number, t=line.t,
+                        image=self._resolve(line.image) if line.image else None, image_ref=line.image,
+                        link=line.link, nudge=line.nudge, title=line.title, outcome=line.outcome, source=line)
+
     def sync(self) -> None:
         """Show every engine event not shown yet (called after each command and delivery)."""
-        events = self.conv.events
-        while self._seen < len(events):
-            ev = events[self._seen]
-            self._seen += 1
+        for ev in self.view.unseen():
             kind = ev.get("type")
             if kind == "deliver":
-                self._on_deliver(ev)
-            elif kind == "choice":
-                item = ChatItem(PLAYER, ev.get("text", ""), t=float(ev.get("t", 0)))
+                self._refresh_receipt(self.view.mark_seen())
+            line = self.view.feed(ev)
+            item = self._item(line) if line is not None else None
+            if kind == "deliver" and item is not None:
                 self._add(item)
-                self._last_player_item = item
-                self._receipt_seen = False
+                if not (self.scripted or self._quiet):
+                    self.app.sounds.play("notice" if item.kind == SYSTEM else
+                                         ("nudge" if item.nudge else "message_in"))
+            elif kind == "choice" and item is not None:
+                self._add(item)
                 self.replies += 1
                 if self.replies >= 2 and self.hint_visible:   # the tip has had its chance
                     self.hint_visible = False
@@ -228,33 +199,17 @@ class ChatScreen(Screen):
                     if not (self.scripted or self._quiet):
                         self.app.sounds.play("flag")
             elif kind == "end":
-                self._on_end(ev)
+                self._on_end(ev, item)
         self._refresh_choices()
         self.dirty = True
 
-    def _on_deliver(self, ev: dict) -> None:
-        image_ref = ev.get("image", "") or ""
-        item = ChatItem(SYSTEM if ev.get("from") == "system" else STRANGER, ev.get("text", ""),
-                        item_id=ev.get("id"), n=ev.get("n"), t=float(ev.get("t", 0)),
-                        image=self._resolve(image_ref) if image_ref else None, image_ref=image_ref,
-                        link=ev.get("link", "") or "", nudge=bool(ev.get("nudge")))
-        self._mark_seen()
-        self._add(item)
-        if not (self.scripted or self._quiet):
-            self.app.sounds.play("notice" if item.kind == SYSTEM else ("nudge" if item.nudge else "message_in"))
-
-    def _mark_seen(self) -> None:
-        if self._last_player_item is not None and not self._receipt_seen:
-            self._receipt_seen = True
-            last = self._last_player_item
-            self.timeline.refresh(lambda it: it is last)
+    def _refresh_receipt(self, line: Optional[ChatLine]) -> None:
+        """Redraw the reply whose read receipt changed."""
+        if line is not None:
+            self.timeline.refresh(lambda it: it.source is line)
 
     def _receipt(self, item: ChatItem) -> Optional[str]:
-        if item is not self._last_player_item:
-            return None
-        if self.skin == "game_chat":
-            return "read" if self._receipt_seen else "sent"
-        return "Seen" if self._receipt_seen else "Sent"
+        return self.view.receipt(item.source) if item.source is not None else None
 
     def _add(self, item: ChatItem) -> None:
         at_bottom = self.stick_bottom
@@ -262,24 +217,13 @@ class ChatScreen(Screen):
         if not at_bottom:
             self.unseen += 1
 
-    def _on_end(self, ev: dict) -> None:
+    def _on_end(self, ev: dict, item: Optional[ChatItem]) -> None:
         how = ev.get("how")
-        name = self.stranger_name
-        text = {
-            "block": f"You blocked {name}. They can't message you any more.",
-            "report": f"You blocked and reported {name}. Reporting helps keep other people safe too.",
-            "leave": "You left the chat.",
-        }.get(how)
-        if how == "ending":
-            node = self.scenario.nodes.get(ev.get("node"))
-            end = node.end if node is not None else None
-            card = ChatItem(ENDING, end.text.strip() if end else "", title=end.title if end else "",
-                            outcome=ev.get("outcome", ""), t=float(ev.get("t", 0)))
-            self._add(card)
-            self._reveal_top = card   # a long ending is read from its top, not its bottom
-        elif text:
-            self._add(ChatItem(INFO, text, t=float(ev.get("t", 0))))
-        self.pacing = None
+        if item is not None:
+            self._add(item)
+            if item.kind == ENDING:
+                self._reveal_top = item   # a long ending is read from its top, not its bottom
+        self.pacer.reset()
         if not self.scripted:   # run.py finishes scripted sessions itself, with --result-json
             self.finish_session()
         if how != "quit":
@@ -306,50 +250,49 @@ class ChatScreen(Screen):
         self.app.show_debrief(result, self.conv, scenario=self.scenario, session=self.session)
 
     # ------------------------------------------------------------------ commands from the player
-    def choose(self, shown: int) -> None:
-        from game.engine import CommandError
+    def act_or_raise(self, command: Command) -> Optional[str]:
+        """Carry out one player command through the session; every click, key and script line ends here.
 
+        Returns what the session says to show ("profile", "help" or None); raises
+        CommandError (nothing changed) for a command that cannot be done now.
+        """
+        self.pacer.activity()
         try:
-            self.conv.choose(shown)
+            shown = self.session.execute(command)
+        finally:
+            self.sync()
+        if shown == "profile":
+            self.show_profile()
+        return shown
+
+    def act(self, command: Command) -> Optional[str]:
+        """``act_or_raise`` for input: a command that cannot be done now shows its one-line reason."""
+        try:
+            return self.act_or_raise(command)
         except CommandError as exc:
             self.status_message = str(exc)
-        self.sync()
+            self.dirty = True
+            return None
+
+    def choose(self, shown: int) -> None:
+        self.act(Command("choose", str(shown)))
 
     def toggle_flag(self, item_id: str) -> None:
-        from game.engine import CommandError
-
         if self.conv.ended:
-            self.status_message = "The chat is over: flags can't change now."
+            self.status_message = CHAT_OVER_FLAGS
             self.dirty = True
             return
-        try:
-            self.conv.toggle_flag(item_id)
-        except CommandError as exc:
-            self.status_message = str(exc)
-        self.sync()
+        self.act(Command("unflag" if self.conv.is_flagged(item_id) else "flag", item_id))
 
     def ask_end(self, how: str) -> None:
         if self.conv.ended:
             return
-        name = self.stranger_name
-        title, body, label = {
-            "block": (f"Block {name}?", "They won't be able to message you. This ends the chat.", "Block"),
-            "report": (f"Block and report {name}?",
-                       "The platform's safety team gets this chat, and they can't message you. This ends the chat.",
-                       "Block and report"),
-            "leave": ("Leave this chat?", "You stop talking to them. This ends the chat.", "Leave"),
-        }[how]
+        title, body, label = confirm_words(how, self.stranger_name)
         self.app.push(ConfirmScreen(self.app, title, body, label, lambda: self.end_action(how), skin=self.skin,
                                     kind="danger" if how != "leave" else "primary"))
 
     def end_action(self, how: str) -> None:
-        from game.engine import CommandError
-
-        try:
-            self.conv.end_action(how)
-        except CommandError as exc:
-            self.status_message = str(exc)
-        self.sync()
+        self.act(Command(how))
 
     def open_pause(self) -> None:
         self.app.push(PauseScreen(self.app, on_quick_exit=self.quick_exit, skin=self.skin))
@@ -364,10 +307,7 @@ class ChatScreen(Screen):
 
     def _quit_session(self) -> None:
         if not self.conv.ended:
-            try:
-                self.conv.quit()
-            except Exception:
-                pass
+            self.act(Command("quit"))
         self.sync()
         self.finish_session()
 
@@ -404,7 +344,7 @@ class ChatScreen(Screen):
             if self.fzone == "choices":
                 self.findex["choices"] = 0
             self.choice_scroll = 0
-            self.idle = 0.0
+            self.pacer.activity()
             self._layout(self.app.size)
 
     # ------------------------------------------------------------------ time
@@ -415,41 +355,19 @@ class ChatScreen(Screen):
     def update(self, dt: float) -> None:
         if self.scripted or self.conv.ended:
             return
-        dt = min(dt, 0.25)
-        conv = self.conv
-        if conv.pending:
-            if self.pacing is None:
-                entry = conv.pending[0]
-                msg = self.scenario.items.get(entry["id"])
-                number = len(conv.numbers) + 1
-                system = entry.get("from") == "system"
-                factor = self.app.settings.typing_factor
-                self.pacing = Pacing(entry["id"], pause=0.5 * factor,
-                                     typing=typing_delay(entry.get("text", ""), getattr(msg, "delay", None),
-                                                         conv.seed, number, factor, system),
-                                     indicator=not system)
-            before = self.pacing.showing_indicator
-            self.pacing.elapsed += dt
-            if self.pacing.showing_indicator != before:
-                self._mark_seen()
+        was_typing = self.pacer.typing
+        tick = self.pacer.advance(dt)
+        if self.pacer.typing and not was_typing:   # they started typing: they have read the reply
+            self._refresh_receipt(self.view.mark_seen())
+        if tick.typing_changed:
+            self.dirty = True
+        if tick.events:
+            self.sync()
+        elif self.pacer.typing:
+            phase = int(time.monotonic() * 6) % 6
+            if phase != self._anim_phase:
+                self._anim_phase = phase
                 self.dirty = True
-            if self.pacing.done:
-                self.pacing = None
-                conv.deliver_next()
-                self.sync()
-            elif self.pacing.showing_indicator:
-                phase = int(time.monotonic() * 6) % 6
-                if phase != self._anim_phase:
-                    self._anim_phase = phase
-                    self.dirty = True
-            return
-        nudge = conv.next_nudge()
-        if nudge is not None and nudge.after is not None:
-            self.idle += dt
-            if self.idle >= nudge.after:
-                self.idle = 0.0
-                if conv.wait():
-                    self.sync()
 
     # ------------------------------------------------------------------ layout
     def on_settings_changed(self) -> None:
@@ -561,21 +479,15 @@ class ChatScreen(Screen):
         self.dirty = True
 
     def _status(self, typing: bool) -> str:
-        if typing:
-            return "typing…"
-        return {"game_chat": "IN SQUAD LOBBY · ONLINE", "social_media": "Active now",
-                "dating_app": "Your match · online"}.get(self.skin, "online")
+        return self.view.status(typing)
 
     def _title(self) -> str:
-        s = self.scenario.stranger
-        if self.skin == "dating_app" and s.claimed_age:
-            return f"{s.name}, {s.claimed_age}"
-        return s.name
+        return self.view.title()
 
     # ------------------------------------------------------------------ scrolling
     @property
     def typing_h(self) -> int:
-        return self.theme.px(46) if (self.pacing is not None and self.pacing.showing_indicator) else 0
+        return self.theme.px(46) if self.pacer.typing else 0
 
     @property
     def content_h(self) -> int:
@@ -776,7 +688,7 @@ class ChatScreen(Screen):
     # ------------------------------------------------------------------ input
     def handle_event(self, event: pygame.event.Event) -> bool:
         if event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame.MOUSEWHEEL):
-            self.idle = 0.0   # any input restarts the wait for an idle nudge
+            self.pacer.activity()   # any input restarts the wait for an idle nudge
             if self.status_message:
                 self.status_message = ""
                 self.dirty = True
@@ -992,7 +904,7 @@ class ChatScreen(Screen):
         x = pad + av + t.px(12)
         right_limit = (min(b.rect.x for b in self.header_buttons) - pad) if not self.r_actions.h else r.right - pad
         name = kit.render_line(kit.ellipsize(self._title(), "heading", max(40, right_limit - x)), "heading", p.text)
-        typing = self.pacing is not None and self.pacing.showing_indicator
+        typing = self.pacer.typing
         status = self._status(typing)
         stat = kit.render_line(kit.ellipsize(status, "small", max(40, right_limit - x)), "small",
                                p.accent if typing and not t.high_contrast else p.text_dim)
@@ -1149,12 +1061,7 @@ class ChatScreen(Screen):
                 draw_round_rect(surface, t.p.accent, box, box.h // 2)
                 surface.blit(m, m.get_rect(center=box.center))
         else:
-            if self.conv.ended:
-                text = "This chat has ended."
-            elif self.conv.pending:
-                text = f"Waiting for {self.stranger_name}…"
-            else:
-                text = "Nothing to reply here. You can flag messages, or use Block, Report or Leave."
+            text = self.view.composer_status()
             s = kit.render_line(kit.ellipsize(text, "body", r.w - 2 * t.px(16)), "body", t.p.text_dim)
             surface.blit(s, (r.x + t.px(16), r.centery - s.get_height() // 2))
         if self.status_message:
@@ -1295,32 +1202,3 @@ class ChatScreen(Screen):
             surface.blit(b, (x, y + t.px(6)))
         if focused:
             draw_focus_ring(surface, t, r, radius)
-
-
-def open_chat(app: App, scenario_ref: Any, args: Any = None, session_factory: Any = None) -> Optional[int]:
-    """Load a scenario (id, path or Scenario), make a Session and push the chat.
-
-    Returns None on success, or 2 after printing the loader's message.
-    """
-    import sys
-
-    scenario = scenario_ref
-    if isinstance(scenario_ref, (str, Path)):
-        from game.library import ScenarioError, find_scenario
-
-        try:
-            scenario = find_scenario(str(scenario_ref))
-        except ScenarioError as exc:
-            print(str(exc), file=sys.stderr)
-            return 2
-        except LookupError as exc:
-            print(str(exc.args[0] if exc.args else exc), file=sys.stderr)
-            return 2
-    if session_factory is not None:
-        session = session_factory(scenario)
-    else:
-        from ..run import default_session
-
-        session = default_session(scenario, args)
-    app.push(ChatScreen(app, session, result_json=getattr(args, "result_json", None)))
-    return None

@@ -23,6 +23,7 @@ opens, Escape goes back, Page Up / Page Down scroll.
 from __future__ import annotations
 
 import datetime as _dt
+import os
 from pathlib import Path
 from typing import Any, Callable, Optional
 
@@ -629,10 +630,19 @@ class PageBuilder:
 # ---------------------------------------------------------------------------
 # the overview, a player, a session
 # ---------------------------------------------------------------------------
+def _write_atomic(path: Path, text: str) -> None:
+    """Write via a temporary file in the same folder, so a half-written report never exists."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        tmp.write_text(text, encoding="utf-8", newline="")
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
 def export_reports(store: Any, data_dir: Optional[Path], class_code: Optional[str],
                    player: Optional[str] = None) -> list[Path]:
     """Write the HTML and CSV reports for the filter into DATA/reports; returns their paths."""
-    from game.commands.report import write_atomic
     from game.results.reports import csv_report, html_report
 
     folder = Path(data_dir or ".") / "reports"
@@ -646,7 +656,7 @@ def export_reports(store: Any, data_dir: Optional[Path], class_code: Optional[st
     out = []
     for ext, render in (("html", html_report.render), ("csv", csv_report.render)):
         path = folder / f"{stem}.{ext}"
-        write_atomic(path, render(rep))
+        _write_atomic(path, render(rep))
         out.append(path)
     return out
 

@@ -34,8 +34,9 @@ from ..app import App, Screen
 from ..text import TextKit
 from ..theme import Theme
 from ..widgets import Button, ButtonPointer, FocusRing, draw_flag_marker, flag_marker_points
-from .picker import (PLATFORM_NAMES, PickerScreen, Scroller, draw_check, launch_scenario, platform_accent,
-                     platform_icon)
+from game.play.catalogue import PLATFORM_NAMES
+
+from .picker import Scroller, draw_check, launch_scenario, platform_accent, platform_icon
 
 SPOTTED, MISSED, FALSE_ALARM = "spotted", "missed", "false_alarm"
 STATUS_WORDS = {SPOTTED: "Spotted", MISSED: "Missed", FALSE_ALARM: "Flagged, but harmless"}
@@ -187,13 +188,13 @@ class DebriefScreen(Screen):
 
         def under() -> None:  # leaving the chat comes back to the picker, not to this page
             self.app.show_start()
-            self.app.push(PickerScreen(self.app))
+            self.app.open("picker")
 
         launch_scenario(self.app, ref, under=under)
 
     def choose_another(self) -> None:
         self.app.show_start()
-        self.app.push(PickerScreen(self.app))
+        self.app.open("picker")
 
     def to_start(self) -> None:
         self.app.show_start()

@@ -81,9 +81,7 @@ class PauseScreen(DialogScreen):
             self.app.push(HelpScreen(self.app, skin=self.skin))
 
         def settings() -> None:
-            from .settings import SettingsScreen
-
-            self.app.push(SettingsScreen(self.app, skin=self.skin, overlay=True))
+            self.app.open("settings", skin=self.skin, overlay=True)
 
         def quick_exit() -> None:
             self.close()

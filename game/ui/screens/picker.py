@@ -4,12 +4,9 @@ Each card shows the title, the summary, the difficulty (dots *and* a word),
 the content notes and a "played / best score" mark from this device's
 results. Arrows, Tab and Enter move and choose; the wheel, Page Up/Down and a
 drag (mouse or finger) scroll. Choosing a card opens :class:`StartChatDialog`
-with the content notes and the player's situation; "Start chat" calls
-``game.ui.run.start_chat``.
-
-Nothing here says which scenarios are benign: a note that would give it away
-("none", "no red flags") is not shown, and every chat gets the same reminder
-that some people are safe and some are not.
+with the content notes and the player's situation; "Start chat" opens the
+session through ``game.play.sessions.start``. What a card may say (no
+spoilers, difficulty words, platform names) comes from ``game.play.catalogue``.
 
 Also home to the small helpers the start and debrief screens share:
 :class:`Scroller` (wheel, keys, drag, scrollbar), :func:`launch_scenario`,
@@ -17,51 +14,25 @@ Also home to the small helpers the start and debrief screens share:
 """
 from __future__ import annotations
 
-import argparse
-import re
 from typing import Any, Callable, Optional
 
 import pygame
+
+from game.library import load_library
+from game.play import sessions
+from game.play.catalogue import BEFORE_YOU_START, EVERY_CHAT_NOTE, PLATFORM_NAMES, PLATFORM_ORDER, content_notes, difficulty_word
 
 from ..app import App, Screen
 from ..theme import HIGH_CONTRAST, PALETTES, Theme
 from ..text import TextKit
 from ..widgets import Button, ButtonPointer, FocusRing, Widget, draw_fade, draw_focus_ring, draw_round_rect, draw_shadow
 
-PLATFORM_NAMES = {"game_chat": "Game chat", "social_media": "Social media", "dating_app": "Dating app"}
-PLATFORM_ORDER = ("game_chat", "social_media", "dating_app")
-DIFFICULTY_WORDS = {1: "Easy", 2: "Medium", 3: "Hard"}
 SUMMARY_LINES = 5
-
-#: Said before every chat, safe or not, so no card gives the lesson away.
-EVERY_CHAT_NOTE = ("Some people in these chats are safe and some are not. You find out by playing: "
-                   "that is the point.")
-#: Content notes that would reveal a safe chat are left out (the lesson is telling them apart).
-_PLAIN_NOTES = {"game_chat": "a chat with another player", "social_media": "a chat in direct messages",
-                "dating_app": "a chat with a match"}
-_SPOILER_NOTE = re.compile(r"^\s*(none|nothing)\b|no red flags|\bbenign\b|\bharmless\b|\bsafe\b", re.I)
 
 
 # ---------------------------------------------------------------------------
 # helpers shared with start.py and debrief.py
 # ---------------------------------------------------------------------------
-def content_notes(scenario: Any) -> list[str]:
-    """The scenario's content notes, without any that would reveal it as a safe chat.
-
-    They are shown in the dialog before a chat, not on the cards, so cards
-    cannot be compared side by side to find the safe ones.
-    """
-    notes = [str(n).strip() for n in (getattr(scenario, "content_notes", ()) or ()) if str(n).strip()]
-    notes = [n for n in notes if not _SPOILER_NOTE.search(n)]
-    if not notes:
-        notes = [_PLAIN_NOTES.get(getattr(scenario, "platform", ""), "a chat with someone online")]
-    return notes
-
-
-def difficulty_word(level: int) -> str:
-    return DIFFICULTY_WORDS.get(int(level or 1), "Easy")
-
-
 def platform_accent(theme: Theme, platform: str) -> tuple[int, int, int]:
     """The accent of a platform's skin, in the current contrast mode."""
     table = HIGH_CONTRAST if theme.high_contrast else PALETTES
@@ -143,67 +114,28 @@ def player_label(app: App) -> str:
     return "Playing without a nickname"
 
 
-def chat_args(app: App) -> argparse.Namespace:
-    """The arguments a picker-started chat gets: the nickname and class code, nothing scripted."""
-    base = getattr(app, "args", None)
-    data_dir = getattr(base, "data_dir", None)
-    if data_dir is None and getattr(app, "data_dir", None) is not None:
-        data_dir = str(app.data_dir)
-    return argparse.Namespace(
-        command="play", scenario=None, text=False, seed=None, result_json=None, script=None,
-        screenshot_dir=None, no_save=bool(getattr(base, "no_save", False)), data_dir=data_dir,
-        player=getattr(app, "player", None), class_code=getattr(app, "class_code", None))
-
-
-def launch_scenario(app: App, scenario_ref: str, *, under: Optional[Callable[[], None]] = None) -> Optional[int]:
+def launch_scenario(app: App, scenario_ref: str, *, under: Optional[Callable[[], None]] = None) -> Optional[str]:
     """Start the chat for ``scenario_ref`` with the player's nickname and class code.
 
     ``under`` (optional) prepares the stack below the chat first (for "Play
-    again" from the debrief). Shows a small message if the chat cannot open.
+    again" from the debrief). Shows a small message if the chat cannot open,
+    and returns that reason (None when the chat opened).
     """
-    from .. import run
-
     if under is not None:
         under()
     try:
-        code = run.start_chat(app, scenario_ref, args=chat_args(app))
-    except ImportError:
-        code = 2
-    if code:
+        session = sessions.start(scenario_ref, app.play_options())
+    except sessions.PlayError as exc:
         app.push(NoticeDialog(app, "This chat could not be opened",
                               "Something is wrong with this scenario file. Try another chat, or tell your teacher."))
-    return code
+        return str(exc)
+    app.open("chat", session=session)
+    return None
 
 
 def load_played(app: App) -> dict[str, tuple[int, Optional[int]]]:
     """scenario id -> (times finished, best total) on this device; {} when there are no results."""
-    try:
-        from game.results.store import Store
-    except Exception:  # noqa: BLE001 - the results store is optional for the picker
-        return {}
-    out: dict[str, tuple[int, Optional[int]]] = {}
-    try:
-        store = Store.open(getattr(app, "data_dir", None))
-    except Exception:  # noqa: BLE001 - no readable database: show no marks
-        return {}
-    try:
-        for rec in store.sessions(statuses=("complete",)):
-            total = None
-            if isinstance(rec.result, dict):
-                t = (rec.result.get("score") or {}).get("total")
-                total = int(t) if isinstance(t, (int, float)) else None
-            n, best = out.get(rec.scenario_id, (0, None))
-            if total is not None and (best is None or total > best):
-                best = total
-            out[rec.scenario_id] = (n + 1, best)
-    except Exception:  # noqa: BLE001
-        return {}
-    finally:
-        try:
-            store.close()
-        except Exception:  # noqa: BLE001
-            pass
-    return out
+    return sessions.played_and_best(app.play_options())
 
 
 class Scroller:
@@ -543,8 +475,7 @@ class StartChatDialog(ScrollDialog):
             for n in notes:
                 out.append((_bullet(kit, t, n, "body", t.p.text, width), t.px(4)))
         out.append((kit.render_block(EVERY_CHAT_NOTE, "body", t.p.text, width), t.px(10)))
-        out.append((kit.render_block("Flag anything that feels off. You can block, report or leave at any time, "
-                                     "and Esc pauses the chat.", "body", t.p.text_dim, width), t.px(10)))
+        out.append((kit.render_block(BEFORE_YOU_START, "body", t.p.text_dim, width), t.px(10)))
         who = player_label(self.app)
         out.append((kit.render_block(who, "small", t.p.text_dim, width), t.px(12)))
         return out
@@ -613,8 +544,6 @@ class PickerScreen(Screen):
     def __init__(self, app: App, library: Any = None):
         super().__init__(app)
         if library is None:
-            from game.library import load_library
-
             library = load_library()
         self.scenarios = list(getattr(library, "scenarios", library))
         self.played = load_played(app)

@@ -22,28 +22,26 @@ scrolls (wheel, keys, drag) when a large text size makes it taller than the wind
 """
 from __future__ import annotations
 
-import importlib.util
 import re
 import time
-from dataclasses import dataclass
-from typing import Any, Callable, Optional
+from typing import Callable, Optional
 
 import pygame
+
+from game.play import sessions
+from game.play.sessions import Unfinished
+from game.results.identity import MAX_CLASS_CODE, nickname_key
 
 from ..app import App, Screen
 from ..text import TextKit
 from ..theme import Theme
 from ..widgets import (Button, ButtonPointer, FocusRing, Widget, draw_flag_marker, draw_focus_ring, draw_round_rect,
                        draw_shadow)
-from .picker import PickerScreen, ScrollDialog, Scroller, chat_args, clamp_lines, launch_scenario, platform_icon
-from .settings import SettingsScreen
+from .picker import ScrollDialog, Scroller, clamp_lines, launch_scenario, platform_icon
 
 NICKNAME_MAX = 20
-try:  # a class code longer than the results store keeps would be cut silently: refuse it instead
-    from game.results.identity import MAX_CLASS_CODE as _STORE_CLASS_MAX
-except Exception:  # noqa: BLE001 - the store is optional here
-    _STORE_CLASS_MAX = 20
-CLASS_CODE_MAX = min(20, _STORE_CLASS_MAX)
+#: a class code longer than the results store keeps would be cut silently: refuse it instead
+CLASS_CODE_MAX = min(20, MAX_CLASS_CODE)
 ALLOWED = re.compile(r"[A-Za-z0-9_-]")
 
 REAL_NAME_RULE = "No real names: use a nickname."
@@ -57,17 +55,6 @@ STEPS: tuple[tuple[str, str, str], ...] = (
     ("exit", "Block, report or leave.", "Any time you want. You never have to stay in a chat."),
     ("people", "Some people are safe.", "The goal is telling them apart, not suspecting everyone."),
 )
-
-
-#: Store setting: ids of unfinished sessions that could not be resumed (not offered again).
-SKIPPED_SETTING = "ui.continue_skipped"
-
-
-def counsellor_available() -> bool:
-    try:
-        return importlib.util.find_spec("game.ui.screens.counsellor") is not None
-    except (ImportError, ValueError):
-        return False
 
 
 # ---------------------------------------------------------------------------
@@ -209,82 +196,14 @@ class TextField(Widget):
 # ---------------------------------------------------------------------------
 # unfinished chats: "Continue your unfinished chat"
 # ---------------------------------------------------------------------------
-@dataclass
-class Unfinished:
-    """One unfinished stored session, as the start screen offers it."""
-
-    session_id: int
-    scenario_id: str
-    title: str
-    player: Optional[str]
-    class_code: Optional[str]
-    updated_at: float
-
-
-def _nickname_key(nick: Optional[str]) -> Optional[str]:
-    try:
-        from game.results.identity import nickname_key
-    except Exception:  # noqa: BLE001 - the store is optional
-        return nick.casefold() if nick else None
-    return nickname_key(nick)
-
-
-def _open_store(app: App, create: bool = False):
-    """The results store of the app's data folder, or None (no database yet, or unreadable)."""
-    try:
-        from game.results import location
-        from game.results.store import Store
-    except Exception:  # noqa: BLE001 - the store is optional
-        return None
-    folder = chat_args(app).data_dir
-    try:
-        if not create and not location.db_path(folder).is_file():
-            return None
-        return Store.open(folder)
-    except Exception:  # noqa: BLE001 - an unreadable database offers nothing
-        return None
-
-
-def _skipped(store: Any) -> set[int]:
-    raw = store.get_setting(SKIPPED_SETTING) or ""
-    return {int(x) for x in raw.split(",") if x.strip().isdigit()}
-
-
 def load_unfinished(app: App) -> list[Unfinished]:
     """This device's unfinished sessions, newest first, without those that could not be resumed."""
-    store = _open_store(app)
-    if store is None:
-        return []
-    try:
-        skipped = _skipped(store)
-        infos = store.scenario_infos()
-        out = []
-        for rec in store.incomplete_sessions():
-            if rec.id in skipped:
-                continue
-            title = (infos.get(rec.scenario_sha256) or {}).get("title") or \
-                rec.scenario_id.replace("-", " ").replace("_", " ").capitalize()
-            out.append(Unfinished(rec.id, rec.scenario_id, str(title), rec.player, rec.class_code,
-                                  float(rec.updated_at or 0.0)))
-        return out
-    except Exception:  # noqa: BLE001
-        return []
-    finally:
-        store.close()
+    return sessions.unfinished(app.play_options())
 
 
 def skip_unfinished(app: App, session_id: int) -> None:
     """Do not offer this session again (it cannot be resumed). The session itself is kept."""
-    store = _open_store(app)
-    if store is None:
-        return
-    try:
-        ids = _skipped(store) | {int(session_id)}
-        store.set_setting(SKIPPED_SETTING, ",".join(str(i) for i in sorted(ids)))
-    except Exception:  # noqa: BLE001 - at worst it is offered again
-        pass
-    finally:
-        store.close()
+    sessions.skip(app.play_options(), session_id)
 
 
 def time_ago(then: float, now: Optional[float] = None) -> str:
@@ -430,7 +349,7 @@ class ResumeFailedDialog(ScrollDialog):
 
 def open_settings(app: App) -> None:
     """The settings card (screens/settings.py) over the start screen."""
-    screen = app.push(SettingsScreen(app, overlay=True))
+    screen = app.open("settings", overlay=True)
     # opened from the keyboard: the first control has the focus, so Enter works at once
     buttons, focus = getattr(screen, "buttons", None), getattr(screen, "focus", None)
     if buttons and focus is not None and focus.current is None:
@@ -499,7 +418,7 @@ class StartScreen(Screen):
         self.play = Button("Play", self.go_play, kind="primary", ident="play")
         self.settings = Button("Settings", lambda: open_settings(self.app), ident="settings")
         self.counsellors: Optional[Button] = None
-        if counsellor_available():
+        if "counsellor" in app.routes:
             self.counsellors = Button("Counsellors", self.open_counsellors, ident="counsellors")
         self.quit_button = Button("Quit", self.app.quit, kind="ghost", ident="quit")
         self.cont = ContinueCard(self.continue_chat)
@@ -509,9 +428,6 @@ class StartScreen(Screen):
         self.ops: list[tuple] = []
         self.pointer = ButtonPointer()
         self._first = True
-        for attr, value in (("player", None), ("class_code", None)):
-            if not hasattr(app, attr):
-                setattr(app, attr, value)
 
     # -- state ---------------------------------------------------------------------
     @property
@@ -531,8 +447,8 @@ class StartScreen(Screen):
         nick = getattr(self.app, "player", None)
         if not nick:
             return self.unfinished[0] if self.unfinished else None
-        key = _nickname_key(nick)
-        return next((u for u in self.unfinished if _nickname_key(u.player) == key), None)
+        key = nickname_key(nick)
+        return next((u for u in self.unfinished if nickname_key(u.player) == key), None)
 
     def _offer_changed(self) -> bool:
         offer = self.offer
@@ -558,38 +474,28 @@ class StartScreen(Screen):
         if offer is None:
             return
         try:
-            from game.results.resume import ResumeError, resume_session
-        except Exception:  # noqa: BLE001 - no results store in this build
-            return
-        try:
-            session = resume_session(offer.session_id, data_dir=chat_args(self.app).data_dir)
-        except ResumeError as exc:
+            session = sessions.resume(offer.session_id, self.app.play_options())
+        except sessions.CannotResume as exc:
             skip_unfinished(self.app, offer.session_id)
-            self.app.push(ResumeFailedDialog(self.app, offer, str(exc)))
+            self.app.push(ResumeFailedDialog(self.app, offer, exc.reason))
             return
-        except Exception as exc:  # noqa: BLE001 - a locked or damaged database: try again later
-            self.app.push(ResumeFailedDialog(self.app, offer, f"the results could not be read ({exc})"))
+        except sessions.PlayError as exc:       # a locked or damaged database: try again later
+            self.app.push(ResumeFailedDialog(self.app, offer, str(exc)))
             return
         if not getattr(self.app, "player", None) and offer.player:   # "Play again" keeps the same nickname
             self.app.player = offer.player
             if not getattr(self.app, "class_code", None):
                 self.app.class_code = offer.class_code
-        from .chat import ChatScreen
-
-        self.app.push(ChatScreen(self.app, session, resumed=True))
+        self.app.open("chat", session=session, resumed=True)
 
     def _set_class(self, text: str) -> None:
         self.app.class_code = text.upper() or None
 
     def go_play(self) -> None:
-        self.app.push(PickerScreen(self.app))
+        self.app.open("picker")
 
     def open_counsellors(self) -> None:
-        try:
-            from .counsellor import CounsellorScreen  # type: ignore
-        except ImportError:
-            return
-        self.app.push(CounsellorScreen(self.app))
+        self.app.open("counsellor")
 
     # -- layout ----------------------------------------------------------------------
     def on_resize(self, size: tuple[int, int]) -> None:

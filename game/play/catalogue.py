@@ -1,0 +1,104 @@
+"""What a scenario picker may say about a chat before it is played.
+
+Nothing here may give the lesson away: a card never says which chats are
+safe. Content notes that would reveal a benign chat ("none", "no red flags")
+are replaced by a plain description of the platform, and every chat gets the
+same reminder that some people are safe and some are not. The window's
+picker, the browser's solo page and the class server's scenario list all use
+``card()``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+#: a platform as a picker names it (a section heading, an eyebrow)
+PLATFORM_NAMES = {"game_chat": "Game chat", "social_media": "Social media", "dating_app": "Dating app"}
+#: a platform as a chat names it ("== Title (game chat) ==" in the terminal)
+CHAT_NAMES = {"game_chat": "game chat", "social_media": "direct messages", "dating_app": "match chat"}
+PLATFORM_ORDER = ("game_chat", "social_media", "dating_app")
+DIFFICULTY_WORDS = {1: "Easy", 2: "Medium", 3: "Hard"}
+
+#: Said before every chat, safe or not, so no card gives the lesson away.
+EVERY_CHAT_NOTE = ("Some people in these chats are safe and some are not. You find out by playing: "
+                   "that is the point.")
+BEFORE_YOU_START = ("Flag anything that feels off. You can block, report or leave at any time, "
+                    "and Esc pauses the chat.")
+#: Content notes that would reveal a safe chat are left out (the lesson is telling them apart).
+_PLAIN_NOTES = {"game_chat": "a chat with another player", "social_media": "a chat in direct messages",
+                "dating_app": "a chat with a match"}
+_SPOILER_NOTE = re.compile(r"^\s*(none|nothing)\b|no red flags|\bbenign\b|\bharmless\b|\bsafe\b", re.I)
+
+
+def content_notes(scenario: Any) -> list[str]:
+    """The scenario's content notes, without any that would reveal it as a safe chat.
+
+    They are shown before a chat, not on the cards, so cards cannot be
+    compared side by side to find the safe ones.
+    """
+    notes = [str(n).strip() for n in (getattr(scenario, "content_notes", ()) or ()) if str(n).strip()]
+    notes = [n for n in notes if not _SPOILER_NOTE.search(n)]
+    if not notes:
+        notes = [_PLAIN_NOTES.get(getattr(scenario, "platform", ""), "a chat with someone online")]
+    return notes
+
+
+def difficulty_word(level: int) -> str:
+    return DIFFICULTY_WORDS.get(int(level or 1), "Easy")
+
+
+def platform_name(platform: str) -> str:
+    return PLATFORM_NAMES.get(platform, platform)
+
+
+def chat_name(platform: str) -> str:
+    return CHAT_NAMES.get(platform, platform)
+
+
+def played_words(played: tuple[int, int | None] | None) -> str:
+    """"New", "Played" or "Played · best 87" for a card."""
+    if not played:
+        return "New"
+    _, best = played
+    return f"Played · best {best}" if best is not None else "Played"
+
+
+@dataclass(frozen=True)
+class Card:
+    """Everything a picker card and its "before you start" dialog may show."""
+
+    id: str
+    title: str
+    summary: str
+    platform: str
+    platform_name: str
+    difficulty: int
+    difficulty_word: str
+    situation: str                    # the player's context, one paragraph
+    content_notes: tuple[str, ...]
+    played: str                       # "New" / "Played" / "Played · best 87"
+
+    def as_dict(self) -> dict[str, Any]:
+        data = dict(self.__dict__)
+        data["content_notes"] = list(self.content_notes)
+        data["every_chat_note"] = EVERY_CHAT_NOTE
+        return data
+
+
+def card(scenario: Any, played: tuple[int, int | None] | None = None) -> Card:
+    level = int(getattr(scenario, "difficulty", 1) or 1)
+    platform = str(getattr(scenario, "platform", ""))
+    situation = " ".join((getattr(getattr(scenario, "player", None), "context", "") or "").split())
+    return Card(id=scenario.id, title=scenario.title, summary=" ".join(str(scenario.summary or "").split()),
+                platform=platform, platform_name=platform_name(platform), difficulty=level,
+                difficulty_word=difficulty_word(level), situation=situation,
+                content_notes=tuple(content_notes(scenario)), played=played_words(played))
+
+
+def grouped(scenarios: list[Any]) -> list[tuple[str, list[Any]]]:
+    """Scenarios by platform, in the picker's order (unknown platforms last)."""
+    order = {p: i for i, p in enumerate(PLATFORM_ORDER)}
+    platforms = sorted({s.platform for s in scenarios}, key=lambda p: (order.get(p, len(order)), p))
+    return [(p, [s for s in scenarios if s.platform == p]) for p in platforms]

@@ -1,0 +1,240 @@
+"""The chat as every front end shows it: events in, chat lines and the words on screen out.
+
+``ChatView(session)`` turns the session's event log into ``ChatLine`` values
+(stranger message, platform notice, the player's reply, an information line,
+the ending card), keeps the read receipt of the player's last reply, and owns
+the sentences every front end uses: what blocking, reporting and leaving say,
+the confirm questions, the header status per platform, the composer's status
+line. The window, the terminal and the browser render these; none of them
+writes its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+STRANGER, PLAYER, SYSTEM, ENDING, INFO = "stranger", "player", "system", "ending", "info"
+
+RESUMED_LINE = "You left this chat earlier. It carries on from here."
+CHAT_OVER_FLAGS = "The chat is over: flags can't change now."
+CHAT_ENDED = "This chat has ended."
+NO_REPLY = "Nothing to reply here. You can flag messages, or use Block, Report or Leave."
+FAKE_LINK = "a fake link; in real life, don't open links from people you don't know"
+
+#: what an end action says in the chat, with {name} the stranger's name
+END_LINES = {
+    "block": "You blocked {name}. They can't message you any more.",
+    "report": "You blocked and reported {name}. Reporting helps keep other people safe too.",
+    "leave": "You left the chat.",
+}
+
+#: the confirm question before an end action: (title, body, button)
+CONFIRM = {
+    "block": ("Block {name}?", "They won't be able to message you. This ends the chat.", "Block"),
+    "report": ("Block and report {name}?",
+               "The platform's safety team gets this chat, and they can't message you. This ends the chat.",
+               "Block and report"),
+    "leave": ("Leave this chat?", "You stop talking to them. This ends the chat.", "Leave"),
+}
+
+#: the line under the stranger's name in the chat header
+HEADER_STATUS = {"game_chat": "IN SQUAD LOBBY · ONLINE", "social_media": "Active now",
+                 "dating_app": "Your match · online"}
+TYPING = "typing…"
+
+
+@dataclass
+class ChatLine:
+    """One line of the chat, as a front end draws it."""
+
+    kind: str                        # stranger | system | player | info | ending
+    text: str
+    item_id: str | None = None       # the engine's id of a stranger message or notice
+    number: int | None = None        # its delivery number [n] (flag n uses it)
+    t: float = 0.0                   # seconds since the start
+    image: str = ""                  # picture reference as authored ("" = none)
+    link: str = ""
+    nudge: bool = False
+    title: str = ""                  # ending card: its title
+    outcome: str = ""                # ending card: safe | neutral | unsafe
+    flagged: bool = False            # filled in by ChatView.snapshot()
+    receipt: str | None = None       # "Sent" / "Seen" under the player's last reply
+
+    @property
+    def flaggable(self) -> bool:
+        return self.kind in (STRANGER, SYSTEM) and self.item_id is not None
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready (for a browser)."""
+        data = {k: v for k, v in self.__dict__.items()}
+        data["flaggable"] = self.flaggable
+        return data
+
+
+def picture_name(ref: str) -> str:
+    """'pictures/free_skin.png' -> 'free skin' (what a text front end says about a picture)."""
+    return ref.rsplit("/", 1)[-1].rsplit(".", 1)[0].replace("_", " ")
+
+
+def end_line(how: str, stranger: str) -> str | None:
+    """What the chat says after block / report / leave (None for the others)."""
+    text = END_LINES.get(how)
+    return text.format(name=stranger) if text else None
+
+
+def confirm_words(how: str, stranger: str) -> tuple[str, str, str]:
+    """(title, body, button label) of the confirm dialog before an end action."""
+    title, body, label = CONFIRM[how]
+    return title.format(name=stranger), body, label
+
+
+class ChatView:
+    """Follows one session's events and says what the chat shows."""
+
+    def __init__(self, session: Any, resumed: bool = False):
+        self.session = session
+        self.resumed = resumed
+        self.lines: list[ChatLine] = []
+        self._seen = 0
+        self._last_reply: ChatLine | None = None
+        self._reply_seen = False
+        context = (self.scenario.player.context or "").strip()
+        if context:
+            self.lines.append(ChatLine(INFO, context))
+
+    @property
+    def scenario(self) -> Any:
+        return self.session.scenario
+
+    @property
+    def conv(self) -> Any:
+        return self.session.conv
+
+    @property
+    def skin(self) -> str:
+        return str(self.scenario.platform)
+
+    @property
+    def stranger(self) -> str:
+        return str(self.scenario.stranger.name)
+
+    @property
+    def player(self) -> str:
+        return str(self.scenario.player.name or "You")
+
+    # -- events -> lines -----------------------------------------------------------------
+    def update(self) -> list[ChatLine]:
+        """Lines for every event not seen yet (call after each command and delivery)."""
+        new: list[ChatLine] = []
+        for event in self.unseen():
+            line = self.feed(event)
+            if line is not None:
+                new.append(line)
+        return new
+
+    def unseen(self) -> list[dict[str, Any]]:
+        """The events not fed yet, oldest first (feed them in this order)."""
+        return self.conv.events[self._seen:]
+
+    def feed(self, event: dict[str, Any]) -> ChatLine | None:
+        """Take the next event: its chat line (appended to ``lines``), or None (flags, choices...)."""
+        self._seen += 1
+        line = self._line(event)
+        if line is not None:
+            self.lines.append(line)
+        return line
+
+    def resumed_note(self) -> ChatLine | None:
+        """The line a resumed chat shows after what was said before (None when not resumed or over)."""
+        if not self.resumed or self.conv.ended:
+            return None
+        note = ChatLine(INFO, RESUMED_LINE)
+        self.lines.append(note)
+        return note
+
+    def rewind(self, events_seen: int) -> None:
+        """Follow a session restored from JSON (same events, new objects)."""
+        self._seen = min(self._seen, events_seen)
+
+    def _line(self, event: dict[str, Any]) -> ChatLine | None:
+        kind = event.get("type")
+        t = float(event.get("t", 0) or 0)
+        if kind == "deliver":
+            self.mark_seen()
+            return ChatLine(SYSTEM if event.get("from") == "system" else STRANGER, str(event.get("text", "")),
+                            item_id=event.get("id"), number=event.get("n"), t=t,
+                            image=str(event.get("image", "") or ""), link=str(event.get("link", "") or ""),
+                            nudge=bool(event.get("nudge")))
+        if kind == "choice":
+            line = ChatLine(PLAYER, str(event.get("text", "")), t=t)
+            self._last_reply = line
+            self._reply_seen = False
+            return line
+        if kind == "end":
+            how = str(event.get("how"))
+            if how == "ending":
+                node = self.scenario.nodes.get(event.get("node"))
+                end = node.end if node is not None else None
+                return ChatLine(ENDING, end.text.strip() if end else "", title=end.title if end else "",
+                                outcome=str(event.get("outcome", "")), t=t)
+            text = end_line(how, self.stranger)
+            return ChatLine(INFO, text, t=t) if text else None
+        return None
+
+    # -- receipts, flags -----------------------------------------------------------------
+    def mark_seen(self) -> ChatLine | None:
+        """The stranger has read the last reply (they started typing, or answered).
+
+        Returns the reply whose receipt changed, or None.
+        """
+        if self._last_reply is not None and not self._reply_seen:
+            self._reply_seen = True
+            return self._last_reply
+        return None
+
+    def receipt(self, line: ChatLine) -> str | None:
+        """"Sent" / "Seen" under the player's newest reply ("sent" / "read" in a game chat)."""
+        if line is not self._last_reply:
+            return None
+        if self.skin == "game_chat":
+            return "read" if self._reply_seen else "sent"
+        return "Seen" if self._reply_seen else "Sent"
+
+    def is_flagged(self, item_id: str | None) -> bool:
+        return bool(item_id) and self.conv.is_flagged(item_id)
+
+    def snapshot(self) -> list[ChatLine]:
+        """Every line with ``flagged`` and ``receipt`` filled in as they stand now."""
+        for line in self.lines:
+            line.flagged = self.is_flagged(line.item_id) if line.flaggable else False
+            line.receipt = self.receipt(line)
+        return list(self.lines)
+
+    # -- header and composer -------------------------------------------------------------
+    def title(self) -> str:
+        """The stranger's name as the header shows it (a dating app adds the claimed age)."""
+        s = self.scenario.stranger
+        if self.skin == "dating_app" and s.claimed_age:
+            return f"{s.name}, {s.claimed_age}"
+        return str(s.name)
+
+    def status(self, typing: bool = False) -> str:
+        """The line under the name: "typing…" or the platform's presence line."""
+        if typing:
+            return TYPING
+        return HEADER_STATUS.get(self.skin, "online")
+
+    def composer_status(self) -> str:
+        """What the reply area says when there are no replies to pick."""
+        if self.conv.ended:
+            return CHAT_ENDED
+        if self.conv.pending:
+            return f"Waiting for {self.stranger}…"
+        return NO_REPLY
+
+    def replies(self) -> list[str]:
+        """The replies the player can pick now (numbered from 1 by every front end)."""
+        if self.conv.ended:
+            return []
+        return [c.text for c in self.conv.choices()]

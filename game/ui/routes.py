@@ -1,0 +1,27 @@
+"""The route table: screen name -> screen class. The App opens screens by name.
+
+Screens never import one another; they ask the app (``app.open("picker")``,
+``app.show_start()``, ``app.show_debrief(...)``), and this table, built once
+by ``game.ui.run.open_app``, says which class that is. A test or a kiosk
+build can pass its own table.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .app import Screen
+from .screens.chat import ChatScreen
+from .screens.counsellor import CounsellorScreen
+from .screens.debrief import DebriefScreen
+from .screens.picker import PickerScreen
+from .screens.settings import SettingsScreen
+from .screens.start import StartScreen
+
+ROUTES: dict[str, Callable[..., Screen]] = {
+    "start": StartScreen,
+    "picker": PickerScreen,
+    "chat": ChatScreen,
+    "debrief": DebriefScreen,
+    "settings": SettingsScreen,
+    "counsellor": CounsellorScreen,
+}
