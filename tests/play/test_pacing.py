@@ -1,8 +1,9 @@
 """game.play.pacing: messages arrive as if typed, nudges after a silence, all on an injected clock."""
+from playback import FakeClock
+
 from game.library import find_scenario
 from game.play.pacing import Pacer, typing_delay
 from game.session import Session
-from playback import FakeClock
 
 
 def _started(seed=7):

@@ -2,13 +2,13 @@
 import json
 
 import pytest
+from playback import GOLDEN_DIR, comparable, golden_cases, script_seed
 
 from game.engine import CommandError
 from game.library import find_scenario
 from game.play import sessions
 from game.play.options import PlayOptions
 from game.results.store import Store
-from playback import GOLDEN_DIR, comparable, golden_cases, script_seed
 
 FIRST_DM = GOLDEN_DIR / "first-dm" / "best.script"
 
