@@ -8,7 +8,7 @@ import pytest
 
 from game import debrief
 from game.engine import Conversation
-from game.loader import load_scenario
+from game.validator import load_scenario
 from game.scoring import score
 from game.session import Session, run_script
 from game.textui import TextRenderer
