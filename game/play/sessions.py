@@ -89,6 +89,8 @@ def open_store(options: PlayOptions, *, create: bool = True) -> Any:
     from ..results import location
     from ..results.store import Store
 
+    if options.database:
+        return Store.open(database=options.database)
     if not create and not location.db_path(options.data_dir).is_file():
         return None
     return Store.open(data_dir(options))
