@@ -14,7 +14,14 @@ from typing import Optional
 
 from .expressions import State
 from .model import DebriefSection, Ending, Message, ProfileItem, Scenario
-from .taxonomy import Category, DisclosureKind, HelpInfo, load_help, load_taxonomy
+from .taxonomy import (
+    Category,
+    DisclosureKind,
+    HelpInfo,
+    help_for,
+    load_help,
+    load_taxonomy,
+)
 
 SPOTTED, MISSED, FALSE_ALARM = "spotted", "missed", "false_alarm"
 
@@ -124,8 +131,8 @@ def final_state(scenario: Scenario, events: list[dict]) -> State:
 def section_applies(section: DebriefSection, state: State, end_event: dict) -> bool:
     """True when the chat ended where the section says and its condition holds."""
     if section.endings:
-        how = end_event.get("how")
-        where = end_event.get("node") if how == "ending" else how
+        how = str(end_event.get("how", ""))
+        where = str(end_event.get("node", "")) if how == "ending" else how
         if where not in section.endings:
             return False
     return section.condition is None or bool(section.condition(state))
@@ -189,4 +196,4 @@ def build(scenario: Scenario, events: list[dict], result: dict) -> Debrief:
         ending = node.end if node else None
     return Debrief(scenario, result, _headline(scenario, result), ending, parts, tuple(reviews), disclosed,
                    scenario.benign, scenario.debrief.summary, scenario.debrief.discussion_questions,
-                   sections=path_sections(scenario, events))
+                   help=help_for(scenario.language), sections=path_sections(scenario, events))

@@ -6,7 +6,8 @@ its country without touching Python.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import os
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from functools import lru_cache
 from pathlib import Path
@@ -53,10 +54,45 @@ class HelpResource:
     phone: str = ""
 
 
+COUNTRY_VARIABLE = "REDFLAGS_COUNTRY"   # overrides the help file's `country:` (auto, US, UK, ...)
+
+
 @dataclass(frozen=True)
 class HelpInfo:
     never_your_fault: tuple[str, ...]
     resources: tuple[HelpResource, ...]
+    school_contact: str = ""                          # typed in by a school; shown first when set
+    country: str = ""                                 # whose resources these are ("" = every country)
+    setting: str = "auto"                             # the file's `country:`: auto or a country id
+    countries: tuple[tuple[str, str, tuple[str, ...]], ...] = ()   # (id, name, language tags)
+
+    def country_for(self, language: str, setting: str | None = None) -> str:
+        """The country whose help to show: the setting (environment, then file) or, with auto, the language's."""
+        chosen = (setting or os.environ.get(COUNTRY_VARIABLE) or self.setting or "auto").strip()
+        ids = {c[0].upper(): c[0] for c in self.countries}
+        if chosen.lower() != "auto":
+            return ids.get(chosen.upper(), "")
+        tag = (language or "").lower()
+        for country_id, _name, languages in self.countries:
+            if tag in (lang.lower() for lang in languages):
+                return country_id
+        return ""
+
+    def for_country(self, country: str) -> HelpInfo:
+        """Only the resources of `country` (and those with no region); every resource for ""."""
+        if not country:
+            return replace(self, country="")
+        return replace(self, country=country,
+                       resources=tuple(r for r in self.resources if r.region in ("", country)))
+
+    def country_name(self) -> str:
+        return next((name for cid, name, _ in self.countries if cid == self.country), "")
+
+
+def help_for(language: str, setting: str | None = None) -> HelpInfo:
+    """The help to show after a scenario in `language`, for the country the settings choose."""
+    info = load_help()
+    return info.for_country(info.country_for(language, setting))
 
 
 def _read(path: Path) -> dict:
@@ -80,4 +116,7 @@ def load_help(path: Path = paths.HELP_RESOURCES_FILE) -> HelpInfo:
     resources = tuple(HelpResource(r["id"], r.get("region", ""), r["name"], r["purpose"],
                                    r.get("website", ""), str(r.get("phone", "") or ""))
                       for r in data["resources"])
-    return HelpInfo(tuple(data["never_your_fault"]), resources)
+    countries = tuple((str(c["id"]), str(c.get("name", c["id"])), tuple(str(x) for x in c.get("languages", ())))
+                      for c in data.get("countries", ()))
+    return HelpInfo(tuple(data["never_your_fault"]), resources, str(data.get("school_contact") or "").strip(),
+                    "", str(data.get("country") or "auto"), countries)

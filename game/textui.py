@@ -145,6 +145,8 @@ class TextRenderer:
                 self.line(f"- {question}", "  ")
         self.line()
         self.line("Where to get help:")
+        if d.help.school_contact:
+            self.line(f"At your school: {d.help.school_contact}", "  ")
         for sentence in d.help.never_your_fault:
             self.line(sentence, "  ")
         for resource in d.help.resources:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 import pytest
+from scenario_kit import write
 
 from game import debrief
 from game.engine import Conversation
@@ -12,7 +13,6 @@ from game.validator import load_scenario
 from game.scoring import score
 from game.session import Session, run_script
 from game.textui import TextRenderer
-from scenario_kit import write
 
 SCENARIO = """\
 format: 1

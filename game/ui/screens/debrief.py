@@ -752,6 +752,9 @@ class DebriefScreen(Screen):
         for i, sentence in enumerate(sentences):
             style = "heading" if i == 0 else "body"
             parts.append((self._text(sentence, style, t.p.text, inner), 0, 0 if i == 0 else t.px(10)))
+        school = getattr(info, "school_contact", "")
+        if school:
+            parts.append((self._text(f"At your school: {school}", "body_bold", t.p.text, inner), 0, t.px(14)))
         parts.append((self._text("Tell an adult you trust: a parent, a teacher, a school counsellor. "
                                  "Or contact one of these:", "body_bold", t.p.text, inner), 0, t.px(14)))
         body = self._stack(parts, inner)
