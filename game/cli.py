@@ -12,7 +12,7 @@ import argparse
 import importlib
 import sys
 
-COMMANDS = ("play", "list", "validate", "graph", "report", "forget", "check")
+COMMANDS = ("play", "list", "validate", "graph", "report", "forget", "check", "export", "import")
 
 
 class _Parser(argparse.ArgumentParser):

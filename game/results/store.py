@@ -385,6 +385,59 @@ class Store:
                                .where(e.c.session_id == session_id)).scalar_one()
         return int(nxt)
 
+    def merge_sessions(self, items: Iterable[dict[str, Any]], scenario_facts: Iterable[dict[str, Any]] = (),
+                       *, school: str | None = None) -> tuple[int, int, int]:
+        """Merge sessions from a bundle (``bundle.py``) by uid, all in one transaction.
+
+        Returns (added, extended, already): new sessions; sessions that were
+        here with fewer events (the device played on after an earlier export)
+        and got the rest; sessions that were here in full (or differ: the
+        stored copy is kept)."""
+        s = sessions_t
+        added = extended = already = 0
+        with self._write() as conn, conn.begin():
+            for sc in scenario_facts:
+                ins = (sqlite_dialect.insert(scenarios_t) if self.is_sqlite else pg_dialect.insert(scenarios_t))
+                conn.execute(ins.values(sha256=sc["sha256"], scenario_id=str(sc.get("id") or ""),
+                                        info_json=_dumps(sc["info"])).on_conflict_do_nothing())
+            for item in items:
+                meta, log = item["session"], item["events"]
+                row = conn.execute(sa.select(s.c.id, s.c.event_count, s.c.status)
+                                   .where(s.c.uid == meta["uid"])).first()
+                ended = meta.get("status") != "open"
+                if row is None:
+                    sid = self._insert_session(
+                        conn, log[0], scenario_path=meta.get("scenario_path"), player=meta.get("player"),
+                        class_code=meta.get("class"), mode=meta.get("mode") or "solo",
+                        school=meta.get("school") or school or self.school,
+                        class_session_uid=meta.get("class_session_uid"), uid=meta["uid"],
+                        started_at=float(meta["started_at"]), updated_at=float(meta["updated_at"]),
+                        ended_at=meta.get("ended_at"), status=meta["status"], event_count=len(log))
+                    self._insert_events(conn, sid, 0, log, float(meta["updated_at"]))
+                    for vote in item.get("votes") or []:
+                        conn.execute(sa.insert(class_votes), [
+                            {"session_id": sid, "vote_no": int(vote["vote"]), "option_key": str(k), "votes": int(v),
+                             "node": vote.get("node"), "chosen": int(str(k) == str(vote.get("chosen")))}
+                            for k, v in (vote.get("counts") or {}).items()])
+                    if ended:
+                        self._score_into(conn, sid)
+                    added += 1
+                    continue
+                have = int(row.event_count)
+                if have < len(log) and row.status != "complete" and self._events(conn, row.id) == log[:have]:
+                    nxt = conn.execute(sa.select(sa.func.coalesce(sa.func.max(events_t.c.seq), -1) + 1)
+                                       .where(events_t.c.session_id == row.id)).scalar_one()
+                    self._insert_events(conn, row.id, int(nxt), log[have:], float(meta["updated_at"]))
+                    conn.execute(sa.update(s).where(s.c.id == row.id).values(
+                        event_count=len(log), status=meta["status"], updated_at=float(meta["updated_at"]),
+                        ended_at=meta.get("ended_at")))
+                    if ended:
+                        self._score_into(conn, row.id)
+                    extended += 1
+                else:
+                    already += 1
+        return added, extended, already
+
     # -- class sessions --------------------------------------------------------------
 
     def record_vote(self, session_id: int, vote_no: int, counts: dict[str, int], *,

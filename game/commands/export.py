@@ -1,0 +1,64 @@
+"""`python main.py export`: write stored sessions, with all their events, to one bundle file.
+
+    python main.py export --out FILE [--class CODE] [--player NAME] [--since DATE] [--school NAME]
+
+For a device that is not on the network: carry the file (a USB stick) to
+the computer that holds the school's results and run ``import`` there. The
+bundle format is described in ``game/results/bundle.py``.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from . import open_store
+
+
+def add_parser(sub, common):
+    p = sub.add_parser("export", parents=[common], help="write stored sessions to a bundle file",
+                       description="Write the stored sessions (all their events) to one bundle file, "
+                                   "to carry results from a device that is not on the network.")
+    p.add_argument("--out", metavar="FILE", required=True, help="the bundle file to write")
+    p.add_argument("--class", dest="class_code", metavar="CODE", help="only this class")
+    p.add_argument("--player", metavar="NAME", help="only this nickname (any case)")
+    p.add_argument("--since", metavar="DATE",
+                   help="only sessions started on or after DATE (YYYY-MM-DD, or a number of days like 30d)")
+    p.add_argument("--school", metavar="NAME", help="only this school (a district database)")
+    return p
+
+
+def run(args) -> int:
+    from ..results import bundle
+    from ..results.store import Filters
+    from .report import parse_since
+
+    since = None
+    if args.since:
+        try:
+            since = parse_since(args.since)
+        except ValueError as exc:
+            print(f"export: {exc}", file=sys.stderr)
+            return 2
+    out = Path(args.out)
+    if out.is_dir():
+        print(f"export: '{out}' is a folder; give a file name such as {out / 'results.rfbundle'}", file=sys.stderr)
+        return 2
+    if not out.resolve().parent.is_dir():
+        print(f"export: the folder for --out '{out}' does not exist", file=sys.stderr)
+        return 2
+    store = open_store(args, "export")
+    if store is None:
+        return 1
+    with store:
+        filters = Filters(class_code=args.class_code, player=args.player, since=since, school=args.school)
+        try:
+            done = bundle.write(store, out, filters)
+        except OSError as exc:
+            print(f"export: cannot write '{out}': {exc.strerror or exc}", file=sys.stderr)
+            return 1
+    noun = "session" if done.sessions == 1 else "sessions"
+    print(f"export: {done.sessions} {noun} ({done.events} events) -> {done.path}", file=sys.stderr)
+    if not done.sessions:
+        print("export: no stored sessions match; the bundle is empty", file=sys.stderr)
+    return 0

@@ -1,0 +1,232 @@
+"""Results bundles: carry sessions from a device that is not on the network, and merge them.
+
+A bundle is one gzip-compressed file of JSON lines, self-describing and versioned:
+
+1. a header: ``{"format": "red-flags-results-bundle", "version": 1, "created_at", "filters",
+   "scoring_version", "note"}``;
+2. one line per scenario whose facts reports need: ``{"scenario": {"sha256", "id", "info"}}``;
+3. one line per session, with every event: ``{"session": {"uid", "scenario_id",
+   "scenario_sha256", "seed", "player", "class", "school", "mode", "class_session_uid",
+   "started_at", "updated_at", "ended_at", "status", "scoring_version", "result"},
+   "events": [...], "votes": [...]}``;
+4. a trailer: ``{"end": {"sessions": N, "sha256": HEX}}``, the SHA-256 of every byte
+   before it (uncompressed).
+
+Exporting streams the sessions, so memory stays flat however many there are.
+Importing first reads the whole file and checks it (format, version, checksum,
+every line), and only then writes, all of it in one transaction: a damaged
+or foreign file is refused with one line and changes nothing. Sessions are
+merged by their uid: a session already in the store is not added again; if
+the bundle holds a longer log of it (the device played on after an earlier
+export), the missing events are added.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import os
+import tempfile
+import time
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any, Iterator
+
+from .store import Filters, Store
+
+FORMAT = "red-flags-results-bundle"
+VERSION = 1
+MAX_LINE = 64 * 1024 * 1024          # one session's line; far above any real session
+NOTE = ("Results of Red Flags sessions (nicknames only). Keep this file like any pupil record "
+        "and delete it once it has been imported.")
+
+
+class BundleError(Exception):
+    """The file is not a usable bundle (one-line message)."""
+
+
+@dataclass(frozen=True)
+class ExportSummary:
+    path: Path
+    sessions: int
+    events: int
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    path: Path
+    sessions: int            # in the bundle
+    added: int               # new sessions
+    extended: int            # sessions that were here with fewer events
+    already: int             # sessions that were here in full
+
+
+def _line(obj: Any) -> bytes:
+    return (json.dumps(obj, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n").encode("utf-8")
+
+
+def _scoring_version() -> int:
+    try:
+        from game import scoring
+
+        return int(getattr(scoring, "SCORING_VERSION", getattr(scoring, "VERSION", 1)))
+    except Exception:  # noqa: BLE001 - a label only
+        return 1
+
+
+def write(store: Store, out: str | os.PathLike[str], filters: Filters | None = None) -> ExportSummary:
+    """Write the sessions matching ``filters`` (all their events) to the bundle file ``out``."""
+    out = Path(out).resolve()
+    filters = filters or Filters()
+    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
+    sessions = events = 0
+    try:
+        with os.fdopen(fd, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz:
+            digest = hashlib.sha256()
+
+            def put(obj: Any) -> None:
+                data = _line(obj)
+                digest.update(data)
+                gz.write(data)
+
+            put({"format": FORMAT, "version": VERSION, "created_at": time.time(),
+                 "scoring_version": _scoring_version(), "note": NOTE,
+                 "filters": {k: v for k, v in vars(filters).items() if v is not None}})
+            shas: set[str] = set()
+            for rec in store.iter_sessions(filters):
+                shas.add(rec.scenario_sha256)
+            for sha, info in sorted(store.scenario_infos(shas).items()):
+                put({"scenario": {"sha256": sha, "id": info.get("id"), "info": info}})
+            for rec in store.iter_sessions(filters, with_events=True):
+                put({"session": {
+                    "uid": rec.uid, "scenario_id": rec.scenario_id, "scenario_sha256": rec.scenario_sha256,
+                    "scenario_path": rec.scenario_path, "seed": rec.seed, "player": rec.player,
+                    "class": rec.class_code, "school": rec.school, "mode": rec.mode,
+                    "class_session_uid": rec.class_session_uid, "started_at": rec.started_at,
+                    "updated_at": rec.updated_at, "ended_at": rec.ended_at, "status": rec.status,
+                    "scoring_version": (rec.result or {}).get("scoring_version", 1 if rec.result else None),
+                    "result": rec.result},
+                    "events": rec.events or [],
+                    "votes": store.votes(rec.id) if rec.mode == "class_session" else []})
+                sessions += 1
+                events += len(rec.events or [])
+            trailer = {"end": {"sessions": sessions, "sha256": digest.hexdigest()}}
+            gz.write(_line(trailer))
+            gz.flush()
+            raw.flush()
+            os.fsync(raw.fileno())
+        os.replace(tmp, out)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    return ExportSummary(out, sessions, events)
+
+
+# -- reading -------------------------------------------------------------------------
+
+@dataclass
+class Bundle:
+    header: dict[str, Any]
+    scenarios: list[dict[str, Any]]
+    sessions: list[dict[str, Any]]
+
+
+def _open_lines(path: Path) -> Iterator[bytes]:
+    try:
+        with open(path, "rb") as fh:
+            magic = fh.read(2)
+            fh.seek(0)
+            if magic != b"\x1f\x8b":
+                raise BundleError(f"{path.name}: not a Red Flags results bundle")
+            with gzip.GzipFile(fileobj=fh, mode="rb") as gz:
+                stream: IO[bytes] = gz      # type: ignore[assignment]
+                while True:
+                    line = stream.readline(MAX_LINE + 1)
+                    if not line:
+                        return
+                    if len(line) > MAX_LINE:
+                        raise BundleError(f"{path.name}: damaged bundle (a line is too long)")
+                    yield line
+    except (OSError, EOFError, zlib.error) as exc:
+        if isinstance(exc, FileNotFoundError):
+            raise BundleError(f"{path}: no such file") from None
+        if isinstance(exc, PermissionError):
+            raise BundleError(f"{path}: cannot be read (permission denied)") from None
+        raise BundleError(f"{path.name}: damaged bundle ({type(exc).__name__}: {str(exc)[:80]})") from None
+
+
+def read(path: str | os.PathLike[str]) -> Bundle:
+    """Read and check a bundle completely; BundleError (one line) if anything is wrong."""
+    path = Path(path)
+    digest = hashlib.sha256()
+    header: dict[str, Any] | None = None
+    scenarios: list[dict[str, Any]] = []
+    sessions: list[dict[str, Any]] = []
+    trailer: dict[str, Any] | None = None
+    for n, raw in enumerate(_open_lines(path), start=1):
+        if trailer is not None:
+            raise BundleError(f"{path.name}: damaged bundle (data after its end)")
+        try:
+            obj = json.loads(raw)
+        except ValueError:
+            raise BundleError(f"{path.name}: damaged bundle (line {n} is not JSON)") from None
+        if not isinstance(obj, dict):
+            raise BundleError(f"{path.name}: damaged bundle (line {n})")
+        if header is None:
+            if obj.get("format") != FORMAT:
+                raise BundleError(f"{path.name}: not a Red Flags results bundle")
+            if not isinstance(obj.get("version"), int) or obj["version"] > VERSION:
+                raise BundleError(f"{path.name}: bundle version {obj.get('version')} is newer than this "
+                                  f"game understands ({VERSION}); update the game")
+            header = obj
+        elif "end" in obj:
+            trailer = obj["end"] if isinstance(obj["end"], dict) else {}
+            continue
+        elif "scenario" in obj:
+            scenarios.append(_check_scenario(obj["scenario"], path, n))
+        elif "session" in obj:
+            sessions.append(_check_session(obj, path, n))
+        else:
+            raise BundleError(f"{path.name}: damaged bundle (line {n} is neither a session nor a scenario)")
+        digest.update(raw)
+    if header is None:
+        raise BundleError(f"{path.name}: not a Red Flags results bundle (empty)")
+    if trailer is None:
+        raise BundleError(f"{path.name}: damaged bundle (it ends early: cut off while copying?)")
+    if trailer.get("sha256") != digest.hexdigest() or trailer.get("sessions") != len(sessions):
+        raise BundleError(f"{path.name}: damaged bundle (checksum does not match)")
+    return Bundle(header, scenarios, sessions)
+
+
+def _check_scenario(obj: Any, path: Path, n: int) -> dict[str, Any]:
+    if not (isinstance(obj, dict) and isinstance(obj.get("sha256"), str) and isinstance(obj.get("info"), dict)):
+        raise BundleError(f"{path.name}: damaged bundle (line {n}: scenario)")
+    return obj
+
+
+def _check_session(obj: dict[str, Any], path: Path, n: int) -> dict[str, Any]:
+    s, events = obj.get("session"), obj.get("events")
+    ok = (isinstance(s, dict) and isinstance(s.get("uid"), str) and s["uid"]
+          and isinstance(events, list) and events and all(isinstance(e, dict) for e in events)
+          and events[0].get("type") == "start"
+          and s.get("status") in ("open", "quit", "complete")
+          and s.get("mode", "solo") in ("solo", "class", "class_session")
+          and isinstance(s.get("started_at"), (int, float)) and isinstance(s.get("updated_at"), (int, float))
+          and isinstance(obj.get("votes", []), list))
+    if not ok:
+        raise BundleError(f"{path.name}: damaged bundle (line {n}: session)")
+    return obj
+
+
+def import_file(store: Store, path: str | os.PathLike[str], *, school: str | None = None) -> ImportSummary:
+    """Check the bundle at ``path`` and merge its sessions into ``store`` (one transaction).
+
+    ``school``: the school to file sessions under that came from a device with none."""
+    bundle = read(path)
+    added, extended, already = store.merge_sessions(bundle.sessions, bundle.scenarios, school=school)
+    return ImportSummary(Path(path), len(bundle.sessions), added, extended, already)
