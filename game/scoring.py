@@ -1,7 +1,9 @@
 """Scoring: the result record of a session, a pure function of its event log.
 
-Implements scoring.md exactly: ratios and weights as Fractions, rounding half
-up. Nothing here reads the scenario file; the `start` event carries the
+Implements scoring.md, version 2, exactly: ratios and weights as Fractions,
+rounding half up. Spotting is the hit rate minus the false-alarm rate, and an
+exit from a grooming chat earns full credit only when the player's flags show
+why ("spot it, then stop it"). Nothing here reads the scenario file; the `start` event carries the
 scoring settings and the profile, and the taxonomy gives disclosure weights.
 """
 
@@ -10,13 +12,15 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from math import floor
-from typing import Optional
 
 from .taxonomy import load_taxonomy
 
+SCORING_VERSION = 2
 REPORT_BONUS = 5
 TRUSTED_ADULT_BONUS = 5
 OUTCOME_EXIT = {"safe": Fraction(1), "neutral": Fraction(1, 2), "unsafe": Fraction(0)}
+UNJUSTIFIED_EXIT_CAP = Fraction(1, 2)
+BENIGN_EXIT = {"leave": Fraction(1, 2), "block": Fraction(1, 4), "report": Fraction(1, 4)}
 OUTCOME_NAMES = {"block": "blocked", "report": "reported", "leave": "left", "ending": "ending", "quit": "quit"}
 
 
@@ -52,6 +56,13 @@ class _Items:
         return bool(self.red_flags.get(item_id))
 
 
+def hit_rate_of(hits: int, signal_items: int, benign: bool) -> Fraction:
+    """hits / signal_items; with nothing to spot, 1 in a benign chat and 1/2 in a grooming one."""
+    if signal_items:
+        return Fraction(hits, signal_items)
+    return Fraction(1) if benign else Fraction(1, 2)
+
+
 def final_flags(events: list[dict]) -> set[str]:
     flags: set[str] = set()
     for event in events:
@@ -62,7 +73,7 @@ def final_flags(events: list[dict]) -> set[str]:
     return flags
 
 
-def exit_point(events: list[dict], threshold: int) -> tuple[Optional[str], int]:
+def exit_point(events: list[dict], threshold: int) -> tuple[str | None, int]:
     """The message at which danger first reaches the threshold, and its position in the log."""
     danger = 0
     for position, event in enumerate(events):
@@ -73,7 +84,7 @@ def exit_point(events: list[dict], threshold: int) -> tuple[Optional[str], int]:
     return None, -1
 
 
-def score(events: list[dict], duration_s: Optional[float] = None) -> dict:
+def score(events: list[dict], duration_s: float | None = None) -> dict:
     """The result record of scoring.md for one session's events."""
     if not events or events[0]["type"] != "start":
         raise ValueError("an event log starts with a 'start' event")
@@ -93,19 +104,26 @@ def score(events: list[dict], duration_s: Optional[float] = None) -> dict:
     misses = [i for i in signal if i not in flags]
     false_alarms = [i for i in noise if i in flags]
 
-    detection = Fraction(len(hits), len(hits) + len(misses)) if hits or misses else Fraction(1)
-    detection = clamp(detection - Fraction(1, 10) * len(false_alarms))
+    hit_rate = hit_rate_of(len(hits), len(signal), benign)
+    fa_rate = Fraction(len(false_alarms), len(noise)) if noise else Fraction(0)
+    detection = clamp(hit_rate - fa_rate)
 
     point, point_at = exit_point(events, int(config["exit_threshold"]))
     late = sum(1 for e in events[point_at + 1:] if e["type"] == "choice") if point else 0
     grace = int(config["exit_grace"])
+    exit_justified: bool | None = None
     if how in ("block", "report", "leave"):
         if benign:
-            exit_score = Fraction(1, 2)
-        elif point is None or late <= grace:
-            exit_score = Fraction(1)
+            exit_score = BENIGN_EXIT[how]
         else:
-            exit_score = max(Fraction(1, 4), 1 - Fraction(1, 4) * (late - grace))
+            if point is None or late <= grace:
+                exit_score = Fraction(1)
+            else:
+                exit_score = max(Fraction(1, 4), 1 - Fraction(1, 4) * (late - grace))
+            # spot it, then stop it: the flags must show why the player got out
+            exit_justified = bool(hits) and hit_rate > fa_rate
+            if not exit_justified:
+                exit_score = min(exit_score, UNJUSTIFIED_EXIT_CAP)
     elif how == "ending":
         exit_score = OUTCOME_EXIT[end["outcome"]]
     else:
@@ -149,9 +167,11 @@ def score(events: list[dict], duration_s: Optional[float] = None) -> dict:
         "ending": {"node": end["node"], "outcome": end["outcome"]} if how == "ending" else None,
         "complete": complete,
         "seed": start["seed"],
+        "scoring_version": SCORING_VERSION,
         "score": {"total": total, "detection": to_4_places(detection),
                   "exit": to_4_places(exit_score) if exit_score is not None else None,
                   "privacy": to_4_places(privacy)},
+        "exit_justified": exit_justified,
         "hits": hits,
         "misses": misses,
         "false_alarms": false_alarms,

@@ -87,6 +87,8 @@ def test_worked_example_of_scoring_md():
     assert (record["exit_point"], record["late"], record["messages_delivered"]) == ("gift.0", 1, 9)
     assert record["signal"] == {"signal_items": 5, "noise_items": 5, "hits": 4, "false_alarms": 0}
     assert (record["scenario"], record["seed"]) == ("hand-made", 7)
+    # 4/5 > 0/5 and a real red flag was flagged: a justified exit, so the example still gives 85 in version 2
+    assert (record["scoring_version"], record["exit_justified"]) == (2, True)
 
 
 WORKED = """\
@@ -173,12 +175,14 @@ def test_half_up_in_a_total():
 
 
 def test_total_is_computed_exactly_not_in_floats():
-    # weights 0.5 / 0.3 / 0.2; detection 0/1, exit 0.75, privacy 1 - 0.5 (location) = 0.5
-    # 100 x (0 + 0.225 + 0.1) = 32.5 exactly -> 33 (in floats it is 32.4999..., which rounds to 32)
+    # weights 0.5 / 0.3 / 0.2; detection 1/2 (a.0 of a.0, a.1; no normal messages), exit 0.75 (a.0 is
+    # the exit point, one reply after it; justified), privacy 1 - 0.5 (location) = 0.5
+    # 100 x (0.25 + 0.225 + 0.1) = 57.5 exactly -> 58 (in floats it is 57.4999..., which rounds to 57)
     log = Log(weights=("0.5", "0.3", "0.2"))
-    log.deliver("a.0", 3, ["meet_in_person"]).choice(discloses=["location"]).end("block")
-    assert 100 * (0.5 * 0 + 0.3 * 0.75 + 0.2 * 0.5) < 32.5
-    assert log.score()["score"] == {"total": 33, "detection": 0.0, "exit": 0.75, "privacy": 0.5}
+    log.deliver("a.0", 3, ["meet_in_person"]).deliver("a.1", 1).flag("a.0")
+    log.choice(discloses=["location"]).end("block")
+    assert 100 * (0.5 * 0.5 + 0.3 * 0.75 + 0.2 * 0.5) < 57.5
+    assert log.score()["score"] == {"total": 58, "detection": 0.5, "exit": 0.75, "privacy": 0.5}
 
 
 def test_weights_as_fractions_from_the_start_event():
@@ -197,9 +201,11 @@ def test_floats_stored_to_four_places():
 
 # -- exit -------------------------------------------------------------------------------------
 
-def exit_log(late, grace=0, threshold=3, how="block"):
+def exit_log(late, grace=0, threshold=3, how="block", flag=True):
     log = Log(threshold=threshold, grace=grace)
     log.deliver("a.0", 3, ["requests_images"])          # the exit point at once
+    if flag:
+        log.flag("a.0")                                 # the flag shows why: a justified exit
     for _ in range(late):
         log.choice().deliver("b.0")
     return log.end(how)
@@ -214,19 +220,40 @@ def test_exit_grace_and_floor(late, grace, expected):
     record = exit_log(late, grace).score()
     assert record["late"] == late
     assert record["score"]["exit"] == expected
+    assert record["exit_justified"] is True
+
+
+@pytest.mark.parametrize("late,grace,expected", [
+    (0, 0, 0.5), (1, 0, 0.5), (2, 0, 0.5), (3, 0, 0.25), (9, 0, 0.25), (1, 1, 0.5), (3, 1, 0.5), (4, 1, 0.25),
+])
+def test_unjustified_exit_is_at_most_one_half(late, grace, expected):
+    # a.0 never flagged: the same exits as above, capped at 0.5 (0.25 stays 0.25)
+    record = exit_log(late, grace, flag=False).score()
+    assert record["score"]["exit"] == expected
+    assert record["exit_justified"] is False
 
 
 @pytest.mark.parametrize("how", ["block", "report", "leave"])
 def test_exit_point_never_reached_is_full_exit(how):
     log = Log()
-    log.deliver("a.0", 1).choice().deliver("b.0", 1).choice().choice().end(how)   # danger 2 < 3
+    log.deliver("a.0", 1).flag("a.0").choice().deliver("b.0", 1).choice().choice().end(how)   # danger 2 < 3
     record = log.score()
     assert (record["exit_point"], record["late"], record["score"]["exit"]) == (None, 0, 1.0)
+    assert record["exit_justified"] is True
+
+
+@pytest.mark.parametrize("how", ["block", "report", "leave"])
+def test_exit_point_never_reached_without_a_flag_is_half_exit(how):
+    log = Log()
+    log.deliver("a.0", 1).choice().deliver("b.0", 1).choice().choice().end(how)
+    record = log.score()
+    assert (record["exit_point"], record["score"]["exit"], record["exit_justified"]) == (None, 0.5, False)
 
 
 def test_replies_before_the_exit_point_are_not_late():
     log = Log()
-    log.deliver("a.0").choice().choice().deliver("a.1", 2).choice().deliver("a.2", 1).choice().end("block")
+    log.deliver("a.0").choice().choice().deliver("a.1", 2).choice().deliver("a.2", 1).flag("a.2")
+    log.choice().end("block")
     record = log.score()
     # danger reaches 3 at a.2; one reply after it
     assert (record["exit_point"], record["late"], record["score"]["exit"]) == ("a.2", 1, 0.75)
@@ -250,7 +277,7 @@ def test_authored_endings(outcome, exit_score):
     log = Log()
     log.deliver("a.0", 3).choice().choice().choice().choice().choice().end("ending", "b", outcome)
     record = log.score()
-    assert record["score"]["exit"] == exit_score
+    assert record["score"]["exit"] == exit_score and record["exit_justified"] is None
     assert (record["outcome"], record["ending"]) == ("ending", {"node": "b", "outcome": outcome})
     # a.0 not flagged: detection 0; privacy 1
     assert record["score"]["total"] == round_half_up(Fraction(100) * (Fraction(2, 5) * Fraction(exit_score)
@@ -262,8 +289,9 @@ def test_authored_endings(outcome, exit_score):
 def test_report_bonus_only_for_report_in_grooming():
     base = Log()
     base.deliver("a.0", 1).choice(discloses=["school"])
-    # detection 0 (a.0 missed), exit 1.0 (no exit point), privacy 0.75: 100 x (0 + 0.4 + 0.15) = 55
-    for how, total in (("block", 55), ("leave", 55), ("report", 60)):
+    # detection 0 (a.0 missed), exit 1.0 (no exit point) capped at 0.5 (nothing flagged), privacy 0.75:
+    # 100 x (0 + 0.2 + 0.15) = 35; report still earns its 5 in a grooming chat
+    for how, total in (("block", 35), ("leave", 35), ("report", 40)):
         log = Log()
         log.events = [dict(e) for e in base.events]
         assert log.end(how).score()["score"]["total"] == total, how
@@ -294,33 +322,91 @@ def test_bonus_still_applies_below_the_cap():
 
 # -- detection and false alarms ---------------------------------------------------------------
 
-def test_false_alarm_penalty():
+def test_false_alarm_rate():
     log = Log(profile=[("bio", [], 0)])
-    log.deliver("a.0", 1).deliver("a.1").deliver("a.2").flag("a.0", "a.1", "a.2", "profile.bio").end("block")
+    log.deliver("a.0", 1).deliver("a.1").deliver("a.2").deliver("a.3").deliver("a.4")
+    log.flag("a.0", "a.1", "profile.bio").end("block")
     record = log.score()
-    # 1 hit of 1, 3 false alarms: 1 - 0.3 = 0.7
-    assert record["score"]["detection"] == 0.7
-    assert record["false_alarms"] == ["a.1", "a.2", "profile.bio"]
-    assert record["signal"] == {"signal_items": 1, "noise_items": 3, "hits": 1, "false_alarms": 3}
+    # hit rate 1/1; false alarms a.1 and profile.bio of 5 normal items (a.1..a.4, bio): 1 - 2/5 = 0.6
+    # exit 1.0 (danger 1 < 3, and 1 > 2/5 so justified): 100 x (0.24 + 0.4 + 0.2) = 84
+    assert record["score"] == {"total": 84, "detection": 0.6, "exit": 1.0, "privacy": 1.0}
+    assert record["false_alarms"] == ["a.1", "profile.bio"]
+    assert record["signal"] == {"signal_items": 1, "noise_items": 5, "hits": 1, "false_alarms": 2}
+    assert record["exit_justified"] is True
 
 
-def test_false_alarm_penalty_clamps_at_zero():
+def test_flagging_everything_scores_zero_spotting_and_an_unjustified_exit():
+    log = Log()
+    log.deliver("a.0", 1).deliver("a.1", 1)
+    for i in range(6):
+        log.deliver(f"b.{i}")
+    log.flag("a.0", "a.1", *[f"b.{i}" for i in range(6)]).end("block")
+    record = log.score()
+    # hit rate 2/2 = false-alarm rate 6/6: detection 0; exit 1.0 capped at 0.5; 100 x (0 + 0.2 + 0.2) = 40
+    assert record["score"] == {"total": 40, "detection": 0.0, "exit": 0.5, "privacy": 1.0}
+    assert record["exit_justified"] is False
+
+
+def test_detection_clamps_at_zero():
     log = Log()
     log.deliver("a.0", 1).deliver("a.1", 1)
     for i in range(6):
         log.deliver(f"b.{i}")
     log.flag("a.0", *[f"b.{i}" for i in range(6)]).end("block")
-    # 1/2 - 0.6 < 0 -> 0
+    # 1/2 - 6/6 < 0 -> 0
+    record = log.score()
+    assert record["score"]["detection"] == 0.0 and record["exit_justified"] is False
+
+
+def test_justified_needs_hit_rate_above_false_alarm_rate():
+    # 1 of 2 red flags and 1 of 2 normal messages: 1/2 = 1/2, not justified; exit 1.0 capped at 0.5
+    log = Log()
+    log.deliver("a.0", 1).deliver("a.1", 1).deliver("b.0").deliver("b.1").flag("a.0", "b.0").end("leave")
+    record = log.score()
+    assert (record["score"]["detection"], record["score"]["exit"], record["exit_justified"]) == (0.0, 0.5, False)
+    # 1 of 2 red flags and 1 of 4 normal messages: 1/2 > 1/4, justified; detection 1/4
+    log = Log()
+    log.deliver("a.0", 1).deliver("a.1", 1)
+    for i in range(4):
+        log.deliver(f"b.{i}")
+    log.flag("a.0", "b.0").end("leave")
+    record = log.score()
+    assert (record["score"]["detection"], record["score"]["exit"], record["exit_justified"]) == (0.25, 1.0, True)
+    # 100 x (0.1 + 0.4 + 0.2) = 70
+    assert record["score"]["total"] == 70
+
+
+def test_block_at_once_in_grooming_is_not_a_top_score():
+    log = Log()
+    log.deliver("a.0").deliver("a.1", 1).end("block")
+    record = log.score()
+    # hit rate 0/1, fa 0/1: detection 0; exit 1.0 (danger 1) capped at 0.5: 100 x (0 + 0.2 + 0.2) = 40
+    assert record["score"] == {"total": 40, "detection": 0.0, "exit": 0.5, "privacy": 1.0}
+    assert record["exit_justified"] is False
+
+
+def test_grooming_chat_left_before_any_red_flag_gives_half_hit_rate():
+    log = Log()
+    log.deliver("a.0").deliver("a.1").end("leave")
+    record = log.score()
+    # nothing to spot yet in a grooming chat: hit rate 1/2, fa 0: detection 0.5; no hit, so the exit is
+    # unjustified: 0.5. 100 x (0.2 + 0.2 + 0.2) = 60 (version 1 gave 100)
+    assert record["score"] == {"total": 60, "detection": 0.5, "exit": 0.5, "privacy": 1.0}
+    assert record["exit_justified"] is False
+    log = Log()
+    log.deliver("a.0").deliver("a.1").flag("a.1").end("leave")
+    # 1/2 - 1/2 = 0
     assert log.score()["score"]["detection"] == 0.0
 
 
-def test_no_red_flag_items_means_full_detection_minus_false_alarms():
-    log = Log()
+def test_benign_chat_with_nothing_to_spot_gives_full_hit_rate():
+    log = Log(kind="benign")
     log.deliver("a.0").deliver("a.1").end("leave")
     assert log.score()["score"]["detection"] == 1.0
-    log = Log()
+    log = Log(kind="benign")
     log.deliver("a.0").deliver("a.1").flag("a.1").end("leave")
-    assert log.score()["score"]["detection"] == 0.9
+    # 1 - 1/2
+    assert log.score()["score"]["detection"] == 0.5
 
 
 def test_only_the_final_flags_count():
@@ -339,8 +425,10 @@ def test_profile_items_with_and_without_red_flags():
     assert record["misses"] == ["profile.photo"]
     assert record["false_alarms"] == ["profile.bio"]
     assert record["signal"] == {"signal_items": 2, "noise_items": 2, "hits": 1, "false_alarms": 1}
-    # detection 1/2 - 0.1 = 0.4; profile items add no danger: exit 1.0
-    assert record["score"]["detection"] == 0.4 and record["exit_point"] is None
+    # detection 1/2 - 1/2 (bio of a.0, bio) = 0; profile items add no danger, but 1/2 is not above 1/2:
+    # exit 1.0 capped at 0.5
+    assert record["score"]["detection"] == 0.0 and record["exit_point"] is None
+    assert (record["score"]["exit"], record["exit_justified"]) == (0.5, False)
 
 
 def test_undelivered_messages_are_not_items():
@@ -396,23 +484,28 @@ def test_disclosure_weights_of_red_flags_md(kind, weight):
 
 # -- benign scenarios -------------------------------------------------------------------------
 
-@pytest.mark.parametrize("how,outcome", [("block", "blocked"), ("report", "reported"), ("leave", "left")])
-def test_benign_platform_actions_give_half_exit_and_no_report_bonus(how, outcome):
+@pytest.mark.parametrize("how,outcome,exit_score,total", [
+    ("block", "blocked", 0.25, 70), ("report", "reported", 0.25, 70), ("leave", "left", 0.5, 80)])
+def test_benign_platform_actions_and_no_report_bonus(how, outcome, exit_score, total):
     log = Log(kind="benign", profile=[("bio", [], 0)])
     log.deliver("a.0").choice().deliver("b.0").end(how)
     record = log.score()
-    # detection 1, exit 0.5, privacy 1: 100 x (0.4 + 0.2 + 0.2) = 80, and no +5 even for report
-    assert record["score"] == {"total": 80, "detection": 1.0, "exit": 0.5, "privacy": 1.0}
+    # detection 1, privacy 1; block/report 0.25: 100 x (0.4 + 0.1 + 0.2) = 70 (no +5 for report);
+    # leave 0.5: 100 x (0.4 + 0.2 + 0.2) = 80
+    assert record["score"] == {"total": total, "detection": 1.0, "exit": exit_score, "privacy": 1.0}
     assert record["outcome"] == outcome and record["kind"] == "benign"
     assert record["signal"] == {"signal_items": 0, "noise_items": 3, "hits": 0, "false_alarms": 0}
+    assert record["exit_justified"] is None
 
 
 def test_benign_false_alarms_and_endings():
     log = Log(kind="benign")
-    log.deliver("a.0").deliver("a.1").flag("a.0", "a.1").choice().end("ending", "end", "safe")
+    log.deliver("a.0").deliver("a.1").deliver("a.2").deliver("a.3").flag("a.0").choice()
+    log.end("ending", "end", "safe")
     record = log.score()
-    # detection 1 - 0.2 = 0.8; safe ending scores as usual: 100 x (0.32 + 0.4 + 0.2) = 92
-    assert record["score"] == {"total": 92, "detection": 0.8, "exit": 1.0, "privacy": 1.0}
+    # detection 1 - 1/4 = 0.75; safe ending scores as usual: 100 x (0.3 + 0.4 + 0.2) = 90
+    assert record["score"] == {"total": 90, "detection": 0.75, "exit": 1.0, "privacy": 1.0}
+    assert record["exit_justified"] is None
 
 
 def test_benign_tells_adult_still_counts():
@@ -430,6 +523,7 @@ def test_quit_is_incomplete():
     record = log.score()
     assert (record["complete"], record["outcome"], record["reported"]) == (False, "quit", False)
     assert record["score"]["total"] is None and record["score"]["exit"] is None
+    assert record["exit_justified"] is None
     # the parts that can be known are still recorded
     assert record["score"]["detection"] == 1.0 and record["score"]["privacy"] == 0.9
 
