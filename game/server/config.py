@@ -25,6 +25,8 @@ class ServerConfig:
     scenario    a scenario id the first room starts with (``--scenario ID``), or None
     admin_token opens more rooms (``POST /api/v1/rooms``)
     teacher_token  the first room's teacher token
+    join_code   the first room's join code (None: a random one)
+    public_url  the address students type ("http://192.168.1.20:8765/"); None: the request's own
     save        False: keep nothing in the results store (tests of the API shape)
     join_burst, join_rate          joins per client address: bucket size, refill per second
     bad_join_burst, bad_join_rate  wrong join codes per client address
@@ -38,6 +40,8 @@ class ServerConfig:
     scenario: str | None = None
     admin_token: str = field(default_factory=new_token)
     teacher_token: str = field(default_factory=new_token)
+    join_code: str | None = None
+    public_url: str | None = None
     save: bool = True
     join_burst: float = 120.0
     join_rate: float = 2.0
