@@ -12,7 +12,9 @@ import argparse
 import importlib
 import sys
 
-COMMANDS = ("play", "list", "validate", "graph", "report", "forget", "check", "export", "import")
+COMMANDS = ("play", "list", "validate", "graph", "report", "forget", "check", "export", "import", "class")
+# A command whose name is not a valid module name lives in another module.
+MODULE_OF = {"class": "classroom"}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -40,9 +42,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMANDS:
         try:
-            module = importlib.import_module(f"game.commands.{name}")
+            module = importlib.import_module(f"game.commands.{MODULE_OF.get(name, name)}")
         except ModuleNotFoundError as exc:
-            if exc.name != f"game.commands.{name}":
+            if exc.name != f"game.commands.{MODULE_OF.get(name, name)}":
                 raise
             continue
         module.add_parser(sub, common_options())
@@ -61,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command is None:
             from .commands.play import open_window
             return open_window(args)
-        module = importlib.import_module(f"game.commands.{args.command}")
+        module = importlib.import_module(f"game.commands.{MODULE_OF.get(args.command, args.command)}")
         return module.run(args)
     except KeyboardInterrupt:
         print(file=sys.stderr)

@@ -17,7 +17,7 @@ from ..engine import END_ACTIONS, CommandError
 from ..model import Scenario
 from ..session import Session
 
-__all__ = ["ClassConversation", "CommandError", "END_ACTIONS"]
+__all__ = ["END_ACTIONS", "ClassConversation", "CommandError"]
 
 
 class _Forward:

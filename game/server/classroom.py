@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import hmac
+import json
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -323,7 +324,7 @@ async def student_events(request: Request) -> Response:
       - {name: max_events, in: query, required: false, schema: {type: integer, minimum: 1, maximum: 1000}}
     responses:
       "200":
-        description: a stream of `event: state` frames whose data is the room state
+        description: "a stream of event frames whose data is the room state"
         content:
           text/event-stream:
             schema: {type: string}
@@ -391,7 +392,7 @@ async def teacher_events(request: Request) -> Response:
       - {name: max_events, in: query, required: false, schema: {type: integer, minimum: 1, maximum: 1000}}
     responses:
       "200":
-        description: a stream of `event: state` frames whose data is the teacher's room state
+        description: "a stream of event frames whose data is the teacher's room state"
         content:
           text/event-stream:
             schema: {type: string}
@@ -447,7 +448,7 @@ def teacher_action(name: str, act: Callable[[Request, Room, dict[str, Any]], Any
           schema: {$ref: "#/components/schemas/RequestOnly"}""")
     endpoint.__doc__ = f"""{summary}
     ---
-    summary: {summary}{body_yaml}
+    summary: {json.dumps(summary)}{body_yaml}
     responses:
       "200":
         description: the teacher's room state after the action

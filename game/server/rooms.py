@@ -364,7 +364,7 @@ class Room:
             raise RoomError(409, "a vote is open: close it first")
         if branch.conv.pending == 0:
             raise RoomError(409, "no message is waiting: open a vote on the replies")
-        delivered = []
+        delivered: list[dict[str, Any]] = []
         while branch.conv.pending and not branch.ended:
             before = len(branch.conv.events)
             branch.run("deliver")

@@ -232,8 +232,8 @@ def reveal(room: Room, branch: Branch) -> dict[str, Any]:
     for item in scenario.stranger.profile:
         items.append(_reveal_item(item.item_id, None, f"{item.label}: {item.text}", item, counts, total))
     for event in branch.conv.delivered():
-        item = scenario.items.get(event["id"])
-        items.append(_reveal_item(event["id"], event["n"], event["text"], item, counts, total,
+        message = scenario.items.get(event["id"])
+        items.append(_reveal_item(event["id"], event["n"], event["text"], message, counts, total,
                                   red_flags=event.get("red_flags", [])))
     hits = signal = fas = noise = 0
     for s in present:

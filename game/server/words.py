@@ -8,11 +8,11 @@ from __future__ import annotations
 GROUND_RULES_TITLE = "Before we start"
 GROUND_RULES = (
     "This is a story. The person in the chat is made up, and so is everything they say.",
-    "Nobody has to share anything personal, today or ever. Your flags and votes are private: "
-    "the big screen only ever shows counts, never names.",
+    ("Nobody has to share anything personal, today or ever. Your flags and votes are private: "
+     "the big screen only ever shows counts, never names."),
     "Some people online are exactly who they say they are. The skill is telling the difference.",
-    "If anything in this lesson worries you, talk to your teacher, the school counsellor or another "
-    "adult you trust after the lesson. It is never your fault.",
+    ("If anything in this lesson worries you, talk to your teacher, the school counsellor or another "
+     "adult you trust after the lesson. It is never your fault."),
 )
 
 NEVER_YOUR_FAULT = "It is never your fault. The person who manipulates or threatens you is the one doing wrong."

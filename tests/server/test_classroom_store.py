@@ -1,0 +1,72 @@
+"""What a class session stores (classroom.md): the class's conversation with its votes,
+and per student a class-play result scored from their own flags."""
+
+from __future__ import annotations
+
+import inspect
+
+from class_kit import Student, make_config, open_class
+
+from game.results.store import Store
+
+
+def _mode(record) -> str | None:
+    return getattr(record, "mode", None)
+
+
+def test_class_session_and_each_students_result_are_stored(tmp_path):
+    data = tmp_path / "store"
+    config = make_config(save=True, data_dir=data, class_code="8B")
+    with open_class(config) as (client, teacher):
+        a, b = Student(client, player="fox"), Student(client, player="owl")
+        teacher.post("start", {"scenario": "generous-teammate", "seed": 4})
+        teacher.advance_all()
+        teacher.post("vote/open")
+        a.vote("1")
+        b.vote("1")
+        a.flag("4")
+        teacher.post("vote/close")
+        teacher.advance_all()
+        b.flag("compliments.5")
+        teacher.post("end")
+        uid = client.app.state.first_room.current.uid
+    store = Store.open(data)
+    try:
+        sessions = store.sessions()
+        assert len(sessions) == 3
+        by_player = {s.player: s for s in sessions}
+        assert set(by_player) == {None, "fox", "owl"}
+        klass = by_player[None]
+        assert all(s.class_code == "8B" and s.status == "complete" for s in sessions)
+        class_events = store.events(klass.id)
+        assert not any(e["type"] in ("flag", "unflag") for e in class_events)
+        assert [e["type"] for e in class_events].count("choice") == 1
+        fox = store.result(by_player["fox"].id)
+        owl = store.result(by_player["owl"].id)
+        assert fox["hits"] == ["intro.3"] and owl["hits"] == ["compliments.5"]
+        assert fox["outcome"] == owl["outcome"] == "left"
+        fox_events = store.events(by_player["fox"].id)
+        assert [e for e in fox_events if e["type"] != "flag"] == class_events   # the class's log + own flags
+        if "mode" in inspect.signature(store.create_session).parameters:
+            assert _mode(klass) == "class_session" and _mode(by_player["fox"]) == "class"
+            assert getattr(by_player["fox"], "class_session_uid", None) == uid
+            votes = store.votes(klass.id)
+            assert votes[0]["counts"]["1"] == 2 and votes[0]["chosen"] == "1"
+    finally:
+        store.close()
+
+
+def test_server_stop_stores_a_running_chat_as_unfinished(tmp_path):
+    data = tmp_path / "store"
+    with open_class(make_config(save=True, data_dir=data)) as (client, teacher):
+        a = Student(client, player="fox")
+        teacher.post("start", {"scenario": "generous-teammate", "seed": 4})
+        teacher.advance_all()
+        a.flag("4")
+    store = Store.open(data)
+    try:
+        fox = next(s for s in store.sessions() if s.player == "fox")
+        assert fox.status == "quit"
+        assert any(e["type"] == "flag" and e["id"] == "intro.3" for e in store.events(fox.id))
+    finally:
+        store.close()
