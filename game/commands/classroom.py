@@ -27,7 +27,6 @@ def add_parser(sub, common):
     p.add_argument("--library", metavar="DIR", help="serve the scenarios of DIR instead of the bundled library")
     p.add_argument("--host", default="0.0.0.0", help="address to listen on (default: every interface)")
     p.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT}; 0: any free port)")
-    p.add_argument("--database", metavar="URL", help="results in a PostgreSQL database instead of the SQLite file")
     p.add_argument("--no-window", action="store_true", help="no projector window (use /projector in a browser)")
     p.add_argument("--status-file", metavar="FILE", help="write the address and tokens there as JSON (mode 0600)")
     return p
@@ -77,7 +76,7 @@ def run(args) -> int:
 
     data_dir = getattr(args, "data_dir", None)
     config = ServerConfig(library=library, data_dir=Path(data_dir) if data_dir else None,
-                          database=args.database, class_code=code, scenario=args.scenario)
+                          database=getattr(args, "database", None), class_code=code, scenario=args.scenario)
     lan = lan_addresses() if args.host in ("0.0.0.0", "::", "") else []
     try:
         from ..server.app import open_store

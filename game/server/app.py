@@ -77,10 +77,7 @@ def open_store(config: ServerConfig) -> Any:
     from ..results.store import Store
 
     if config.database:
-        opener = getattr(Store, "open_url", None)
-        if opener is None:
-            raise RuntimeError("this version stores results in SQLite only (--database is not available)")
-        return opener(config.database)
+        return Store.open_url(config.database)
     return Store.open(config.data_dir)
 
 
