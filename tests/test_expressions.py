@@ -10,7 +10,6 @@ from __future__ import annotations
 import ast
 import inspect
 import operator
-import time
 
 import pytest
 from hypothesis import given, settings
@@ -199,11 +198,11 @@ def test_huge_numbers_are_an_error_not_a_crash():
     assert ev("99999999999999999999 > trust") is True
 
 
-def test_long_conditions_parse_in_linear_time():
-    source = " and ".join(["x"] * 50_000)      # about 300 KB
-    started = time.perf_counter()
+def test_long_conditions_parse_without_recursion():
+    # 50,000 terms (about 300 KB) would overflow a recursive-descent parser's stack; the
+    # parser loops instead. Its speed is measured by bench/expressions_scale.py, not here.
+    source = " and ".join(["x"] * 50_000)
     expression = parse(source)
-    assert time.perf_counter() - started < 2
     assert expression(State({"x": 1}, set())) is True
     assert expression(State({}, set())) is False
 
