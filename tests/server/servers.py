@@ -17,10 +17,11 @@ APP = "solo_factory:app"
 
 
 @contextmanager
-def uvicorn_server(data_dir: Path, app: str = APP, timeout: float = 30.0) -> Iterator[str]:
+def uvicorn_server(data_dir: Path, app: str = APP, timeout: float = 30.0,
+                   env: dict[str, str] | None = None) -> Iterator[str]:
     """A server process sharing the store in ``data_dir``; yields its base URL."""
     path = os.pathsep.join([str(ROOT), str(ROOT / "tests" / "server")])
-    env = dict(os.environ, REDFLAGS_DATA_DIR=str(data_dir), PYTHONPATH=path)
+    env = dict(os.environ, REDFLAGS_DATA_DIR=str(data_dir), PYTHONPATH=path, **(env or {}))
     proc = subprocess.Popen([sys.executable, "-m", "uvicorn", "--factory", app, "--host", "127.0.0.1",
                              "--port", "0", "--no-access-log"], cwd=ROOT, env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)

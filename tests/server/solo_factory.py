@@ -13,4 +13,9 @@ from game.server.config import ServerConfig
 def app(data_dir: str | os.PathLike[str] | None = None):
     """The whole class server (every feature module), storing into ``data_dir``."""
     folder = data_dir or os.environ["REDFLAGS_DATA_DIR"]
-    return create_app(ServerConfig(library=load_library(), data_dir=Path(folder)))
+    extra = {}
+    for name, key in (("REDFLAGS_TYPING_FACTOR", "solo_typing_factor"),   # browser tests: a fast typist
+                      ("REDFLAGS_IDLE_FACTOR", "solo_idle_factor")):      # ... and idle nudges on demand
+        if os.environ.get(name):
+            extra[key] = float(os.environ[name])
+    return create_app(ServerConfig(library=load_library(), data_dir=Path(folder), extra=extra))

@@ -3,32 +3,25 @@
 The server paces and the page animates: every answer of a paced chat says
 how long to wait before asking for the next pending message, and after how
 many seconds of no input to send ``wait`` for the current idle nudge. The
-times follow the window's pacing (an authored ``delay`` wins; else about
-0.8 s plus 1 s per 14 characters with a seeded jitter, capped at 6 s).
+times are the shared pacing of ``game.play.pacing`` (the window's): a short
+reading pause, then a typing time that follows the message's length (an
+authored ``delay`` wins); platform notices have no indicator.
 """
 
 from __future__ import annotations
 
-import random
 from typing import Any
 
-READING_PAUSE = 0.5     # seconds between a message and the next "typing…"
-SYSTEM_DELAY = 0.9
+from game.play.pacing import READING_PAUSE, typing_delay
 
 
-def typing_delay(text: str, authored: float | None, seed: int, number: int,
-                 system: bool = False) -> float:
-    """Seconds of "typing…" before delivery number ``number`` shows."""
-    if authored is not None:
-        return max(0.0, float(authored))
-    if system:
-        return SYSTEM_DELAY
-    rng = random.Random(f"{seed}/typing/{number}")
-    return min(0.8 + len(text) / 14.0 * rng.uniform(0.8, 1.2), 6.0)
+def hint(conv: Any, scenario: Any, factor: float = 1.0, idle_factor: float = 1.0) -> dict[str, Any]:
+    """``{"next": {...}}`` while a message is on its way, ``{"idle": s}`` when a nudge waits, else ``{}``.
 
-
-def hint(conv: Any, scenario: Any) -> dict[str, Any]:
-    """``{"next": {...}}`` while a message is on its way, ``{"idle": s}`` when a nudge waits, else ``{}``."""
+    ``factor`` scales the typing times (the window's typing-speed setting; a server's
+    ``solo_typing_factor`` in ``ServerConfig.extra``, 1.0 by default) and
+    ``idle_factor`` the silences before idle nudges (``solo_idle_factor``).
+    """
     if conv is None or conv.ended:
         return {}
     if conv.pending:
@@ -36,10 +29,10 @@ def hint(conv: Any, scenario: Any) -> dict[str, Any]:
         system = entry.get("from") == "system"
         message = scenario.items.get(entry["id"]) if scenario is not None else None
         typing = typing_delay(entry.get("text", ""), getattr(message, "delay", None), conv.seed,
-                              len(conv.numbers) + 1, system)
-        return {"next": {"id": entry["id"], "pause": READING_PAUSE, "typing": round(typing, 3),
-                         "indicator": not system}}
+                              len(conv.numbers) + 1, factor, system)
+        return {"next": {"id": entry["id"], "pause": round(READING_PAUSE * factor, 3),
+                         "typing": round(typing, 3), "indicator": not system}}
     nudge = conv.next_nudge()
     if nudge is not None and nudge.after is not None:
-        return {"idle": float(nudge.after)}
+        return {"idle": round(float(nudge.after) * idle_factor, 3)}
     return {}

@@ -27,9 +27,16 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
+from game import paths
+from game.taxonomy import load_help
+
 from ..errors import ApiError, read_json
-from . import views
+from ..pages import STATIC_DIR
+from . import views, words
 from .service import SoloError, SoloService
+
+#: the fonts the page may load (the project's licence files cover them: assets/LICENSES.md)
+FONTS = ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "DejaVuSans.ttf", "NotoColorEmoji.ttf")
 
 
 async def startup(app: Starlette) -> None:
@@ -41,7 +48,10 @@ async def startup(app: Starlette) -> None:
         app.state.solo_tmp = tempfile.mkdtemp(prefix="redflags-solo-")
         store = Store.open(app.state.solo_tmp)
         app.state.solo_store = store
-    app.state.solo = SoloService({s.id: s for s in app.state.config.library.scenarios}, store)
+    config = app.state.config
+    app.state.solo = SoloService({s.id: s for s in config.library.scenarios}, store,
+                                 typing_factor=float(config.extra.get("solo_typing_factor", 1.0)),
+                                 idle_factor=float(config.extra.get("solo_idle_factor", 1.0)))
 
 
 async def shutdown(app: Starlette) -> None:
@@ -53,6 +63,13 @@ async def shutdown(app: Starlette) -> None:
 
 def _service(request: Request) -> SoloService:
     return request.app.state.solo
+
+
+def _with_view(request: Request, answer: dict[str, Any]) -> dict[str, Any]:
+    """A paced chat's answer also carries the chat as the page draws it."""
+    if "pending" in answer:
+        answer["view"] = views.page_view(_service(request).live(request.path_params["token"]))
+    return answer
 
 
 def _guard(handler: Callable[[Request], Awaitable[Any]]) -> Callable[[Request], Awaitable[Response]]:
@@ -120,7 +137,8 @@ async def play_command(request: Request) -> Any:
             schema: {$ref: "#/components/schemas/PlayState"}
     """
     body = await read_json(request)
-    return _service(request).command(request.path_params["token"], body.get("line"), body.get("request_id"))
+    return _with_view(request, _service(request).command(request.path_params["token"], body.get("line"),
+                                                         body.get("request_id")))
 
 
 @_guard
@@ -146,7 +164,7 @@ async def play_deliver(request: Request) -> Any:
             schema: {$ref: "#/components/schemas/PlayState"}
     """
     body = await read_json(request)
-    return _service(request).deliver(request.path_params["token"], body.get("request_id"))
+    return _with_view(request, _service(request).deliver(request.path_params["token"], body.get("request_id")))
 
 
 @_guard
@@ -164,7 +182,7 @@ async def play_state(request: Request) -> Any:
           application/json:
             schema: {$ref: "#/components/schemas/PlayState"}
     """
-    return _service(request).state(request.path_params["token"])
+    return _with_view(request, _service(request).state(request.path_params["token"]))
 
 
 @_guard
@@ -183,6 +201,57 @@ async def play_chat(request: Request) -> Any:
             schema: {type: object}
     """
     return views.chat_view(_service(request).live(request.path_params["token"]))
+
+
+@_guard
+async def play_view(request: Request) -> Any:
+    """The chat in lines.
+    ---
+    summary: The chat as the page draws it (shared chat view), with replies and receipts
+    security: []
+    parameters:
+      - {name: token, in: path, required: true, schema: {type: string}}
+    responses:
+      "200":
+        description: lines, replies, composer status
+        content:
+          application/json:
+            schema: {type: object}
+    """
+    return views.page_view(_service(request).live(request.path_params["token"]))
+
+
+@_guard
+async def catalogue(request: Request) -> Any:
+    """The picker.
+    ---
+    summary: The picker's cards (spoiler-free wording, age bands) and the page's fixed words
+    security: []
+    responses:
+      "200":
+        description: platforms with their cards, and the words
+        content:
+          application/json:
+            schema: {type: object}
+    """
+    help_info = load_help()
+    return {"groups": words.catalogue(request.app.state.config.library.scenarios),
+            "words": words.page_words(),
+            "help": {"never_your_fault": list(help_info.never_your_fault),
+                     "resources": [views.resource(r) for r in help_info.resources]}}
+
+
+async def font(request: Request) -> Response:
+    name = request.path_params["name"]
+    if name not in FONTS:
+        raise ApiError(404, "no such font")
+    return FileResponse(paths.ASSETS_DIR / "fonts" / name, media_type="font/ttf",
+                        headers={"Cache-Control": "max-age=86400"})
+
+
+async def play_page(request: Request) -> Response:
+    return FileResponse(STATIC_DIR / "play.html", media_type="text/html; charset=utf-8",
+                        headers={"cache-control": "no-cache"})
 
 
 @_guard
@@ -246,6 +315,10 @@ routes: list[BaseRoute] = [
     Route("/api/v1/play/{token}/deliver", play_deliver, methods=["POST"]),
     Route("/api/v1/play/{token}/chat", play_chat, methods=["GET"]),
     Route("/api/v1/play/{token}/debrief", play_debrief, methods=["GET"]),
+    Route("/api/v1/play/{token}/view", play_view, methods=["GET"]),
+    Route("/api/v1/catalogue", catalogue, methods=["GET"]),
+    Route("/fonts/{name}", font, methods=["GET"], include_in_schema=False),
+    Route("/play", play_page, methods=["GET"], include_in_schema=False),
     Route("/api/v1/play/{token}", play_state, methods=["GET"]),
     Route("/api/v1/scenarios/{scenario}/media/{ref:path}", scenario_media, methods=["GET"]),
 ]

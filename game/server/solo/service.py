@@ -107,8 +107,11 @@ class SoloService:
     """Start, drive and read solo chats. Thread-safe (one lock; the store is one connection)."""
 
     def __init__(self, scenarios: Mapping[str, Scenario], store: Store, *,
-                 clock: Callable[[], float] = time.time, cache_size: int = 4096) -> None:
+                 clock: Callable[[], float] = time.time, cache_size: int = 4096,
+                 typing_factor: float = 1.0, idle_factor: float = 1.0) -> None:
         self.scenarios = dict(scenarios)
+        self.typing_factor = typing_factor
+        self.idle_factor = idle_factor
         self.store = store
         self.clock = clock
         self.cache_size = cache_size
@@ -269,7 +272,7 @@ class SoloService:
                 out["result"] = result
         if live.paced:
             out["pending"] = 0 if live.conv is None else len(live.conv.pending)
-            out["pacing"] = pacing.hint(live.conv, live.scenario)
+            out["pacing"] = pacing.hint(live.conv, live.scenario, self.typing_factor, self.idle_factor)
         if extra:
             out.update(extra)
         return out

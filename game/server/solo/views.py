@@ -15,8 +15,39 @@ from urllib.parse import quote
 from game import debrief as debrief_words
 from game.loader import resolve_asset
 from game.model import Scenario
+from game.play import chat_view as cv
 
 from .service import Live, SoloError
+
+
+class _Ended:
+    """What ``ChatView`` reads of a conversation, for a chat that has ended (no live engine)."""
+
+    def __init__(self, events: list[dict[str, Any]]):
+        self.events = events
+        self.ended = True
+        self.pending: list[dict[str, Any]] = []
+        flags: list[str] = []
+        for e in events:
+            if e.get("type") == "flag" and e.get("id") not in flags:
+                flags.append(str(e["id"]))
+            elif e.get("type") == "unflag" and e.get("id") in flags:
+                flags.remove(str(e["id"]))
+        self.flags = flags
+
+    def is_flagged(self, item_id: str) -> bool:
+        return item_id in self.flags
+
+    def choices(self) -> list[Any]:
+        return []
+
+
+class _Chat:
+    """The session-shaped object ``ChatView`` follows."""
+
+    def __init__(self, live: Live):
+        self.scenario = live.scenario
+        self.conv = live.conv if live.conv is not None else _Ended(live.events)
 
 
 def media_url(scenario: Scenario, ref: str) -> str:
@@ -39,19 +70,65 @@ def media_file(scenario: Scenario, ref: str) -> Path | None:
     return resolve_asset(Path(scenario.path).parent, ref)
 
 
-def chat_view(live: Live) -> dict[str, Any]:
-    scenario = live.scenario
-    if scenario is None:
+def _scenario(live: Live) -> Scenario:
+    if live.scenario is None:
         raise SoloError(409, "this chat's scenario is no longer on this server")
+    return live.scenario
+
+
+def chat_view(live: Live) -> dict[str, Any]:
+    """The chat screen's fixed parts: names, profile, pictures, the skin's words. No red flags."""
+    scenario = _scenario(live)
     stranger = scenario.stranger
+    view = cv.ChatView(_Chat(live))
+    pictures = {ref: {"url": media_url(scenario, ref), "name": cv.picture_name(ref)}
+                for ref in sorted(scenario_pictures(scenario))}
     return {
         "scenario": scenario.id, "title": scenario.title, "platform": scenario.platform,
+        "header": view.title(), "status": view.status(), "typing": view.status(typing=True),
         "stranger": {"name": stranger.name, "claimed_age": stranger.claimed_age,
-                     "avatar": media_url(scenario, stranger.avatar)},
+                     "avatar": media_url(scenario, stranger.avatar), "initials": _initials(stranger.name)},
         "profile": [{"id": p.item_id, "label": p.label, "text": p.text} for p in stranger.profile],
-        "player": {"name": scenario.player.name or "You", "context": " ".join(scenario.player.context.split())},
+        "player": {"name": view.player},
+        "pictures": pictures,
+        "confirm": {how: list(cv.confirm_words(how, stranger.name)) for how in ("block", "report", "leave")},
+        "fake_link": cv.FAKE_LINK,
+        "chat_over_flags": cv.CHAT_OVER_FLAGS,
         "paced": live.paced,
     }
+
+
+def _initials(name: str) -> str:
+    """Two letters for a picture-less avatar: the first letters of two words, else of one."""
+    words_ = "".join(ch if ch.isalnum() else " " for ch in name).split()
+    if len(words_) >= 2:
+        return (words_[0][0] + words_[1][0]).upper()
+    if not words_:
+        return "?"
+    word = words_[0]
+    capital = next((ch for ch in word[1:] if ch.isupper()), "")   # xKaiTradesx -> XK, Jay -> J
+    return (word[0] + capital).upper()
+
+
+def page_view(live: Live) -> dict[str, Any]:
+    """The chat as it stands, in lines the page draws as they are (shared ``ChatView``)."""
+    view = cv.ChatView(_Chat(live))
+    view.update()
+    lines = [line.as_dict() for line in view.snapshot()]
+    conv = _Chat(live).conv
+    flags = sorted(p.item_id for p in _scenario(live).stranger.profile if conv.is_flagged(p.item_id))
+    return {"lines": lines, "replies": view.replies(), "composer_status": view.composer_status(),
+            "seen_word": _seen_word(live), "profile_flags": flags, "ended": live.ended}
+
+
+def _seen_word(live: Live) -> str | None:
+    """What the last reply's receipt becomes once the stranger starts typing (None: nothing to change)."""
+    view = cv.ChatView(_Chat(live))
+    view.update()
+    last = next((line for line in reversed(view.lines) if line.kind == cv.PLAYER), None)
+    if last is None or view.mark_seen() is None:
+        return None
+    return view.receipt(last)
 
 
 def _part(part: Any) -> dict[str, Any]:
@@ -81,7 +158,10 @@ def debrief_view(live: Live, result: dict[str, Any] | None) -> dict[str, Any]:
         "summary": d.summary,
         "questions": list(d.questions),
         "never_your_fault": list(d.help.never_your_fault),
-        "help": [{"name": r.name, "region": r.region, "purpose": r.purpose, "website": r.website,
-                  "phone": r.phone} for r in d.help.resources],
+        "help": [resource(r) for r in d.help.resources],
         "result": result,
     }
+
+
+def resource(r: Any) -> dict[str, str]:
+    return {"name": r.name, "region": r.region, "purpose": r.purpose, "website": r.website, "phone": r.phone}

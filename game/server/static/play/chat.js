@@ -1,0 +1,439 @@
+// One chat on the page. The server sends the chat as lines (the shared chat view) and the
+// pacing: wait `pause`, show "typing…" for `typing` seconds, then ask for the message; when
+// replies are shown and nothing happens for `idle` seconds, send `wait` (an idle nudge).
+// The page never decides anything about the conversation itself.
+
+import { api, postWithRetry, el } from "/static/js/api.js";
+
+const $ = (id) => document.getElementById(id);
+const ICONS = "/static/play/icons.svg";
+
+function icon(name) {
+  const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+  svg.setAttribute("class", "icon");
+  svg.setAttribute("aria-hidden", "true");
+  const use = document.createElementNS("http://www.w3.org/2000/svg", "use");
+  use.setAttribute("href", `${ICONS}#${name}`);
+  svg.append(use);
+  return svg;
+}
+
+function clock(t, base) {
+  const when = new Date((base + t) * 1000);
+  return when.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+}
+
+export class Chat {
+  constructor(token, hooks) {
+    this.token = token;
+    this.hooks = hooks;
+    this.view = null;        // fixed parts (names, profile, words)
+    this.answer = null;      // the last answer (events, pending, pacing, view)
+    this.drawn = 0;          // lines already in the thread
+    this.timers = [];
+    this.paused = false;
+    this.busy = false;
+    this.idleTimer = null;
+    this.base = Date.now() / 1000;
+    this.onKey = (e) => this.key(e);
+    this.onActivity = () => this.activity();
+  }
+
+  // ---------- opening ----------
+  async open() {
+    this.view = await api("GET", `/api/v1/play/${this.token}/chat`);
+    const answer = await api("GET", `/api/v1/play/${this.token}`);
+    const start = answer.events.length ? answer.events[0].t : 0;
+    this.base = Date.now() / 1000 - (answer.events.length ? answer.events[answer.events.length - 1].t - start : 0);
+    this.hooks.show(this.view.platform);
+    this.header();
+    this.profile();
+    $("thread").replaceChildren();
+    this.drawn = 0;
+    this.lastSender = null;
+    this.bind();
+    this.apply(answer, false);
+    $("main").focus({ preventScroll: true });
+  }
+
+  bind() {
+    document.addEventListener("keydown", this.onKey);
+    for (const type of ["pointerdown", "keydown", "wheel", "touchstart"]) {
+      document.addEventListener(type, this.onActivity, { passive: true });
+    }
+    for (const button of document.querySelectorAll("[data-action]")) {
+      button.onclick = () => this.confirm(button.dataset.action);
+    }
+    $("profile-toggle").onclick = () => this.toggleProfile();
+    $("profile-close").onclick = () => this.toggleProfile(false);
+    $("pause-button").onclick = () => this.pause();
+    $("pause-resume").onclick = () => $("dlg-pause").close();
+    $("dlg-pause").onclose = () => this.resume();
+    $("pause-help").onclick = () => this.showHelp();
+    $("pause-exit").onclick = () => this.hooks.quickExit();
+    $("help-back").onclick = () => $("dlg-help").close();
+    $("link-ok").onclick = () => $("dlg-link").close();
+    $("see-debrief").onclick = () => this.hooks.onDebrief();
+  }
+
+  stop() {
+    this.clearTimers();
+    document.removeEventListener("keydown", this.onKey);
+    for (const type of ["pointerdown", "keydown", "wheel", "touchstart"]) {
+      document.removeEventListener(type, this.onActivity);
+    }
+  }
+
+  header() {
+    const v = this.view;
+    $("chat-name").textContent = v.header;
+    $("chat-status").textContent = v.status;
+    for (const id of ["chat-avatar", "profile-avatar"]) {
+      const box = $(id);
+      box.replaceChildren();
+      if (v.stranger.avatar) box.append(el("img", { src: v.stranger.avatar, alt: "" }));
+      else box.textContent = v.stranger.initials;
+    }
+    $("profile-title").textContent = v.stranger.name;
+    $("profile-age").textContent = v.stranger.claimed_age ? `Says they are ${v.stranger.claimed_age}` : "";
+    $("typing-text").textContent = `${v.stranger.name} is ${v.typing}`;
+  }
+
+  profile() {
+    const list = $("profile-items");
+    list.replaceChildren();
+    for (const item of this.view.profile) {
+      const button = this.flagButton(item.id, `${item.label}: ${item.text}`);
+      list.append(el("li", { class: "profile-item", "data-item": item.id },
+        el("div", { class: "label" }, item.label), el("div", { class: "value" }, item.text), button));
+    }
+  }
+
+  toggleProfile(open) {
+    const panel = $("profile-panel");
+    const now = open === undefined ? !panel.classList.contains("open") : open;
+    panel.classList.toggle("open", now);
+    $("profile-toggle").setAttribute("aria-expanded", String(now));
+    if (now) { const first = panel.querySelector("button"); if (first) first.focus(); }
+    else $("profile-toggle").focus();
+  }
+
+  // ---------- drawing ----------
+  flagButton(itemId, what) {
+    const button = el("button", { type: "button", class: "flag-btn", "aria-pressed": "false", "data-flag": itemId,
+      "aria-label": `Flag: ${what}` });
+    button.append(icon("flag-outline"), el("span", { class: "flag-word" }, "Flag"));
+    button.addEventListener("click", () => this.toggleFlag(itemId));
+    return button;
+  }
+
+  setFlagged(button, on) {
+    button.setAttribute("aria-pressed", String(on));
+    button.replaceChildren(icon(on ? "flag" : "flag-outline"), el("span", { class: "flag-word" }, on ? "Flagged" : "Flag"));
+    const holder = button.closest(".line, .profile-item");
+    if (holder) holder.classList.toggle("flagged", on);
+  }
+
+  lineNode(line, animate) {
+    const kind = line.kind;
+    const li = el("li", { class: `line ${kind}${animate ? " new" : ""}` });
+    if (kind === "ending") {
+      const shape = { safe: "circle-check", neutral: "circle-bar", unsafe: "report" }[line.outcome] || "info";
+      const words = { safe: "Safe ending", neutral: "Neutral ending", unsafe: "Unsafe ending" }[line.outcome] || "Ending";
+      li.append(el("div", { class: "ending-card" },
+        el("p", { class: "eyebrow" }, icon(shape), words), el("h2", {}, line.title), el("p", {}, line.text)));
+      return li;
+    }
+    // a name and time over the first message of each run from one sender, as in the window
+    if ((kind === "stranger" || kind === "player") && this.lastSender !== kind) {
+      const who = kind === "stranger" ? this.view.stranger.name : this.view.player.name;
+      li.append(el("p", { class: "meta" }, `${who} · ${clock(line.t, this.base)}`));
+    }
+    this.lastSender = kind;
+    const bubble = el("div", { class: "bubble" });
+    if (kind === "info" && line.text && !line.flaggable) bubble.append(icon("info"), " ");
+    bubble.append(line.text);
+    if (line.image) {
+      const pic = this.view.pictures[line.image] || { url: "", name: "picture" };
+      bubble.append(el("img", { src: pic.url, alt: `Picture: ${pic.name}`, loading: "lazy" }));
+    }
+    if (line.link) {
+      const link = el("button", { type: "button", class: "fake-link" }, icon("link"), line.link);
+      link.addEventListener("click", () => this.openLink(line));
+      bubble.append(el("br"), link);
+    }
+    const row = el("div", { class: "msg-row" }, bubble);
+    if (line.flaggable) {
+      const label = line.number ? `message ${line.number}, "${line.text}"` : `"${line.text}"`;
+      const button = this.flagButton(line.item_id, label);
+      row.append(button);
+      li.dataset.item = line.item_id;
+      if (line.number) li.dataset.number = String(line.number);
+      if (line.nudge) li.dataset.nudge = "1";
+    }
+    li.append(row);
+    if (kind === "player") li.append(el("p", { class: "receipt", "data-receipt": "1" }, line.receipt || ""));
+    return li;
+  }
+
+  draw(view, animate) {
+    const thread = $("thread");
+    const lines = view.lines;
+    for (let i = this.drawn; i < lines.length; i += 1) {
+      const node = this.lineNode(lines[i], animate);
+      thread.append(node);
+      if (animate) this.announce(lines[i]);
+    }
+    this.drawn = Math.max(this.drawn, lines.length);
+    // receipts: only the last reply has one
+    const receipts = thread.querySelectorAll("[data-receipt]");
+    const playerLines = lines.filter((l) => l.kind === "player");
+    receipts.forEach((node, i) => { node.textContent = (playerLines[i] && playerLines[i].receipt) || ""; });
+    // flags: messages and profile
+    const flagged = new Set(lines.filter((l) => l.flagged).map((l) => l.item_id).concat(view.profile_flags));
+    for (const button of document.querySelectorAll("[data-flag]")) {
+      this.setFlagged(button, flagged.has(button.dataset.flag));
+      button.disabled = view.ended;
+      if (view.ended) button.title = this.view.chat_over_flags;
+    }
+    this.replies(view);
+    const wrap = document.querySelector(".thread-wrap");
+    wrap.scrollTop = wrap.scrollHeight;
+    if (animate) {
+      const last = thread.lastElementChild;
+      if (last && last.scrollIntoView) last.scrollIntoView({ block: "nearest" });
+    }
+  }
+
+  announce(line) {
+    const box = $("announcer");
+    let text = "";
+    if (line.kind === "stranger") text = `${this.view.stranger.name}: ${line.text}`;
+    else if (line.kind === "system" || line.kind === "info") text = line.text;
+    else if (line.kind === "ending") text = `${line.title}. ${line.text}`;
+    if (line.image) text += ` (${(this.view.pictures[line.image] || {}).name || "picture"})`;
+    if (!text) return;
+    box.append(el("p", {}, text));
+    while (box.childElementCount > 3) box.firstElementChild.remove();
+  }
+
+  replies(view) {
+    const list = $("choices");
+    const had = list.contains(document.activeElement);
+    list.replaceChildren();
+    view.replies.forEach((text, i) => {
+      const button = el("button", { type: "button", class: "choice", "data-choice": String(i + 1) },
+        el("span", { class: "num", "aria-hidden": "true" }, String(i + 1)), el("span", {}, text));
+      button.setAttribute("aria-label", `Reply ${i + 1}: ${text}`);
+      button.addEventListener("click", () => this.send(String(i + 1)));
+      list.append(el("li", {}, button));
+    });
+    $("composer-status").textContent = view.replies.length ? "" : view.composer_status;
+    $("ended-bar").hidden = !view.ended;
+    if (view.ended && !this.endedShown) {
+      this.endedShown = true;
+      $("see-debrief").focus();
+    } else if (had && list.firstElementChild) {
+      list.querySelector("button").focus();
+    }
+  }
+
+  // ---------- the server's answers ----------
+  apply(answer, animate = true) {
+    this.answer = answer;
+    // "settled": nothing on its way and no request out (tests and the composer wait for it)
+    document.body.dataset.chat = answer.ended || !answer.pending ? "settled" : "arriving";
+    if (answer.view) this.draw(answer.view, animate);
+    for (const b of document.querySelectorAll("[data-action]")) b.disabled = !!answer.ended;
+    if (answer.ended) {
+      this.clearTimers();
+      $("typing").hidden = true;
+      $("chat-status").textContent = this.view.status;
+      if (this.hooks.onEnded) this.hooks.onEnded();
+      return;
+    }
+    this.schedule();
+  }
+
+  clearTimers() {
+    for (const t of this.timers) clearTimeout(t);
+    this.timers = [];
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+  }
+
+  later(seconds, fn) {
+    this.timers.push(setTimeout(fn, Math.max(0, seconds) * 1000));
+  }
+
+  schedule() {
+    this.clearTimers();
+    if (this.paused || !this.answer || this.answer.ended) return;
+    const pacing = this.answer.pacing || {};
+    if (this.answer.pending > 0 && pacing.next) {
+      const next = pacing.next;
+      this.later(next.pause, () => {
+        if (next.indicator) this.typing(true);
+        this.later(next.typing, () => this.deliver());
+      });
+    } else if (pacing.idle !== undefined) {
+      this.idleAfter = pacing.idle;
+      this.idleTimer = setTimeout(() => this.send("wait", true), pacing.idle * 1000);
+    }
+  }
+
+  typing(on) {
+    $("typing").hidden = !on;
+    $("chat-status").textContent = on ? this.view.typing : this.view.status;
+    if (on && this.answer.view && this.answer.view.seen_word) {
+      const receipts = document.querySelectorAll("[data-receipt]");
+      const last = receipts[receipts.length - 1];
+      if (last && last.textContent) last.textContent = this.answer.view.seen_word;
+    }
+  }
+
+  activity() {
+    // any input restarts the wait for an idle nudge
+    if (this.idleTimer && this.idleAfter !== undefined && !this.paused) {
+      clearTimeout(this.idleTimer);
+      this.idleTimer = setTimeout(() => this.send("wait", true), this.idleAfter * 1000);
+    }
+  }
+
+  async deliver() {
+    try {
+      const answer = await postWithRetry(`/api/v1/play/${this.token}/deliver`, {});
+      this.typing(false);
+      this.error("");
+      this.apply(answer);
+    } catch (err) {
+      this.typing(false);
+      this.failed(err);
+    }
+  }
+
+  async send(line, quiet = false) {
+    if (this.busy) return;
+    this.busy = true;
+    document.body.dataset.chat = "sending";
+    try {
+      const answer = await postWithRetry(`/api/v1/play/${this.token}/command`, { line });
+      this.error("");
+      this.apply(answer);
+    } catch (err) {
+      if (this.answer) document.body.dataset.chat = this.answer.pending ? "arriving" : "settled";
+      if (!quiet || err.status !== 400) this.failed(err);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  failed(err) {
+    if (err.status === 404) { this.stop(); this.hooks.onGone(err.message); return; }
+    this.error(err.message);
+    if (err.status === 409 || err.status === 0) {
+      // the chat moved on elsewhere, or the connection dropped: reload it from the server
+      this.later(2, () => this.reload());
+    }
+  }
+
+  async reload() {
+    try {
+      const answer = await api("GET", `/api/v1/play/${this.token}`);
+      this.error("");
+      this.apply(answer, false);
+    } catch (err) {
+      this.error(err.message);
+      if (err.status === 0) this.later(4, () => this.reload());
+    }
+  }
+
+  error(message) {
+    const node = $("chat-error");
+    node.textContent = message;
+    node.hidden = !message;
+  }
+
+  toggleFlag(itemId) {
+    if (!this.answer || this.answer.ended) return;
+    const button = document.querySelector(`[data-flag="${CSS.escape(itemId)}"]`);
+    const on = button && button.getAttribute("aria-pressed") === "true";
+    this.send(`${on ? "unflag" : "flag"} ${itemId}`);
+  }
+
+  // ---------- dialogs ----------
+  confirm(how) {
+    if (!this.answer || this.answer.ended) return;
+    const [title, body, label] = this.view.confirm[how];
+    $("confirm-title").textContent = title;
+    $("confirm-body").textContent = body;
+    $("confirm-yes").textContent = label;
+    $("confirm-yes").onclick = () => { $("dlg-confirm").close(); this.send(how); };
+    $("confirm-no").onclick = () => $("dlg-confirm").close();
+    $("dlg-confirm").showModal();
+    $("confirm-no").focus();
+  }
+
+  openLink(line) {
+    $("link-body").textContent = `This is ${this.view.fake_link}.`;
+    $("link-text").textContent = line.link;
+    const flagged = document.querySelector(`.line[data-item="${CSS.escape(line.item_id || "")}"].flagged`);
+    $("link-flag").hidden = !line.item_id || !!flagged || this.answer.ended;
+    $("link-flag").onclick = () => { $("dlg-link").close(); this.toggleFlag(line.item_id); };
+    $("dlg-link").showModal();
+    $("link-ok").focus();
+  }
+
+  pause() {
+    if ($("dlg-pause").open) return;
+    this.paused = true;
+    this.clearTimers();
+    $("dlg-pause").showModal();
+    $("pause-resume").focus();
+  }
+
+  resume() {
+    if (!this.paused) return;
+    this.paused = false;
+    this.schedule();
+  }
+
+  showHelp() {
+    const help = this.hooks.help;
+    const body = $("help-body");
+    body.replaceChildren();
+    if (help) {
+      for (const s of help.never_your_fault) body.append(el("p", { class: "fault" }, s));
+      const ul = el("ul", { class: "help-list" });
+      for (const r of help.resources) {
+        ul.append(el("li", {}, el("strong", {}, r.name), ` (${r.region}): ${r.purpose} `,
+          [r.website, r.phone].filter(Boolean).join(", ")));
+      }
+      body.append(ul);
+    }
+    $("dlg-help").showModal();
+    $("help-back").focus();
+  }
+
+  anyDialogOpen() {
+    return [...document.querySelectorAll("dialog")].some((d) => d.open);
+  }
+
+  key(e) {
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    const tag = (e.target && e.target.tagName) || "";
+    if (tag === "INPUT" || tag === "TEXTAREA") return;
+    if ($("dlg-pause").open && (e.key === "q" || e.key === "Q")) { e.preventDefault(); this.hooks.quickExit(); return; }
+    if (this.anyDialogOpen()) return;
+    if (e.key === "Escape") { e.preventDefault(); this.pause(); return; }
+    if (/^[1-9]$/.test(e.key)) {
+      const button = document.querySelector(`[data-choice="${e.key}"]`);
+      if (button) { e.preventDefault(); button.click(); }
+      return;
+    }
+    if ((e.key === "f" || e.key === "F") && e.target && e.target.dataset && e.target.dataset.flag) {
+      e.preventDefault();
+      e.target.click();
+    }
+  }
+}

@@ -1,0 +1,226 @@
+// The play page: join (nickname + class code), the picker, the chat, the debrief.
+// The server runs the engine and paces the chat; this page only draws what it is sent
+// (docs/solo-play.md). The chat's token is kept in localStorage, so a reload or a lost
+// connection carries on with the same chat.
+
+import { api, ApiError, postWithRetry, el } from "/static/js/api.js";
+import { Chat } from "/static/play/chat.js";
+import { renderDebrief } from "/static/play/debrief.js";
+
+const STORE_PLAYER = "redflags.player";
+const STORE_CHAT = "redflags.chat";
+const STORE_CONTRAST = "redflags.contrast";
+const AWAY = "/static/play/away.html";
+
+const $ = (id) => document.getElementById(id);
+const state = { catalogue: null, player: loadJSON(STORE_PLAYER) || { nick: "", klass: "" }, chat: null, scenario: null };
+
+function loadJSON(key) {
+  try { return JSON.parse(localStorage.getItem(key) || "null"); } catch (err) { return null; }
+}
+function saveJSON(key, value) {
+  try {
+    if (value === null) localStorage.removeItem(key);
+    else localStorage.setItem(key, JSON.stringify(value));
+  } catch (err) { /* private mode: the chat still works, a reload starts over */ }
+}
+
+export function showError(id, message) {
+  const node = $(id);
+  if (!node) return;
+  node.textContent = message || "";
+  node.hidden = !message;
+}
+
+function show(view, skin = "menu") {
+  for (const section of document.querySelectorAll(".view")) section.hidden = section.id !== `view-${view}`;
+  document.body.dataset.skin = skin;
+  document.body.dataset.view = view;
+}
+
+// ---------- quick exit: one tap (or Esc then Q) to a neutral page ----------
+export function quickExit() {
+  const chat = loadJSON(STORE_CHAT);
+  if (chat && chat.token && !chat.ended && navigator.sendBeacon) {
+    navigator.sendBeacon(`/api/v1/play/${chat.token}/command`, JSON.stringify({ line: "quit" }));
+  }
+  saveJSON(STORE_CHAT, null);
+  location.replace(AWAY);
+}
+
+// ---------- high contrast ----------
+function applyContrast(on) {
+  document.body.classList.toggle("hc", on);
+  for (const b of document.querySelectorAll(".contrast-toggle")) b.setAttribute("aria-pressed", String(on));
+}
+
+// ---------- join ----------
+function showJoin() {
+  show("join");
+  $("nickname").value = state.player.nick || "";
+  $("classcode").value = state.player.klass || "";
+  $("nickname").focus();
+}
+
+function join(event) {
+  event.preventDefault();
+  state.player = { nick: $("nickname").value.trim(), klass: $("classcode").value.trim() };
+  saveJSON(STORE_PLAYER, state.player);
+  showPicker();
+}
+
+// ---------- picker ----------
+async function loadCatalogue() {
+  if (!state.catalogue) state.catalogue = await api("GET", "/api/v1/catalogue");
+  return state.catalogue;
+}
+
+function dots(level) {
+  const box = el("span", { class: "dots", "aria-hidden": "true" });
+  for (let i = 1; i <= 3; i += 1) box.append(el("i", { class: i <= level ? "on" : "" }));
+  return box;
+}
+
+async function showPicker() {
+  show("picker");
+  showError("picker-error", "");
+  const who = state.player.nick ? `Playing as ${state.player.nick}` : "Playing without a nickname";
+  $("playing-as").textContent = state.player.klass ? `${who} · class ${state.player.klass.toUpperCase()}` : who;
+  let cat;
+  try {
+    cat = await loadCatalogue();
+  } catch (err) {
+    showError("picker-error", err.message);
+    return;
+  }
+  $("every-chat-note").textContent = cat.words.every_chat_note;
+  const box = $("picker-groups");
+  box.replaceChildren();
+  for (const group of cat.groups) {
+    const list = el("ul", { class: "cards" });
+    for (const card of group.cards) {
+      const button = el("button", { type: "button", class: "pick", "data-scenario": card.id },
+        el("span", { class: "eyebrow" }, `${card.platform_name} · ${card.difficulty_word} `, dots(card.difficulty),
+          ` · ${card.audience_words}`),
+        el("span", { class: "title" }, card.title),
+        el("span", { class: "summary" }, card.summary));
+      button.addEventListener("click", () => openBefore(card));
+      list.append(el("li", {}, button));
+    }
+    box.append(el("section", { class: "group", "aria-label": group.name }, el("h2", {}, group.name), list));
+  }
+  const first = box.querySelector("button");
+  if (first) first.focus();
+}
+
+function openBefore(card) {
+  const cat = state.catalogue;
+  $("before-eyebrow").textContent = `${card.platform_name} · ${card.difficulty_word} · ${card.audience_words}`;
+  $("before-title").textContent = card.title;
+  const body = $("before-body");
+  body.replaceChildren();
+  if (card.situation) body.append(el("h3", {}, "Your situation"), el("p", {}, card.situation));
+  body.append(el("h3", {}, "Before you start"));
+  if (card.content_notes.length) {
+    body.append(el("p", {}, "This chat includes:"));
+    const ul = el("ul");
+    for (const note of card.content_notes) ul.append(el("li", {}, note));
+    body.append(ul);
+  }
+  body.append(el("p", {}, cat.words.every_chat_note));
+  body.append(el("p", { class: "dim" }, cat.words.before_you_start));
+  body.append(el("p", { class: "dim small" }, $("playing-as").textContent));
+  $("before-start").onclick = () => { $("dlg-before").close(); startChat(card.id); };
+  $("dlg-before").showModal();
+  $("before-start").focus();
+}
+
+async function startChat(scenarioId) {
+  showError("picker-error", "");
+  const body = { scenario: scenarioId, paced: true };
+  if (state.player.nick) body.player = state.player.nick;
+  if (state.player.klass) body.class = state.player.klass;
+  let answer;
+  try {
+    answer = await postWithRetry("/api/v1/play", body);
+  } catch (err) {
+    show("picker");
+    showError("picker-error", err.message);
+    return;
+  }
+  saveJSON(STORE_CHAT, { token: answer.session, scenario: scenarioId, ended: false });
+  await openChat(answer.session, scenarioId);
+}
+
+// ---------- chat ----------
+async function openChat(token, scenarioId) {
+  state.scenario = scenarioId;
+  if (state.chat) state.chat.stop();
+  const chat = new Chat(token, {
+    show: (skin) => show("chat", skin),
+    help: state.catalogue ? state.catalogue.help : null,
+    onEnded: () => saveJSON(STORE_CHAT, { token, scenario: scenarioId, ended: true }),
+    onDebrief: () => showDebrief(token),
+    onGone: (message) => { saveJSON(STORE_CHAT, null); showPicker().then(() => showError("picker-error", message)); },
+    quickExit,
+  });
+  state.chat = chat;
+  await chat.open();
+}
+
+// ---------- debrief ----------
+async function showDebrief(token) {
+  if (state.chat) state.chat.stop();
+  let data;
+  try {
+    data = await api("GET", `/api/v1/play/${token}/debrief`);
+  } catch (err) {
+    showError("chat-error", err.message);
+    return;
+  }
+  show("debrief");
+  renderDebrief($("debrief-body"), data);
+  $("debrief-title").focus();
+}
+
+function leaveDebrief(again) {
+  saveJSON(STORE_CHAT, null);
+  if (again && state.scenario) startChat(state.scenario);
+  else showPicker();
+}
+
+// ---------- start ----------
+async function boot() {
+  applyContrast(loadJSON(STORE_CONTRAST) === true);
+  $("quick-exit").addEventListener("click", quickExit);
+  $("join-form").addEventListener("submit", join);
+  $("change-name").addEventListener("click", showJoin);
+  $("before-back").addEventListener("click", () => $("dlg-before").close());
+  $("play-again").addEventListener("click", () => leaveDebrief(true));
+  $("choose-another").addEventListener("click", () => leaveDebrief(false));
+  for (const b of document.querySelectorAll(".contrast-toggle")) {
+    b.addEventListener("click", () => {
+      const on = !document.body.classList.contains("hc");
+      saveJSON(STORE_CONTRAST, on);
+      applyContrast(on);
+    });
+  }
+  try {
+    await loadCatalogue();
+  } catch (err) {
+    showError("fatal-error", err.message);
+  }
+  const saved = loadJSON(STORE_CHAT);
+  if (saved && saved.token) {
+    try {
+      await openChat(saved.token, saved.scenario);
+      return;
+    } catch (err) {
+      saveJSON(STORE_CHAT, null);
+    }
+  }
+  showJoin();
+}
+
+boot();
+export { ApiError };
