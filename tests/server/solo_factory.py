@@ -1,4 +1,5 @@
-"""An ASGI factory for real server processes in tests: the class server's app on $REDFLAGS_DATA_DIR."""
+"""An ASGI factory for real server processes in tests: the class server's app on $REDFLAGS_DATA_DIR
+(or on the PostgreSQL database $REDFLAGS_SOLO_DATABASE)."""
 
 from __future__ import annotations
 
@@ -18,4 +19,6 @@ def app(data_dir: str | os.PathLike[str] | None = None):
                       ("REDFLAGS_IDLE_FACTOR", "solo_idle_factor")):      # ... and idle nudges on demand
         if os.environ.get(name):
             extra[key] = float(os.environ[name])
-    return create_app(ServerConfig(library=load_library(), data_dir=Path(folder), extra=extra))
+    database = os.environ.get("REDFLAGS_SOLO_DATABASE") or None     # a PostgreSQL URL shared by processes
+    return create_app(ServerConfig(library=load_library(), data_dir=Path(folder), database=database,
+                                   extra=extra))

@@ -1,4 +1,4 @@
-"""Two real server processes sharing one store serve the same solo chats, request by request."""
+"""Two real server processes sharing one store (SQLite file or PostgreSQL) serve the same solo chats."""
 
 import itertools
 import json
@@ -12,10 +12,14 @@ from solo_kit import play_golden
 CASES = golden_cases()
 
 
-@pytest.fixture(scope="module")
-def two_servers(tmp_path_factory):
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def two_servers(request, tmp_path_factory):
+    """Two processes on one store: the SQLite file in a shared folder, or one PostgreSQL database."""
     data = tmp_path_factory.mktemp("shared-store")
-    with uvicorn_server(data) as a, uvicorn_server(data) as b, \
+    env = {}
+    if request.param == "postgresql":
+        env["REDFLAGS_SOLO_DATABASE"] = request.getfixturevalue("pg_cluster").new_database()
+    with uvicorn_server(data, env=env) as a, uvicorn_server(data, env=env) as b, \
             httpx.Client(base_url=a, timeout=10) as ca, httpx.Client(base_url=b, timeout=10) as cb:
         yield ca, cb
 
