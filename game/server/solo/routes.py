@@ -23,6 +23,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import BaseRoute, Route
@@ -49,9 +50,10 @@ async def startup(app: Starlette) -> None:
         store = Store.open(app.state.solo_tmp)
         app.state.solo_store = store
     config = app.state.config
-    app.state.solo = SoloService({s.id: s for s in config.library.scenarios}, store,
+    app.state.solo = service = SoloService({s.id: s for s in config.library.scenarios}, store,
                                  typing_factor=float(config.extra.get("solo_typing_factor", 1.0)),
                                  idle_factor=float(config.extra.get("solo_idle_factor", 1.0)))
+    service.view = views.page_view
 
 
 async def shutdown(app: Starlette) -> None:
@@ -65,11 +67,9 @@ def _service(request: Request) -> SoloService:
     return request.app.state.solo
 
 
-def _with_view(request: Request, answer: dict[str, Any]) -> dict[str, Any]:
-    """A paced chat's answer also carries the chat as the page draws it."""
-    if "pending" in answer:
-        answer["view"] = views.page_view(_service(request).live(request.path_params["token"]))
-    return answer
+async def _run(func: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """Service calls wait for the disk: run them in the thread pool, not on the event loop."""
+    return await run_in_threadpool(func, *args, **kwargs)
 
 
 def _guard(handler: Callable[[Request], Awaitable[Any]]) -> Callable[[Request], Awaitable[Response]]:
@@ -106,9 +106,9 @@ async def start_play(request: Request) -> Any:
               properties: {session: {type: string}}
     """
     body = await read_json(request)
-    return _service(request).create(body.get("scenario"), player=body.get("player"),
-                                    class_code=body.get("class"), seed=body.get("seed"),
-                                    paced=body.get("paced", False), request_id=body.get("request_id"))
+    return await _run(_service(request).create, body.get("scenario"), player=body.get("player"),
+                      class_code=body.get("class"), seed=body.get("seed"),
+                      paced=body.get("paced", False), request_id=body.get("request_id"))
 
 
 @_guard
@@ -137,8 +137,8 @@ async def play_command(request: Request) -> Any:
             schema: {$ref: "#/components/schemas/PlayState"}
     """
     body = await read_json(request)
-    return _with_view(request, _service(request).command(request.path_params["token"], body.get("line"),
-                                                         body.get("request_id")))
+    return await _run(_service(request).command, request.path_params["token"], body.get("line"),
+                      body.get("request_id"))
 
 
 @_guard
@@ -164,7 +164,7 @@ async def play_deliver(request: Request) -> Any:
             schema: {$ref: "#/components/schemas/PlayState"}
     """
     body = await read_json(request)
-    return _with_view(request, _service(request).deliver(request.path_params["token"], body.get("request_id")))
+    return await _run(_service(request).deliver, request.path_params["token"], body.get("request_id"))
 
 
 @_guard
@@ -182,7 +182,7 @@ async def play_state(request: Request) -> Any:
           application/json:
             schema: {$ref: "#/components/schemas/PlayState"}
     """
-    return _with_view(request, _service(request).state(request.path_params["token"]))
+    return await _run(_service(request).state, request.path_params["token"])
 
 
 @_guard
@@ -200,7 +200,7 @@ async def play_chat(request: Request) -> Any:
           application/json:
             schema: {type: object}
     """
-    return views.chat_view(_service(request).live(request.path_params["token"]))
+    return views.chat_view(await _run(_service(request).live, request.path_params["token"]))
 
 
 @_guard
@@ -218,7 +218,8 @@ async def play_view(request: Request) -> Any:
           application/json:
             schema: {type: object}
     """
-    return views.page_view(_service(request).live(request.path_params["token"]))
+    live = await _run(_service(request).live, request.path_params["token"])
+    return await _run(views.page_view, live)
 
 
 @_guard
@@ -270,8 +271,8 @@ async def play_debrief(request: Request) -> Any:
             schema: {type: object}
     """
     service = _service(request)
-    live = service.live(request.path_params["token"])
-    return views.debrief_view(live, service.result(live))
+    live = await _run(service.live, request.path_params["token"])
+    return views.debrief_view(live, await _run(service.result, live))
 
 
 @_guard

@@ -27,6 +27,7 @@ after each command, like ``play --text --script``.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import re
@@ -104,7 +105,12 @@ class Live:
 
 
 class SoloService:
-    """Start, drive and read solo chats. Thread-safe (one lock; the store is one connection)."""
+    """Start, drive and read solo chats.
+
+    Thread-safe: requests for one chat run one at a time (a lock per chat),
+    requests for different chats in parallel (the store pools connections),
+    so a commit waiting for the disk holds up only its own chat.
+    """
 
     def __init__(self, scenarios: Mapping[str, Scenario], store: Store, *,
                  clock: Callable[[], float] = time.time, cache_size: int = 4096,
@@ -116,7 +122,14 @@ class SoloService:
         self.clock = clock
         self.cache_size = cache_size
         self._cache: OrderedDict[str, Live] = OrderedDict()
-        self._lock = threading.RLock()
+        self._guard = threading.Lock()                 # the cache and the table of chat locks
+        self._chat_locks: dict[str, threading.RLock] = {}
+        self._create_lock = threading.Lock()
+        # One writer at a time in this process: SQLite takes one writer anyway, and threads
+        # queueing here wake at once, where SQLite's busy handler would sleep and retry.
+        self._writing = threading.Lock()
+        #: what a paced chat's answers carry as "view" (the page's lines); set by the routes
+        self.view: Callable[[Live], dict[str, Any]] | None = None
 
     # -- starting -------------------------------------------------------------------
 
@@ -149,7 +162,7 @@ class SoloService:
         if not isinstance(paced, bool):
             raise SoloError(400, "'paced' must be true or false")
         request_key = self._request_id(request_id)
-        with self._lock:
+        with self._create_lock if request_key is not None else contextlib.nullcontext():
             if request_key is not None:
                 known = self.store.get_setting(CREATE_KEY + request_key)
                 if known is not None:
@@ -161,15 +174,16 @@ class SoloService:
             if not paced:
                 conv.deliver_all()
             try:
-                session_id = self.store.create_session(
-                    buffer[0], scenario_path=str(scenario.path), player=player,
-                    class_code=class_code, scenario_info=scenario_facts.facts(scenario))
-                self.store.append_events(session_id, 1, buffer[1:])
-                token = secrets.token_urlsafe(32)
-                self.store.set_setting(TOKEN_KEY + _digest(token),
-                                       json.dumps({"session": session_id, "paced": paced}))
-                if request_key is not None:
-                    self.store.set_setting(CREATE_KEY + request_key, token)
+                with self._writing:
+                    session_id = self.store.create_session(
+                        buffer[0], scenario_path=str(scenario.path), player=player,
+                        class_code=class_code, scenario_info=scenario_facts.facts(scenario))
+                    self.store.append_events(session_id, 1, buffer[1:])
+                    token = secrets.token_urlsafe(32)
+                    self.store.set_setting(TOKEN_KEY + _digest(token),
+                                           json.dumps({"session": session_id, "paced": paced}))
+                    if request_key is not None:
+                        self.store.set_setting(CREATE_KEY + request_key, token)
             except Exception as exc:
                 raise SoloError(503, f"the results store cannot be written now ({exc}); try again") from exc
             live = Live(session_id, scenario, conv, len(buffer), paced)
@@ -187,7 +201,7 @@ class SoloService:
         if len(line) > MAX_LINE or "\n" in line.strip():
             raise SoloError(400, "'line' must be one short command")
         request_key = self._request_id(request_id)
-        with self._lock:
+        with self._chat_lock(token):
             live = self._live(token)
             done = self._replay(live, request_key)
             if done is not None:
@@ -225,7 +239,7 @@ class SoloService:
     def deliver(self, token: Any, request_id: Any = None) -> dict[str, Any]:
         """Paced chats: show the next pending message (after the page's typing pause)."""
         request_key = self._request_id(request_id)
-        with self._lock:
+        with self._chat_lock(token):
             live = self._live(token)
             done = self._replay(live, request_key)
             if done is not None:
@@ -241,13 +255,13 @@ class SoloService:
 
     def state(self, token: Any) -> dict[str, Any]:
         """Everything so far: ``{"events", "ended", "result"?}``."""
-        with self._lock:
+        with self._chat_lock(token):
             live = self._live(token)
             return self._answer(live, list(live.events))
 
     def live(self, token: Any) -> Live:
         """The chat's cached state (fresh from the store); for the page's extra views."""
-        with self._lock:
+        with self._chat_lock(token):
             return self._live(token)
 
     def result(self, live: Live) -> dict[str, Any] | None:
@@ -273,6 +287,8 @@ class SoloService:
         if live.paced:
             out["pending"] = 0 if live.conv is None else len(live.conv.pending)
             out["pacing"] = pacing.hint(live.conv, live.scenario, self.typing_factor, self.idle_factor)
+            if self.view is not None:
+                out["view"] = self.view(live)
         if extra:
             out.update(extra)
         return out
@@ -300,30 +316,50 @@ class SoloService:
         events = list(live.buffer)
         live.buffer.clear()
         try:
-            self.store.append_events(live.session_id, live.next_seq, events)
+            with self._writing:
+                self.store.append_events(live.session_id, live.next_seq, events)
         except Exception as exc:
-            self._cache.pop(_digest(token), None)      # the cached state is no longer the stored one
+            self._forget(_digest(token))      # the cached state is no longer the stored one
             raise SoloError(409, "this chat changed at the same moment (another tab?); "
                                  "reload it and try again") from exc
         live.next_seq += len(events)
         if request_key is not None:
-            self.store.set_setting(f"{REQUEST_KEY}{live.session_id}.{request_key}",
-                                   json.dumps({"from": first, "to": live.next_seq}))
+            with self._writing:
+                self.store.set_setting(f"{REQUEST_KEY}{live.session_id}.{request_key}",
+                                       json.dumps({"from": first, "to": live.next_seq}))
         return events
+
+    def _chat_lock(self, token: Any) -> threading.RLock:
+        key = _digest(token) if isinstance(token, str) else ""
+        with self._guard:
+            lock = self._chat_locks.get(key)
+            if lock is None:
+                lock = self._chat_locks[key] = threading.RLock()
+            return lock
 
     def _remember(self, token: str, live: Live) -> None:
         key = _digest(token)
-        self._cache[key] = live
-        self._cache.move_to_end(key)
-        while len(self._cache) > self.cache_size:
-            self._cache.popitem(last=False)
+        with self._guard:
+            self._cache[key] = live
+            self._cache.move_to_end(key)
+            while len(self._cache) > self.cache_size:
+                old, _ = self._cache.popitem(last=False)
+                self._chat_locks.pop(old, None)
+
+    def _cached(self, key: str) -> Live | None:
+        with self._guard:
+            return self._cache.get(key)
+
+    def _forget(self, key: str) -> None:
+        with self._guard:
+            self._cache.pop(key, None)
 
     def _live(self, token: Any) -> Live:
         """The chat's state, from the cache if it matches the store, else rebuilt from its events."""
         if not isinstance(token, str) or not _TOKEN_OK.fullmatch(token):
             raise SoloError(404, "no such chat: start a new one")
         key = _digest(token)
-        live = self._cache.get(key)
+        live = self._cached(key)
         if live is None:
             stored = self.store.get_setting(TOKEN_KEY + key)
             if stored is None:
@@ -334,10 +370,9 @@ class SoloService:
             session_id, paced = live.session_id, live.paced
         record = self.store.session(session_id)
         if record is None:
-            self._cache.pop(key, None)
+            self._forget(key)
             raise SoloError(404, "this chat is no longer stored (it was deleted): start a new one")
         if live is not None and live.next_seq == record.event_count:
-            self._cache.move_to_end(key)
             return live
         live = self._rebuild(record, paced)
         self._remember(token, live)
@@ -362,6 +397,7 @@ class SoloService:
         live = Live(record.id, scenario, None, len(events), paced)
         live.conv = Conversation.from_json(scenario, state, clock=self.clock, on_event=live.buffer.append)
         if missing:
-            self.store.append_events(record.id, live.next_seq, missing)
+            with self._writing:
+                self.store.append_events(record.id, live.next_seq, missing)
             live.next_seq += len(missing)
         return live

@@ -112,19 +112,20 @@ def _initials(name: str) -> str:
 
 def page_view(live: Live) -> dict[str, Any]:
     """The chat as it stands, in lines the page draws as they are (shared ``ChatView``)."""
-    view = cv.ChatView(_Chat(live))
+    chat = _Chat(live)
+    view = cv.ChatView(chat)
     view.update()
     lines = [line.as_dict() for line in view.snapshot()]
-    conv = _Chat(live).conv
+    conv = chat.conv
     flags = sorted(p.item_id for p in _scenario(live).stranger.profile if conv.is_flagged(p.item_id))
     return {"lines": lines, "replies": view.replies(), "composer_status": view.composer_status(),
-            "seen_word": _seen_word(live), "profile_flags": flags, "ended": live.ended}
+            "seen_word": _seen_word(view), "profile_flags": flags, "ended": live.ended}
 
 
-def _seen_word(live: Live) -> str | None:
-    """What the last reply's receipt becomes once the stranger starts typing (None: nothing to change)."""
-    view = cv.ChatView(_Chat(live))
-    view.update()
+def _seen_word(view: cv.ChatView) -> str | None:
+    """What the last reply's receipt becomes once the stranger starts typing (None: nothing to change).
+
+    Call after the lines were taken: it marks the reply read in ``view``."""
     last = next((line for line in reversed(view.lines) if line.kind == cv.PLAYER), None)
     if last is None or view.mark_seen() is None:
         return None
