@@ -220,6 +220,7 @@ def test_each_skin_by_keyboard_alone_on_a_laptop(server, new_page, skin):
     _, lines = golden_lines(GOLDEN_DIR / scenario / "best.script")
     page = new_page(LAPTOP)
     page.goto(f"{server}/play")
+    page.wait_for_selector("#nickname:focus")   # the join form opens with the focus in the nickname
     page.keyboard.type("KeyFox")
     page.keyboard.press("Tab")
     page.keyboard.type("7K")
