@@ -26,7 +26,6 @@ import re
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import tracemalloc
 from pathlib import Path
@@ -37,6 +36,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 import gevent  # noqa: E402  (Locust patches the standard library for gevent: import it first)
 from locust.env import Environment  # noqa: E402
+
 _RUNNING = re.compile(rb"Uvicorn running on (http://127\.0\.0\.1:\d+)")
 
 
@@ -95,9 +95,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--database", help="a PostgreSQL URL instead of a fresh SQLite store")
     args = parser.parse_args(argv)
 
-    import psutil
-
     import locustfile
+    import psutil
 
     with tempfile.TemporaryDirectory(prefix="redflags-load-") as tmp:
         proc, url = start_server(Path(tmp), args.database)
@@ -161,7 +160,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  server CPU: {100 * cpu_s / elapsed:.0f}% of one core, {1000 * cpu_s / max(1, len(sessions)):.1f} ms "
           f"per chat")
     open_chats = min(args.users, len(sessions))
-    print(f"  server memory: {rss0 / 2**20:.0f} MB idle, {rss1 / 2**20:.0f} MB at the end, peak {peak[0] / 2**20:.0f} MB;"
+    print(f"  server memory: {rss0 / 2**20:.0f} MB idle, {rss1 / 2**20:.0f} MB at the end, "
+          f"peak {peak[0] / 2**20:.0f} MB;"
           f" {(peak[0] - rss0) / 2**20 / max(1, len(sessions)):.3f} MB per chat started "
           f"({(peak[0] - rss0) / 2**20 / max(1, open_chats):.3f} MB per open chat; target < 2 MB)")
     print(f"  Python heap per live chat (tracemalloc, 300 chats in-process): {heap / 1024:.0f} KiB")

@@ -312,7 +312,8 @@ def test_axe_finds_a_serious_problem_when_there_is_one(server, new_page):
 
 
 def test_accessibility_of_every_view_with_axe(server, new_page):
-    page = new_page(PHONE)
+    # reduced motion: axe must not measure the contrast of a message still fading in
+    page = new_page(PHONE, reduced_motion="reduce")
     page.goto(f"{server}/play")
     page.wait_for_selector("#view-join:not([hidden])")
     axe_check(page, "join")
@@ -345,7 +346,7 @@ def test_accessibility_of_every_view_with_axe(server, new_page):
     page.wait_for_selector("#view-debrief:not([hidden])")
     axe_check(page, "debrief")
     for scenario in ("free-skin-trader", "too-perfect-match"):
-        p2 = new_page(LAPTOP)
+        p2 = new_page(LAPTOP, reduced_motion="reduce")
         join_and_pick(p2, server, scenario)
         settled(p2)
         axe_check(p2, f"chat ({scenario})")
@@ -369,7 +370,8 @@ def test_zoom_200_percent_keeps_everything_reachable(server, new_page):
         assert width <= 640, f"the page scrolls sideways at 200% ({width}px)"
 
 
-@pytest.mark.skipif(not os.environ.get("REDFLAGS_SHOTS_DIR"), reason="set REDFLAGS_SHOTS_DIR=DIR to save the screenshots")
+@pytest.mark.skipif(not os.environ.get("REDFLAGS_SHOTS_DIR"),
+                    reason="set REDFLAGS_SHOTS_DIR=DIR to save the screenshots")
 def test_screenshots_of_each_skin_phone_and_laptop(server, new_page, shots):
     for name, viewport in (("phone", PHONE), ("laptop", LAPTOP)):
         page = new_page(viewport)

@@ -24,7 +24,8 @@ def client(tmp_path_factory):
 @pytest.mark.parametrize("scenario_id,script", CASES, ids=[f"{s}/{p.stem}" for s, p in CASES])
 def test_golden_through_the_api(client, scenario_id, script):
     expected = json.loads(script.with_suffix(".expected.json").read_text(encoding="utf-8"))
-    token, answer = play_golden(lambda p, b: client.post(p, json=b), scenario_id, script, player="Parity", **{"class": "P1"})
+    token, answer = play_golden(lambda p, b: client.post(p, json=b), scenario_id, script,
+                                player="Parity", **{"class": "P1"})
     assert comparable(answer["result"]) == comparable(expected)
     again = client.get(f"/api/v1/play/{token}").json()
     assert again["ended"] and comparable(again["result"]) == comparable(expected)
