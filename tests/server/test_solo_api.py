@@ -194,3 +194,16 @@ def test_the_openapi_document_describes_solo_play(client):
     doc = client.get("/api/v1/openapi.json").json()
     assert {"/api/v1/play", "/api/v1/play/{token}/command", "/api/v1/play/{token}"} <= set(doc["paths"])
     assert "PlayState" in doc["components"]["schemas"]
+
+
+def test_the_counsellors_report_shows_the_chat(client, data):
+    from game.results.reports import model
+
+    token = start(client, player="Kiwi", **{"class": "8C"})
+    for line in ("flag 2", "flag 3", "3", "report"):
+        client.post(f"/api/v1/play/{token}/command", json={"line": line})
+    with Store.open(data) as store:
+        report = model.build(store, class_code="8C")
+    [session] = report.sessions
+    assert (session.player, session.class_code, session.scenario_id) == ("Kiwi", "8C", "first-dm")
+    assert session.complete and session.result["outcome"] == "reported"
