@@ -19,7 +19,7 @@ from ..results import identity
 from ..results.schema import checks as checks_t
 from ..results.store import Filters, Store
 from .report import CheckRow
-from .schedule import History, TakenCheck
+from .schedule import POST_AFTER_DEFAULT, SETTING_POST_AFTER, History, TakenCheck
 
 
 def save(store: Store, record: dict[str, Any], *, form_sha256: str, player: str | None = None,
@@ -108,3 +108,19 @@ def delete_older_than(store: Store, cutoff: float) -> int:
     if gone:
         store.scrub()
     return int(gone)
+
+
+def post_after(store: Store) -> int:
+    """The teacher's number of chats before the after-playing check is offered (default 5)."""
+    raw = store.get_setting(SETTING_POST_AFTER)
+    try:
+        value = int(raw) if raw is not None else POST_AFTER_DEFAULT
+    except ValueError:
+        return POST_AFTER_DEFAULT
+    return value if value >= 1 else POST_AFTER_DEFAULT
+
+
+def set_post_after(store: Store, chats: int) -> None:
+    if not 1 <= int(chats) <= 100:
+        raise ValueError("the number of chats before the after-playing check is 1 to 100")
+    store.set_setting(SETTING_POST_AFTER, str(int(chats)))

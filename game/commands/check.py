@@ -36,7 +36,26 @@ def add_parser(sub, common):
     p.add_argument("--class", dest="class_code", metavar="CODE", help="your class code")
     p.add_argument("--result-json", metavar="FILE", help="write the check's record there at the end")
     p.add_argument("--no-save", action="store_true", help="do not store this check in the results database")
+    p.add_argument("--post-after", type=int, metavar="N",
+                   help="for teachers: offer the after-playing check once a player has finished N chats "
+                        "on this device or database (default 5), then stop")
     return p
+
+
+def set_post_after(args) -> int:
+    from ..checks import storage
+    from . import open_store
+
+    store = open_store(args, "check")
+    if store is None:
+        return 1
+    with store:
+        try:
+            storage.set_post_after(store, args.post_after)
+        except ValueError as exc:
+            return _fail(str(exc))
+    print(f"The after-playing check is now offered after {args.post_after} chat{'s' if args.post_after != 1 else ''}.")
+    return 0
 
 
 def _fail(message: str) -> int:
@@ -94,6 +113,8 @@ def run_interactive(session: CheckSession, read=None) -> None:
 
 
 def run(args) -> int:
+    if args.post_after is not None:
+        return set_post_after(args)
     try:
         forms = load_forms()
     except FormError as exc:

@@ -104,3 +104,14 @@ def test_forget_deletes_a_players_checks(tmp_path, capsys, private_data_dir):
     assert "Deleted 0 sessions and 1 check for good." in capsys.readouterr().out
     with Store.open(private_data_dir) as store:
         assert [r.player for r in storage.rows(store)] == ["Ben"]
+
+
+def test_the_teacher_sets_the_number_of_chats_before_the_post_check(capsys, private_data_dir):
+    with Store.open(private_data_dir) as store:
+        assert storage.post_after(store) == 5
+    assert main(["check", "--post-after", "3"]) == 0
+    assert "offered after 3 chats" in capsys.readouterr().out
+    with Store.open(private_data_dir) as store:
+        assert storage.post_after(store) == 3
+    assert main(["check", "--post-after", "0"]) == 2
+    assert "1 to 100" in capsys.readouterr().err
