@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from .app import Screen
 from .screens.chat import ChatScreen
+from .screens.check_results import CheckResultsScreen
 from .screens.counsellor import CounsellorScreen
 from .screens.debrief import DebriefScreen
 from .screens.picker import PickerScreen
@@ -24,4 +25,5 @@ ROUTES: dict[str, Callable[..., Screen]] = {
     "debrief": DebriefScreen,
     "settings": SettingsScreen,
     "counsellor": CounsellorScreen,
+    "check_results": CheckResultsScreen,
 }

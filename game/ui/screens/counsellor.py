@@ -29,6 +29,7 @@ from typing import Any, Callable, Optional
 
 import pygame
 
+from game.checks import storage as check_storage
 from game.results import pin as pins
 from game.results import retention
 from game.results.reports import model as report_model
@@ -647,16 +648,23 @@ def export_reports(store: Any, data_dir: Optional[Path], class_code: Optional[st
 
     folder = Path(data_dir or ".") / "reports"
     folder.mkdir(parents=True, exist_ok=True)
+    from game.checks import report as check_report
+    from game.checks import report_csv as check_csv
+
     rep = report_model.build(store, class_code=class_code, player=player)
+    checks = check_report.build(check_storage.rows(store, class_code=class_code, player=player))
     stem = "red-flags-report"
     for part in (class_code, player):
         if part:
             stem += "-" + "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in part)[:24]
     stem += "-" + _dt.date.today().isoformat()
     out = []
-    for ext, render in (("html", html_report.render), ("csv", csv_report.render)):
+    texts = [("html", html_report.render(rep, checks=checks)), ("csv", csv_report.render(rep))]
+    if not checks.empty:
+        texts.append(("checks.csv", check_csv.render(checks)))
+    for ext, text in texts:
         path = folder / f"{stem}.{ext}"
-        _write_atomic(path, render(rep))
+        _write_atomic(path, text)
         out.append(path)
     return out
 
@@ -742,6 +750,13 @@ class OverviewScreen(PageScreen):
                 page.heading("Where players stayed too long")
                 page.bars([(s.title, s.late_share, f"{s.stayed_too_long} of {s.complete}") for s in late],
                           good_high=False)
+        checks = check_storage.count(self.store, class_code=self.class_code)
+        if checks:
+            page.heading("Before and after")
+            page.row([("The discernment check", 0.5), (f"{checks} check{'s' if checks != 1 else ''}", 0.5)],
+                     lambda: self.app.open("check_results", store=self.store, class_code=self.class_code),
+                     "check_results", sub="Did students get better at telling manipulators from friends, "
+                                          "or only more suspicious?")
         page.heading("Players")
         page.text("d′: telling warning signs from normal talk (0 guessing, 1 fair, 2 good). Select a player "
                   "for their sessions.", dim=True)
