@@ -77,5 +77,7 @@ def run(args) -> int:
                 return 1
             gone = forget.forget(store, plan)
             checks = f" and {plan.checks} check{'s' if plan.checks != 1 else ''}" if plan.checks else ""
+            if plan.files:
+                checks += f" and {len(plan.files)} report file{'s' if len(plan.files) != 1 else ''} holding them"
             print(f"Deleted {gone} session{'s' if gone != 1 else ''}{checks} for good.")
     return 0

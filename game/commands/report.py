@@ -13,12 +13,14 @@ standard error counts them.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import os
 import re
 import sys
 import tempfile
 from pathlib import Path
+from typing import IO, Iterator
 
 from . import open_store
 
@@ -30,6 +32,7 @@ def add_parser(sub, common):
     p.add_argument("--player", metavar="NAME", help="only this nickname (any case)")
     p.add_argument("--since", metavar="DATE",
                    help="only sessions started on or after DATE (YYYY-MM-DD, or a number of days like 30d)")
+    p.add_argument("--school", metavar="NAME", help="only this school (a district database)")
     p.add_argument("--format", choices=("html", "csv", "json"), default="html", help="default: html")
     p.add_argument("--out", metavar="FILE", help="write the report to FILE ('-' = standard output)")
     p.add_argument("--checks", action="store_true",
@@ -86,12 +89,35 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
+@contextlib.contextmanager
+def open_atomic(path: Path) -> Iterator[IO[str]]:
+    """A text file that appears at ``path`` complete or not at all (see ``write_atomic``)."""
+    path = path.resolve()
+    if path.exists() and not path.is_file():
+        with open(path, "w", encoding="utf-8", newline="") as fh:
+            yield fh
+        return
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            yield fh
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
 def run(args) -> int:
     from ..checks import report as check_report
     from ..checks import report_csv as check_csv
     from ..checks import storage as check_storage
     from ..results import retention
-    from ..results.reports import csv_report, html_report, json_report, model
+    from ..results import report_files as reports_files
+    from ..results.reports import aggregate, csv_report, html_report, json_report, model
+    from ..results.store import Filters
 
     since = None
     if args.since:
@@ -111,30 +137,46 @@ def run(args) -> int:
         purged = retention.purge_expired(store)
         if args.rescore:
             store.rescore_all()
-        report = model.build(store, class_code=args.class_code, player=args.player, since=since)
+        filters = Filters(class_code=args.class_code, player=args.player, since=since,
+                          school=getattr(args, "school", None))
         checks = check_report.build(check_storage.rows(store, class_code=args.class_code, player=args.player,
                                                        since=since))
-    if args.format == "csv" and args.checks:
-        text = check_csv.render(checks)
-    elif args.format == "csv":
-        text = csv_report.render(report)
-    else:
-        text = {"html": html_report.render, "json": json_report.render}[args.format](report, checks=checks)
-
-    if out is None and args.format == "html" and sys.stdout.isatty():
-        out = default_name(args, "html")
-    if out is None or out == "-":
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        where = "standard output"
-    else:
+        if out is None and args.format == "html" and sys.stdout.isatty():
+            out = default_name(args, "html")
         try:
-            write_atomic(Path(out), text)
+            if args.format == "csv" and not args.checks:
+                # Streamed: sessions are written as they are read, so a district's CSV needs little memory.
+                ov, _counts = aggregate.overview(store, filters)
+                if out is None or out == "-":
+                    csv_report.stream(store, filters, sys.stdout)
+                else:
+                    with open_atomic(Path(out)) as fh:
+                        csv_report.stream(store, filters, fh)
+            else:
+                if args.format == "csv":
+                    report = None
+                    ov, _counts = aggregate.overview(store, filters)
+                    text = check_csv.render(checks)
+                else:
+                    report = model.build(store, class_code=args.class_code, player=args.player, since=since,
+                                         school=getattr(args, "school", None))
+                    ov = report.overview
+                    text = {"html": html_report.render, "json": json_report.render}[args.format](report, checks=checks)
+                if out is None or out == "-":
+                    sys.stdout.write(text)
+                else:
+                    write_atomic(Path(out), text)
+            if out is None or out == "-":
+                sys.stdout.flush()
+                where = "standard output"
+            else:
+                where = out
+                reports_files.remember(store, Path(out), filters)
         except OSError as exc:
+            if isinstance(exc, BrokenPipeError):
+                raise
             print(f"report: cannot write '{out}': {exc.strerror or exc}", file=sys.stderr)
             return 1
-        where = out
-    ov = report.overview
     summary = (f"report: {ov['sessions']} session{'s' if ov['sessions'] != 1 else ''} "
                f"({ov['complete']} finished, {ov['unfinished']} unfinished)")
     if checks.rows:

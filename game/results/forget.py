@@ -20,6 +20,7 @@ class Plan:
     class_code: str | None
     sessions: tuple[SessionRecord, ...]
     checks: int = 0             # discernment checks (game.checks) of the same player or class
+    files: tuple[str, ...] = ()  # report files written from the store that hold these players
 
     @property
     def count(self) -> int:
@@ -35,6 +36,8 @@ class Plan:
         what = f"{len(self.sessions)} {noun}"
         if self.checks:
             what += f" and {self.checks} check{'s' if self.checks != 1 else ''}"
+        if self.files:
+            what += f" and {len(self.files)} report file{'s' if len(self.files) != 1 else ''} holding them"
         return f"{what} of {' in '.join(who)}"
 
 
@@ -48,13 +51,20 @@ def plan(store: Store, *, player: str | None = None, class_code: str | None = No
 
     checks = storage.count(store, player=player if identity.clean_nickname(player) else None,
                            class_code=class_code if identity.clean_class_code(class_code) else None)
-    return Plan(player, class_code, tuple(recs), checks)
+    from . import report_files
+
+    pairs = {(identity.nickname_key(r.player), r.class_code) for r in recs}
+    return Plan(player, class_code, tuple(recs), checks, tuple(report_files.files_holding(store, pairs)))
 
 
 def forget(store: Store, the_plan: Plan) -> int:
     """Delete everything in ``the_plan``; returns the number of sessions deleted."""
     from ..checks import storage
 
+    from . import report_files
+
     if the_plan.checks:
         storage.delete(store, player=the_plan.player, class_code=the_plan.class_code)
-    return store.delete_sessions([r.id for r in the_plan.sessions])
+    gone = store.delete_sessions([r.id for r in the_plan.sessions])
+    report_files.delete(store, the_plan.files)
+    return gone

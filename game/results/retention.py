@@ -76,6 +76,11 @@ def purge_expired(store: Store, *, now: float | None = None, force: bool = False
     ids = expired(store, now=now)
     gone = store.delete_sessions(ids) if ids else 0
     days = get_days(store)
+    if days is not None:                     # report files written from the store expire too
+        from . import report_files
+
+        report_files.delete(store, report_files.files_older_than(store, now - days * DAY_S))
+    days = get_days(store)
     if days is not None:         # the discernment checks are kept as long as sessions
         from ..checks import storage
 

@@ -714,8 +714,14 @@ class Store:
         SQLite: checkpoint the write-ahead log into the main file (whose freed
         pages ``secure_delete`` zeroed) and truncate it; a reader holding an
         old snapshot can delay that, so it is retried for a few seconds.
-        PostgreSQL: ``VACUUM`` the tables, so the dead rows are removed from
-        their pages.
+        PostgreSQL: ``VACUUM FULL`` the tables. A plain ``VACUUM`` only marks the
+        dead rows' space as free, and the bytes (and index entries) stay in
+        the files until reused; ``FULL`` rewrites each table and its indexes
+        into new files and removes the old ones. It locks the tables while it
+        runs, so other writes wait (about a second per million events on
+        the development machine). The server's write-ahead log and any
+        backups keep old copies until they are recycled: that is for the
+        database's administrator (docs/results.md).
         """
         if self.is_sqlite:
             for attempt in range(50):
@@ -727,7 +733,7 @@ class Store:
                 time.sleep(0.1)
             return False
         with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-            conn.exec_driver_sql("VACUUM sessions, events, session_categories, session_disclosures, "
+            conn.exec_driver_sql("VACUUM FULL sessions, events, session_categories, session_disclosures, "
                                  "class_votes, report_files")
         return True
 

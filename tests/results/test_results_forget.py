@@ -1,6 +1,7 @@
 """Forgetting for good, and the retention setting."""
 
 import subprocess
+import time
 import sys
 from pathlib import Path
 
@@ -124,3 +125,47 @@ def test_forget_command_asks_first_and_deletes_only_after_yes(tmp_path):
     assert out.returncode == 0
     with Store.open(data) as store:
         assert retention.get_days(store) == 90
+
+
+def test_forget_on_postgresql_deletes_and_vacuums_until_the_nickname_is_gone_from_the_files(pg_cluster):
+    if not pg_cluster.folder:
+        pytest.skip("an external server: its files are not ours to read")
+    url = pg_cluster.new_database()
+    with Store.open(database=url) as store:
+        sc = scenario("generous-teammate")
+        for i in range(3):
+            record_session(store, sc, player="quokkafish", class_code="7C", seed=i)
+        record_session(store, sc, player="owl", class_code="7C")
+        with store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.exec_driver_sql("CHECKPOINT")
+
+        def found():
+            needle = b"quokkafish"
+            return [p for p in pg_cluster.data_files() if "pg_wal" not in p.parts and needle in p.read_bytes()]
+        assert found()
+        assert forget.forget(store, forget.plan(store, player="QuokkaFish")) == 3
+        with store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.exec_driver_sql("CHECKPOINT")
+        assert [s.player for s in store.sessions()] == ["owl"]
+        assert found() == []
+
+
+def test_report_files_are_deleted_by_forget_and_by_retention(tmp_path):
+    data = tmp_path / "data"
+    with Store.open(data) as store:
+        record_session(store, scenario("generous-teammate"), player="fox", class_code="8B")
+        record_session(store, scenario("generous-teammate"), player="owl", class_code="9A")
+    out8, out9, everyone = tmp_path / "8b.html", tmp_path / "9a.csv", tmp_path / "all.json"
+    assert run_cli("report", "--class", "8B", "--out", str(out8), data=data).returncode == 0
+    assert run_cli("report", "--class", "9A", "--format", "csv", "--out", str(out9), data=data).returncode == 0
+    assert run_cli("report", "--format", "json", "--out", str(everyone), data=data).returncode == 0
+    assert run_cli("report", "--format", "csv", "--out", "-", data=data).returncode == 0
+    out = run_cli("forget", "--player", "fox", "--yes", data=data)
+    assert out.returncode == 0, out.stderr
+    assert not out8.exists() and not everyone.exists() and out9.exists()
+    assert "2 report files" in out.stdout + out.stderr
+    with Store.open(data) as store:
+        day = retention.DAY_S
+        retention.set_days(store, 30)
+        assert retention.purge_expired(store, now=time.time() + 31 * day) == 1
+    assert not out9.exists()

@@ -70,6 +70,28 @@ def row(s: SessionView, sha: str = "") -> dict[str, Any]:
     }
 
 
+def stream(store: Any, filters: Any, out: Any, *, batch: int = 500) -> int:
+    """Write the CSV of every session matching ``filters`` to the text file ``out`` as it is read.
+
+    Sessions are read ``batch`` at a time and no event log is read, so memory
+    stays flat for a whole district. Returns the number of rows."""
+    from .model import _view
+    from .labels import taxonomy
+
+    infos = store.scenario_infos()
+    tax = taxonomy()
+    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    n = 0
+    from .model import _player_modes
+
+    for rec in store.iter_sessions(_player_modes(filters), batch=batch):
+        rec.events = None
+        writer.writerow({k: _safe(v) for k, v in row(_view(rec, infos, tax)).items()})
+        n += 1
+    return n
+
+
 def render(report: Report) -> str:
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\r\n")

@@ -22,7 +22,7 @@ from typing import Any
 from ... import transcript as transcripts
 from ...transcript import Line
 from .. import stats
-from ..store import SessionRecord, Store
+from ..store import Filters, SessionRecord, Store
 from .labels import OUTCOMES, STATUSES, Taxonomy, taxonomy
 
 PARTS = ("total", "detection", "exit", "privacy")
@@ -68,6 +68,7 @@ class SessionView:
     discussion_questions: list[str]
     stranger: str = "Stranger"
     scenario_changed: bool = False
+    lines_loaded: bool = True      # False: built without its events (lists); see session_view()
 
     @property
     def complete(self) -> bool:
@@ -191,23 +192,128 @@ def _gc_paused():
 
 
 def build(store: Store, *, class_code: str | None = None, player: str | None = None,
-          since: float | None = None, now: float | None = None) -> Report:
-    """The report for the sessions matching the filters."""
+          since: float | None = None, school: str | None = None, until: float | None = None,
+          now: float | None = None, sessions: int | None = None, transcripts: bool = True) -> Report:
+    """The report for the sessions matching the filters, its figures aggregated in SQL.
+
+    ``sessions``: None lists every matching session; a number lists only the
+    newest that many finished and unfinished sessions (the counsellor view's
+    first page). ``transcripts=False`` leaves the transcripts out (the CSV,
+    the counsellor view's lists): then no event log is read at all.
+    """
     with _gc_paused():
-        return _build(store, class_code=class_code, player=player, since=since, now=now)
+        filters = Filters(school=school, class_code=class_code, player=player, since=since, until=until)
+        return _build(store, filters, now=now, limit=sessions, transcripts=transcripts)
 
 
-def _build(store: Store, *, class_code: str | None, player: str | None,
-           since: float | None, now: float | None) -> Report:
-    records = store.sessions(class_code=class_code, player=player, since=since, with_events=True)
-    for rec in records:
-        if rec.status == "complete" and rec.result is None:
-            try:
-                rec.result = store.result(rec.id)
-            except Exception:  # noqa: BLE001 - an unscorable log is shown without a score
-                rec.result = None
-    return build_from(records, store.scenario_infos(),
-                      filters={"class": class_code, "player": player, "since": since}, now=now)
+def _build(store: Store, filters: Filters, *, now: float | None, limit: int | None,
+           transcripts: bool) -> Report:
+    from . import aggregate
+
+    tax = taxonomy()
+    overview, counts = aggregate.overview(store, filters)
+    class_d = stats.discernment(counts)
+    infos = store.scenario_infos()
+    views = [_view(rec, infos, tax) for rec in _records(store, filters, limit, transcripts)]
+    several = len({v.class_code for v in views}) > 1 if limit is None else len(overview["classes"]) > 1
+    names = {"class": filters.class_code, "player": filters.player, "since": filters.since,
+             "school": filters.school, "until": filters.until}
+    return Report(
+        generated_at=time.time() if now is None else now,
+        filters={k: v for k, v in names.items() if v is not None},
+        overview=overview,
+        discernment=class_d,
+        reading=stats.describe(class_d),
+        players=_player_rows(aggregate.players(store, filters), tax, several),
+        categories=_category_list(aggregate.categories(store, filters), tax),
+        scenarios=_scenario_rows(aggregate.scenarios(store, filters)),
+        disclosures=_disclosure_rows(aggregate.disclosures(store, filters), overview["complete"], tax),
+        sessions=views,
+        taxonomy=tax,
+    )
+
+
+def _records(store: Store, filters: Filters, limit: int | None, transcripts: bool) -> Iterable[SessionRecord]:
+    if limit is None:
+        return store.iter_sessions(_player_modes(filters), with_events=transcripts)
+    newest = dict(newest_first=True, limit=limit, with_events=transcripts,
+                  class_code=filters.class_code, player=filters.player, since=filters.since,
+                  school=filters.school, until=filters.until, modes=("solo", "class"))
+    recs = (store.sessions(statuses=("complete",), **newest)  # type: ignore[arg-type]
+            + store.sessions(statuses=("open", "quit"), **newest))  # type: ignore[arg-type]
+    return sorted(recs, key=lambda r: (r.started_at, r.id))
+
+
+def _player_modes(filters: Filters) -> Filters:
+    from dataclasses import replace
+
+    return filters if filters.modes else replace(filters, modes=("solo", "class"))
+
+
+def _view(rec: SessionRecord, infos: dict[str, dict[str, Any]], tax: Taxonomy) -> "SessionView":
+    info = infos.get(rec.scenario_sha256)
+    fallback = None
+    if info is None:
+        fallback = next((i for i in infos.values() if str(i.get("id")) == rec.scenario_id), None)
+    view, _items = _session_view(rec, info or fallback or {}, tax)
+    view.scenario_changed = info is None and fallback is not None
+    view.lines_loaded = rec.events is not None
+    return view
+
+
+def session_view(store: Store, session_id: int) -> "SessionView | None":
+    """One session with its transcript (the counsellor view's session page)."""
+    rec = store.session(session_id, with_events=True)
+    return None if rec is None else _view(rec, store.scenario_infos(), taxonomy())
+
+
+def _player_rows(rows: list[dict[str, Any]], tax: Taxonomy, several: bool) -> list[PlayerRow]:
+    out = []
+    for r in rows:
+        d = stats.discernment(stats.Counts(int(r["si"]), int(r["ni"]), int(r["h"]), int(r["fa"])))
+        name = r["name"] or NO_NICKNAME
+        klass = r["class_code"]
+        done = int(r["complete"])
+        cats = {cid: CategoryRow(cid, title, 0, 0) for cid, title in tax.categories.items()}
+        for cid, (n, h) in r["categories"].items():
+            row = cats.setdefault(cid, CategoryRow(cid, tax.category(cid), 0, 0))
+            row.items, row.hits = n, h
+        out.append(PlayerRow(
+            name=name, classes=[klass] if klass else [], sessions=int(r["sessions"]), complete=done,
+            averages={p: _opt(r[p]) for p in PARTS}, discernment=d,
+            reading=stats.describe(d) if done else "no finished sessions yet", categories=cats,
+            stayed_too_long=int(r["stayed"]),
+            label=f"{name} ({klass or 'no class'})" if several else name))
+    out.sort(key=lambda p: (p.name == NO_NICKNAME, p.name.casefold(), p.classes))
+    return out
+
+
+def _opt(x: Any) -> float | None:
+    return None if x is None else float(x)
+
+
+def _category_list(counts: dict[str, tuple[int, int]], tax: Taxonomy) -> list[CategoryRow]:
+    rows = {cid: CategoryRow(cid, title, 0, 0) for cid, title in tax.categories.items()}
+    for cid, (n, h) in counts.items():
+        row = rows.setdefault(cid, CategoryRow(cid, tax.category(cid), 0, 0))
+        row.items, row.hits = n, h
+    return list(rows.values())
+
+
+def _scenario_rows(rows: list[dict[str, Any]]) -> list[ScenarioRow]:
+    out = [ScenarioRow(
+        scenario_id=r["scenario_id"], title=str(r["title"] or r["scenario_id"]), kind=str(r["kind"] or "grooming"),
+        sessions=int(r["sessions"]), complete=int(r["complete"]), avg_total=_opt(r["avg_total"]),
+        stayed_too_long=int(r["stayed"]), avg_late=_opt(r["avg_late"]), unsafe_endings=int(r["unsafe"]),
+        reported=int(r["reported"])) for r in rows]
+    out.sort(key=lambda s: (-(s.late_share or 0.0), s.title.casefold()))
+    return out
+
+
+def _disclosure_rows(counts: dict[str, int], complete: int, tax: Taxonomy) -> list[DisclosureRow]:
+    keys = dict.fromkeys([*tax.disclosures, *counts])
+    return [DisclosureRow(k, tax.disclosure(k), counts.get(k, 0), counts.get(k, 0) / complete if complete else None)
+            for k in keys]
 
 
 def build_from(records: Sequence[SessionRecord], scenario_infos: dict[str, dict[str, Any]],
@@ -276,14 +382,14 @@ def _session_view(rec: SessionRecord, info: dict[str, Any],
     else:
         outcome_label = "Quit mid-way" if rec.status == "quit" else "Not finished"
 
-    kind = str(start.get("kind") or info.get("kind") or "grooming")
+    kind = str(start.get("kind") or rec.kind or info.get("kind") or "grooming")
     exit_part = ((result or {}).get("score") or {}).get("exit")
     stayed = bool(result) and kind == "grooming" and exit_part is not None and float(exit_part) < 1.0
 
     view = SessionView(
         id=rec.id, uid=rec.uid, player=rec.player or NO_NICKNAME, class_code=rec.class_code,
         scenario_id=rec.scenario_id,
-        title=str(start.get("title") or info.get("title") or rec.scenario_id),
+        title=str(start.get("title") or rec.title or info.get("title") or rec.scenario_id),
         kind=kind, seed=rec.seed, started_at=rec.started_at, ended_at=rec.ended_at,
         status=rec.status, status_label=STATUSES.get(rec.status, rec.status),
         event_count=rec.event_count or len(events), result=result,

@@ -44,6 +44,7 @@ from .picker import NoticeDialog, Scroller
 LOW, MID, HIGH = (213, 94, 0), (230, 159, 0), (86, 180, 233)   # Okabe-Ito: vermillion, orange, sky blue
 IDLE_LOCK_S = 300.0
 SESSION_LIMIT = 40            # rows of recent sessions on the overview; players lead to the rest
+PLAYER_PAGE = 50              # player rows per page of the overview
 
 
 def share_colour(value: Optional[float], good_high: bool = True) -> tuple[int, int, int]:
@@ -666,6 +667,11 @@ def export_reports(store: Any, data_dir: Optional[Path], class_code: Optional[st
         path = folder / f"{stem}.{ext}"
         _write_atomic(path, text)
         out.append(path)
+    from game.results import report_files
+    from game.results.store import Filters
+
+    for path in out:        # so that forget and retention delete these files too
+        report_files.remember(store, path, Filters(class_code=class_code, player=player))
     return out
 
 
@@ -677,6 +683,7 @@ class OverviewScreen(PageScreen):
     def __init__(self, app: App, store: Any, class_code: Optional[str] = None):
         super().__init__(app, store)
         self.class_code = class_code
+        self.player_page = 0
         self.classes = self._classes()
         self.report = self._build()
 
@@ -684,7 +691,9 @@ class OverviewScreen(PageScreen):
         return self.store.class_codes()
 
     def _build(self):
-        return report_model.build(self.store, class_code=self.class_code)
+        # Figures in SQL; only the newest sessions are listed and no transcript is read here.
+        return report_model.build(self.store, class_code=self.class_code, sessions=SESSION_LIMIT,
+                                  transcripts=False)
 
     def subtitle(self) -> str:
         ov = self.report.overview
@@ -703,6 +712,7 @@ class OverviewScreen(PageScreen):
         options: list[Optional[str]] = [None, *self.classes]
         i = options.index(self.class_code) if self.class_code in options else 0
         self.class_code = options[(i + 1) % len(options)]
+        self.player_page = 0
         self.report = self._build()
         self.on_resize(self.app.size)
 
@@ -760,7 +770,10 @@ class OverviewScreen(PageScreen):
         page.heading("Players")
         page.text("d′: telling warning signs from normal talk (0 guessing, 1 fair, 2 good). Select a player "
                   "for their sessions.", dim=True)
-        for p in rep.players:
+        first = self.player_page * PLAYER_PAGE
+        if first:
+            page.row([(f"Previous {PLAYER_PAGE} players", 1.0)], lambda: self.turn_players(-1), "players:prev")
+        for p in rep.players[first:first + PLAYER_PAGE]:
             d = p.discernment
             cells = [(p.label, 0.22), (f"{p.complete} finished", 0.16),
                      (f"score {'–' if p.averages['total'] is None else round(p.averages['total'])}", 0.14),
@@ -768,6 +781,10 @@ class OverviewScreen(PageScreen):
                      (f"d′ {d.d_prime:.2f}" if p.complete else "d′ –", 0.13),
                      (f"c {d.c:+.2f}" if p.complete else "", 0.15)]
             page.row(cells, lambda p=p: self.open_player(p), f"player:{p.label}", sub=p.reading)
+        if first + PLAYER_PAGE < len(rep.players):
+            rest = len(rep.players) - first - PLAYER_PAGE
+            page.row([(f"Next {min(rest, PLAYER_PAGE)} players (of {len(rep.players)})", 1.0)],
+                     lambda: self.turn_players(1), "players:next")
         unfinished = rep.unfinished_sessions
         if unfinished:
             page.heading("Unfinished sessions")
@@ -786,6 +803,10 @@ class OverviewScreen(PageScreen):
             page.heading("Latest finished sessions")
             for s in done:
                 self.session_row(page, s)
+
+    def turn_players(self, step: int) -> None:
+        self.player_page = max(0, self.player_page + step)
+        self.on_resize(self.app.size)
 
     def session_row(self, page: PageBuilder, s: Any) -> None:
         score = s.part("total")
@@ -839,6 +860,8 @@ class PlayerScreen(PageScreen):
 class SessionScreen(PageScreen):
     def __init__(self, app: App, store: Any, session: Any):
         super().__init__(app, store)
+        if not getattr(session, "lines_loaded", True):    # listed without its transcript: read it now
+            session = report_model.session_view(store, session.id) or session
         self.session = session
         self.title = session.title
 
