@@ -507,6 +507,9 @@ def _session_detail(s: SessionView, opened: bool, tax) -> list[str]:
     if s.discussion_questions:
         out.append('<div class="blk"><h4>To talk about</h4><ol>' + "".join(
             f"<li>{e(q)}</li>" for q in s.discussion_questions) + "</ol></div>")
+    if s.facilitator_notes:
+        out.append('<div class="blk facilitator"><h4>For the adult: notes and responding to a disclosure</h4>'
+                   f"<p>{e(s.facilitator_notes)}</p></div>")
     out.append("</aside></div></details>")
     return out
 

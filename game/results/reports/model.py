@@ -67,6 +67,7 @@ class SessionView:
     disclosures: list[str]
     discussion_questions: list[str]
     stranger: str = "Stranger"
+    facilitator_notes: str = ""      # the scenario's notes for the adult, including how to respond to a disclosure
     scenario_changed: bool = False
     lines_loaded: bool = True      # False: built without its events (lists); see session_view()
 
@@ -399,6 +400,7 @@ def _session_view(rec: SessionRecord, info: dict[str, Any],
         disclosures=list((result or {}).get("disclosures") or []),
         discussion_questions=[str(q) for q in info.get("discussion_questions") or []],
         stranger=str(info.get("stranger") or "Stranger"),
+        facilitator_notes=" ".join(str(info.get("facilitator_notes") or "").split()),
     )
     return view, items
 
@@ -524,7 +526,7 @@ def to_plain(report: Report, *, transcripts: bool = True) -> dict[str, Any]:
              "events": s.event_count, "outcome": s.outcome_label, "ending_title": s.ending_title,
              "stayed_too_long": s.stayed_too_long, "result": s.result,
              "spotted": s.spotted, "missed": s.missed, "false_alarms": s.false_alarms,
-             "discussion_questions": s.discussion_questions}
+             "discussion_questions": s.discussion_questions, "facilitator_notes": s.facilitator_notes}
         if transcripts:
             d["transcript"] = [asdict(ln) for ln in s.lines]
             d["profile"] = [asdict(p) for p in s.profile]

@@ -919,6 +919,9 @@ class SessionScreen(PageScreen):
         if s.discussion_questions:
             page.heading("To talk about")
             page.bullets(s.discussion_questions)
+        if getattr(s, "facilitator_notes", ""):
+            page.heading("For the adult: responding to a disclosure")
+            page.text(s.facilitator_notes)
 
     def _bubble(self, page: PageBuilder, who: str, text: str, notes: list[str], *, right: bool, width: int,
                 colour=None) -> None:
