@@ -56,7 +56,8 @@ def _item(r: _Reader, raw: LMap, seen: dict[str, tuple[int, int]]) -> Item | Non
         r.report.add("RF013", raw.where("id"), f"item id '{item_id}' must use only a-z, 0-9 and _")
         item_id = ""
     elif item_id in seen:
-        r.report.add("RF014", raw.where("id"), f"item id '{item_id}' is used twice", f"first at line {seen[item_id][0]}")
+        r.report.add("RF014", raw.where("id"), f"item id '{item_id}' is used twice",
+                     f"first at line {seen[item_id][0]}")
     elif item_id:
         seen[item_id] = raw.where("id")
     platform = r.choice_of(raw, "platform", PLATFORMS, None)
@@ -105,8 +106,8 @@ def read_form(path: Path, report: Reporter) -> Form | None:
     r.keys(data, TOP_KEYS, ("form", "items"), "the form")
     name = r.text(data, "form").strip()
     if name and not FORM_NAME.match(name):
-        report.add("RF013", data.where("form"), f"form name '{name}' must be a capital letter, then capitals, digits or _",
-                   "like A or B")
+        report.add("RF013", data.where("form"),
+                   f"form name '{name}' must be a capital letter, then capitals, digits or _", "like A or B")
         name = ""
     items: list[Item] = []
     seen: dict[str, tuple[int, int]] = {}

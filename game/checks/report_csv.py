@@ -27,7 +27,8 @@ def _answers(record: dict[str, Any]) -> str:
 def row(r: CheckRow) -> dict[str, Any]:
     rec = dict(r.record)
     answers = rec.get("answers", [])
-    blank = lambda v: "" if v is None else v
+    def blank(v):
+        return "" if v is None else v
     return {"check": r.id, "uid": r.uid, "taken": _iso(r.taken_at), "player": r.player or "",
             "class": r.class_code or "", "form": rec.get("form", ""), "phase": rec.get("phase", ""),
             "complete": int(bool(rec.get("complete"))),

@@ -61,6 +61,15 @@ def rows(store: Store, **filters: Any) -> list[CheckRow]:
                      json.loads(r.record_json)) for r in found]
 
 
+def earlier_check(found: list[CheckRow], taken_at: float) -> dict[str, Any] | None:
+    """The check a later one is compared with for the player: their first finished pre, else the last before."""
+    from .change import counts
+
+    earlier = [dict(r.record) for r in found if r.taken_at < taken_at and counts(r.record)]
+    pres = [r for r in earlier if r.get("phase") == "pre"]
+    return pres[0] if pres else (earlier[-1] if earlier else None)
+
+
 def count(store: Store, **filters: Any) -> int:
     with store.engine.connect() as conn:
         return int(conn.execute(sa.select(sa.func.count()).select_from(checks_t)

@@ -24,7 +24,8 @@ HOW_SURE = "How sure are you?"
 CONFIDENCE = {1: "guessing", 2: "not very sure", 3: "fairly sure", 4: "certain"}
 RED_LABEL, SAFE_LABEL, SKIP_LABEL = "Red flag", "Safe", "Skip"
 OFFER = {
-    "pre": "Before your first chat: a 3-minute check of 16 short chats. It helps your school see what the game teaches.",
+    "pre": ("Before your first chat: a 3-minute check of 16 short chats. "
+            "It helps your school see what the game teaches."),
     "post": "You've played {chats} chats. Try the 3-minute check again? It shows what changed.",
     "followup": "It's been a week or more since your last check. One more 3-minute check?",
 }

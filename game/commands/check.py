@@ -139,6 +139,8 @@ def run(args) -> int:
     form: Form = forms[args.form.upper()] if args.form else forms[default_form(history, tuple(sorted(forms)))]
     phase = args.phase or default_phase(history, now)
     if not args.text and lines is None:
+        if store is not None:
+            store.close()           # the window opens the store itself when the check ends
         return _window(args, form, phase)
 
     session = CheckSession(form, phase)
@@ -166,7 +168,23 @@ def run(args) -> int:
 
 
 def _window(args, form: Form, phase: str) -> int:
-    return _fail("the check opens in the window in a later version; use --text for now")
+    """The check in the game window; it closes when the player presses Continue at the end."""
+    try:
+        from ..play.options import PlayOptions
+        from ..ui.run import display_available, open_app
+        from ..ui.screens.check import CheckScreen
+    except ModuleNotFoundError as exc:
+        return _fail(f"the game window needs {exc.name}; take the check in the terminal with --text")
+    app = open_app(PlayOptions.from_args(args)) if display_available() else None
+    if app is None:
+        return _fail("no display is available for the game window; take the check with --text")
+    app.player, app.class_code = args.player, args.class_code
+    try:
+        app.show_start()
+        app.push(CheckScreen(app, CheckSession(form, phase), on_done=app.quit))
+        return int(app.run() or 0)
+    finally:
+        app.close()
 
 
 def _open_store(args):
@@ -189,15 +207,6 @@ def _history(store, args) -> History:
         return History()
 
 
-def earlier_check(rows, taken_at: float):
-    """The check a later one is compared with for the player: their first finished pre, else the last before."""
-    from ..checks.change import counts
-
-    earlier = [r.record for r in rows if r.taken_at < taken_at and counts(r.record)]
-    pres = [r for r in earlier if r.get("phase") == "pre"]
-    return pres[0] if pres else (earlier[-1] if earlier else None)
-
-
 def _save(store, args, form: Form, record: dict, now: float):
     """Store the check; returns the player's earlier check to compare with (or None)."""
     from ..checks import storage
@@ -207,7 +216,7 @@ def _save(store, args, form: Form, record: dict, now: float):
         with store:
             before = None
             if args.player:
-                before = earlier_check(storage.rows(store, player=args.player, class_code=args.class_code,
+                before = storage.earlier_check(storage.rows(store, player=args.player, class_code=args.class_code,
                                                     school=store.school), now)
             storage.save(store, record, form_sha256=form.sha256, player=args.player,
                          class_code=args.class_code, taken_at=now)

@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from .app import Screen
 from .screens.chat import ChatScreen
+from .screens.check import CheckOfferDialog, CheckScreen
 from .screens.check_results import CheckResultsScreen
 from .screens.counsellor import CounsellorScreen
 from .screens.debrief import DebriefScreen
@@ -26,4 +27,6 @@ ROUTES: dict[str, Callable[..., Screen]] = {
     "settings": SettingsScreen,
     "counsellor": CounsellorScreen,
     "check_results": CheckResultsScreen,
+    "check": CheckScreen,
+    "check_offer": CheckOfferDialog,
 }

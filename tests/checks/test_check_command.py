@@ -89,7 +89,8 @@ def test_keyboard_answers_with_retries_and_quit(monkeypatch, capsys):
 def test_real_subprocess_reads_stdin(tmp_path):
     proc = subprocess.run([sys.executable, "main.py", "check", "--text", "--script", "-", "--form", "A",
                            "--no-save", "--result-json", str(tmp_path / "r.json")],
-                          input="\n".join(PERFECT[:3]) + "\n", cwd=ROOT, capture_output=True, text=True, timeout=60, check=False)
+                          input="\n".join(PERFECT[:3]) + "\n", cwd=ROOT, capture_output=True, text=True,
+                          timeout=60, check=False)
     assert proc.returncode == 0, proc.stderr
     record = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     assert (record["signal_items"], record["hits"], record["noise_items"]) == (2, 2, 1)     # a01 red, a02 safe, a03 red

@@ -43,7 +43,8 @@ def test_student_rows_for_the_counsellor():
     [c] = build(rows(2)).classes
     assert [s.player for s in c.students] == ["Kid0", "Kid1"]
     assert c.students[0].summary == ("before: 4/8 warning signs spotted, 4/8 normal chats flagged; "
-                                     "after: 8/8 warning signs spotted, 0/8 normal chats flagged (tells them apart better)")
+                                     "after: 8/8 warning signs spotted, 0/8 normal chats flagged "
+                                     "(tells them apart better)")
     assert c.students[0].delta_d_prime > 3
     assert c.change.sentence == ch.NOT_ENOUGH
 

@@ -111,8 +111,12 @@ def test_back_returns_to_start(app, picker):
 def test_real_chat_opens_with_the_players_nickname(app, picker):
     from game.ui.screens.chat import ChatScreen
 
+    from game.ui.screens.check import CheckOfferDialog
+
     app.player, app.class_code = "kiwi", "7C"
     app.tick([key(pygame.K_RETURN), key(pygame.K_RETURN)])
+    assert isinstance(app.top, CheckOfferDialog)         # a new player is offered the check first
+    app.tick([key(pygame.K_2)])                           # "Not now"
     assert isinstance(app.top, ChatScreen)
     rec = app.top.session.recorder
     assert rec is not None and (rec.player, rec.class_code) == ("kiwi", "7C")

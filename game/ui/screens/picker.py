@@ -22,6 +22,7 @@ from game.library import load_library
 from game.play import sessions
 from game.play.catalogue import BEFORE_YOU_START, EVERY_CHAT_NOTE, PLATFORM_NAMES, PLATFORM_ORDER, content_notes, difficulty_word
 
+from .. import check_flow
 from ..app import App, Screen
 from ..theme import HIGH_CONTRAST, PALETTES, Theme
 from ..text import TextKit
@@ -114,13 +115,21 @@ def player_label(app: App) -> str:
     return "Playing without a nickname"
 
 
-def launch_scenario(app: App, scenario_ref: str, *, under: Optional[Callable[[], None]] = None) -> Optional[str]:
+def launch_scenario(app: App, scenario_ref: str, *, under: Optional[Callable[[], None]] = None,
+                    offer_check: bool = True) -> Optional[str]:
     """Start the chat for ``scenario_ref`` with the player's nickname and class code.
 
     ``under`` (optional) prepares the stack below the chat first (for "Play
     again" from the debrief). Shows a small message if the chat cannot open,
-    and returns that reason (None when the chat opened).
+    and returns that reason (None when the chat opened). When a discernment
+    check is due (game.ui.check_flow) it is offered first; the chat follows.
     """
+    due = check_flow.due_check(app) if offer_check else None
+    if due is not None:
+        phase, form, chats = due
+        app.open("check_offer", phase=phase, form=form, chats=chats,
+                 then=lambda: launch_scenario(app, scenario_ref, under=under, offer_check=False))
+        return None
     if under is not None:
         under()
     try:

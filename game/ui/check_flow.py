@@ -1,0 +1,72 @@
+"""When the window offers the discernment check, and storing a check taken in the window.
+
+The window offers a check that is due (game.checks.schedule.due) when the
+player starts a chat: before their first chat, after the teacher's number
+of chats, and a week after the post check. "Not now" holds for the rest of
+this run of the game. Never required, and never in the way: without a
+nickname (a check could not be paired with a later one), a results store,
+or with --no-save, nothing is offered.
+"""
+from __future__ import annotations
+
+import time
+import weakref
+from typing import Any
+
+from game.checks import storage, words
+from game.checks.library import FormError, load_forms
+from game.checks.schedule import default_form, due
+from game.checks.session import CheckSession
+
+from .app import App
+
+# apps whose player said "Not now": no more offers for the rest of this run of the game
+_declined: weakref.WeakSet[App] = weakref.WeakSet()
+
+
+def _store(app: App) -> Any:
+    from game.play import sessions
+
+    try:
+        return sessions.open_store(app.play_options())
+    except Exception:  # noqa: BLE001 - no store: the check still works, it is only not kept
+        return None
+
+
+def decline(app: App) -> None:
+    _declined.add(app)
+
+
+def due_check(app: App) -> tuple[str, str, int] | None:
+    """(phase, form, chats finished) of a check to offer now, or None (nothing due, declined, no store)."""
+    if app in _declined or not app.play_options().save or not app.player:
+        return None     # without a nickname a check cannot be paired with a later one
+    store = _store(app)
+    if store is None:
+        return None
+    try:
+        with store:
+            history = storage.history(store, player=app.player, class_code=app.class_code)
+            phase = due(history, time.time(), storage.post_after(store))
+        forms = load_forms()
+    except (FormError, Exception):  # noqa: BLE001 - never let the check stop a chat from starting
+        return None
+    return (phase, default_form(history, tuple(sorted(forms))), history.chats_finished) if phase else None
+
+
+def store_check(app: App, session: CheckSession) -> str:
+    """Store the finished (or stopped) check; returns the player's own change in words ("" if none)."""
+    record = session.record()
+    store = _store(app) if app.play_options().save else None
+    if store is None:
+        return ""
+    now = time.time()
+    try:
+        with store:
+            before = storage.earlier_check(storage.rows(store, player=app.player, class_code=app.class_code,
+                                                school=store.school), now) if app.player else None
+            storage.save(store, record, form_sha256=session.form.sha256, player=app.player,
+                         class_code=app.class_code, taken_at=now)
+    except Exception:  # noqa: BLE001 - a full disk must not lose the player's place in the game
+        return ""
+    return words.improvement(before, record) if session.phase != "pre" else ""

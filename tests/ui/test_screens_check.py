@@ -1,0 +1,114 @@
+"""The discernment check in the window: offered before the first chat, answered with keys, stored."""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+
+from game.checks import storage, words
+from game.checks.library import load_forms
+from game.checks.session import CheckSession
+from game.results.store import Store
+from game.ui.screens.chat import ChatScreen
+from game.ui.screens.check import CheckOfferDialog, CheckScreen
+from game.ui.screens.picker import launch_scenario
+
+
+def key(k):
+    return pygame.event.Event(pygame.KEYDOWN, key=k, mod=0, unicode="", scancode=0)
+
+
+@pytest.fixture
+def player(app):
+    app.show_start()
+    app.player, app.class_code = "kiwi", "7C"
+    return app
+
+
+def answer_all(app, form):
+    """The right answer to every item, "certain": R or S, then 4."""
+    for item in load_forms()[form].items:
+        app.tick([key(pygame.K_r if item.is_signal else pygame.K_s)])
+        app.tick([key(pygame.K_4)])
+
+
+def test_a_new_player_is_offered_the_check_before_the_first_chat(player, private_data_dir):
+    app = player
+    launch_scenario(app, "first-dm")
+    offer = app.top
+    assert isinstance(offer, CheckOfferDialog) and (offer.phase, offer.form) == ("pre", "A")
+    assert words.OFFER["pre"] in offer.body
+    app.tick([key(pygame.K_1)])                                   # take it
+    check = app.top
+    assert isinstance(check, CheckScreen) and check.session.number == 1
+    assert "Red flag or safe?" in check.body and words.NOT_A_TEST in check.body
+    answer_all(app, "A")
+    assert check.title == words.THANKS and check.body == ""       # after a pre check: only thanks
+    check.done()                                                  # the Continue button
+    assert isinstance(app.top, ChatScreen)                        # the chat follows
+    with Store.open(private_data_dir) as store:
+        [row] = storage.rows(store)
+    assert (row.player, row.class_code, row.record["phase"], row.record["hits"]) == ("kiwi", "7C", "pre", 8)
+    assert row.record["complete"] is True and row.record["auc"] == 1.0
+
+
+def test_not_now_skips_it_for_this_run(player):
+    app = player
+    launch_scenario(app, "first-dm")
+    app.tick([key(pygame.K_2)])
+    assert isinstance(app.top, ChatScreen)
+    app.show_start()
+    launch_scenario(app, "first-dm")
+    assert isinstance(app.top, ChatScreen)                        # not offered again
+
+
+def test_no_offer_without_a_nickname(app):
+    app.show_start()
+    app.player = None
+    launch_scenario(app, "first-dm")
+    assert isinstance(app.top, ChatScreen)
+
+
+def test_skip_stop_and_the_words_after_a_later_check(player, private_data_dir):
+    app = player
+    with Store.open(private_data_dir) as store:
+        pre = CheckSession(load_forms()["A"], "pre")
+        for item in pre.form.items:
+            pre.answer("red", 2)                                   # flags everything
+        storage.save(store, pre.record(), form_sha256="x", player="kiwi", class_code="7C",
+                     taken_at=store.clock() - 60)
+    done = []
+    screen = CheckScreen(app, CheckSession(load_forms()["B"], "post"), on_done=lambda: done.append(1))
+    app.push(screen)
+    app.tick([])
+    app.tick([key(pygame.K_k)])                                   # skip the first
+    assert screen.session.answers[0].skipped
+    app.tick([key(pygame.K_r)])
+    assert "How sure are you?" in screen.body and [b.ident for b in screen.buttons][:4] == \
+        ["sure1", "sure2", "sure3", "sure4"]
+    app.tick([key(pygame.K_3)])
+    app.tick([key(pygame.K_ESCAPE)])                              # stop: kept as unfinished
+    assert screen.title == words.THANKS_PARTLY
+    screen.done()
+    assert done == [1]
+    with Store.open(private_data_dir) as store:
+        rows = storage.rows(store)
+    assert [r.record["complete"] for r in rows] == [True, False]
+    assert len(rows[1].record["answers"]) == 2
+
+
+def test_the_player_sees_their_own_change_after_the_post_check(player, private_data_dir):
+    app = player
+    with Store.open(private_data_dir) as store:
+        pre = CheckSession(load_forms()["A"], "pre")
+        for item in pre.form.items:
+            pre.answer("red", 2)
+        storage.save(store, pre.record(), form_sha256="x", player="kiwi", class_code="7C",
+                     taken_at=store.clock() - 60)
+    screen = CheckScreen(app, CheckSession(load_forms()["B"], "post"))
+    app.push(screen)
+    app.tick([])
+    answer_all(app, "B")
+    assert screen.title == words.THANKS
+    assert screen.body.startswith("Last time you spotted 8 of 8 warning signs and called 8 of 8 normal chats")
+    assert "You got better at telling warning signs from normal chat." in screen.body
