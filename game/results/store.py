@@ -34,7 +34,7 @@ import time
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Sequence
+from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql as pg_dialect
@@ -250,17 +250,24 @@ class Store:
         return int(conn.execute(sa.insert(sessions_t).values(**values).returning(sessions_t.c.id)).scalar_one())
 
     def append_events(self, session_id: int, first_seq: int,
-                      events: Sequence[dict[str, Any]]) -> None:
+                      events: Sequence[dict[str, Any]], *,
+                      settings: Mapping[str, str] | None = None) -> None:
         """Commit ``events`` as numbers ``first_seq``, ``first_seq + 1``, ... in one transaction.
 
         An ``end`` event closes the session: its status becomes ``complete`` (or
-        ``quit``) and its result record is computed and cached.
+        ``quit``) and its result record is computed and cached. ``settings`` are
+        set in the same transaction (the class server's solo play keeps which
+        request produced which events there, so a retried request counts once).
         """
         if not events:
+            for key, value in (settings or {}).items():
+                self.set_setting(key, value)
             return
         now = self.clock()
         s = sessions_t
         with self._write() as conn, conn.begin():
+            for key, value in (settings or {}).items():
+                self._upsert(conn, settings_t, {"key": key, "value": value}, key="key")
             self._insert_events(conn, session_id, first_seq, events, now)
             end = next((e for e in events if e.get("type") == "end"), None)
             values: dict[str, Any] = {"updated_at": now, "event_count": s.c.event_count + len(events)}

@@ -207,3 +207,16 @@ def test_the_counsellors_report_shows_the_chat(client, data):
     [session] = report.sessions
     assert (session.player, session.class_code, session.scenario_id) == ("Kiwi", "8C", "first-dm")
     assert session.complete and session.result["outcome"] == "reported"
+
+
+def test_events_and_the_request_record_are_committed_together(data):
+    with Store.open(data) as store:
+        start_event = {"type": "start", "scenario": "x", "scenario_sha256": "0", "seed": 1, "t": 0}
+        sid = store.create_session(start_event)
+        store.append_events(sid, 1, [{"type": "enter", "node": "a", "t": 0}], settings={"solo.request.k": "v"})
+        assert store.get_setting("solo.request.k") == "v" and len(store.events(sid)) == 2
+        from game.results.db import ERRORS
+
+        with pytest.raises(ERRORS):      # a clash on the sequence number: neither is kept
+            store.append_events(sid, 1, [{"type": "enter", "node": "b", "t": 0}], settings={"solo.request.j": "w"})
+        assert store.get_setting("solo.request.j") is None and len(store.events(sid)) == 2

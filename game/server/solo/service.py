@@ -178,12 +178,11 @@ class SoloService:
                     session_id = self.store.create_session(
                         buffer[0], scenario_path=str(scenario.path), player=player,
                         class_code=class_code, scenario_info=scenario_facts.facts(scenario))
-                    self.store.append_events(session_id, 1, buffer[1:])
                     token = secrets.token_urlsafe(32)
-                    self.store.set_setting(TOKEN_KEY + _digest(token),
-                                           json.dumps({"session": session_id, "paced": paced}))
+                    keys = {TOKEN_KEY + _digest(token): json.dumps({"session": session_id, "paced": paced})}
                     if request_key is not None:
-                        self.store.set_setting(CREATE_KEY + request_key, token)
+                        keys[CREATE_KEY + request_key] = token
+                    self.store.append_events(session_id, 1, buffer[1:], settings=keys)
             except Exception as exc:
                 raise SoloError(503, f"the results store cannot be written now ({exc}); try again") from exc
             live = Live(session_id, scenario, conv, len(buffer), paced)
@@ -312,21 +311,23 @@ class SoloService:
         return self._answer(live, list(live.events[span["from"]:span["to"]]))
 
     def _commit(self, token: str, live: Live, request_key: str | None, first: int) -> list[dict[str, Any]]:
-        """Store the buffered events (one transaction) and the request id; returns them."""
+        """Store the buffered events and the request id in one transaction; returns the events.
+
+        Together, a retry can never find the events without the request's record and apply it twice.
+        """
         events = list(live.buffer)
         live.buffer.clear()
+        keys = {} if request_key is None else {
+            f"{REQUEST_KEY}{live.session_id}.{request_key}":
+                json.dumps({"from": first, "to": live.next_seq + len(events)})}
         try:
             with self._writing:
-                self.store.append_events(live.session_id, live.next_seq, events)
+                self.store.append_events(live.session_id, live.next_seq, events, settings=keys)
         except Exception as exc:
             self._forget(_digest(token))      # the cached state is no longer the stored one
             raise SoloError(409, "this chat changed at the same moment (another tab?); "
                                  "reload it and try again") from exc
         live.next_seq += len(events)
-        if request_key is not None:
-            with self._writing:
-                self.store.set_setting(f"{REQUEST_KEY}{live.session_id}.{request_key}",
-                                       json.dumps({"from": first, "to": live.next_seq}))
         return events
 
     def _chat_lock(self, token: Any) -> threading.RLock:
