@@ -180,6 +180,7 @@ def test_chat_view_gives_no_red_flags_away_and_debrief_waits_for_the_end(client)
     client.post(f"/api/v1/play/{token}/command", json={"line": "report"})
     d = client.get(f"/api/v1/play/{token}/debrief").json()
     assert d["never_your_fault"] and d["help"] and d["parts"][0]["name"] == "Spotting"
+    assert isinstance(d["sections"], list) and d["summary"]
     assert {i["status"] for i in d["items"]} <= {"spotted", "missed", "false_alarm"}
 
 

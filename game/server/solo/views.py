@@ -157,6 +157,7 @@ def debrief_view(live: Live, result: dict[str, Any] | None) -> dict[str, Any]:
         "safe_person": d.safe_person,
         "stranger": scenario.stranger.name,
         "summary": d.summary,
+        "sections": list(d.sections),       # the debrief sections true on this player's path
         "questions": list(d.questions),
         "never_your_fault": list(d.help.never_your_fault),
         "help": [resource(r) for r in d.help.resources],

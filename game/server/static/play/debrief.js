@@ -46,9 +46,10 @@ export function renderDebrief(root, d) {
   const parts = el("section", { "aria-labelledby": "score-title" }, el("h2", { id: "score-title" }, "Your score, part by part"));
   for (const p of d.parts) parts.append(part(p));
   root.append(parts);
-  if (d.summary) {
-    root.append(el("section", {}, el("h2", {}, d.safe_person ? `${d.stranger} was safe` : `Who ${d.stranger} really was`),
-      el("p", {}, d.summary)));
+  if (d.summary || d.sections.length) {
+    const box = el("section", {}, el("h2", {}, d.safe_person ? `${d.stranger} was safe` : "What was really going on"));
+    for (const text of [d.summary, ...d.sections]) if (text) box.append(el("p", {}, text));
+    root.append(box);
   }
   for (const status of ["spotted", "missed", "false_alarm"]) {
     const items = d.items.filter((i) => i.status === status);
