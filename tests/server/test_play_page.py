@@ -245,13 +245,14 @@ def test_a_reload_mid_chat_carries_on_with_the_same_chat(server, new_page):
     join_and_pick(page, server, scenario)
     play_by_clicks(page, lines[:5])
     token = token_of(page)
-    before = page.locator("#thread .line").count()
+    before = page.locator("#thread .line").count() + 1     # + the "carries on from here" line
     page.reload()
     page.wait_for_selector("#view-chat:not([hidden])")
     settled(page)
     assert token_of(page) == token
     assert page.locator("#thread .line").count() == before
     assert page.get_attribute(item_selector("2"), "aria-pressed") == "true"   # 'flag 2' survived
+    assert page.inner_text("#thread .resumed") == "You left this chat earlier. It carries on from here."
     play_by_clicks(page, lines[5:])
     assert record_of(server, page) == expected(scenario)
 

@@ -94,6 +94,7 @@ def chat_view(live: Live) -> dict[str, Any]:
         "confirm": {how: list(cv.confirm_words(how, stranger.name)) for how in ("block", "report", "leave")},
         "fake_link": cv.FAKE_LINK,
         "chat_over_flags": cv.CHAT_OVER_FLAGS,
+        "resumed_line": cv.RESUMED_LINE,
         "paced": live.paced,
     }
 

@@ -53,6 +53,10 @@ export class Chat {
     this.lastSender = null;
     this.bind();
     this.apply(answer, false);
+    if (this.hooks.resumed && !answer.ended) {
+      // after a reload: the window's "it carries on from here" line, below what was said before
+      $("thread").append(el("li", { class: "line info resumed" }, el("div", { class: "bubble" }, this.view.resumed_line)));
+    }
     $("main").focus({ preventScroll: true });
   }
 

@@ -153,7 +153,7 @@ async function startChat(scenarioId) {
 }
 
 // ---------- chat ----------
-async function openChat(token, scenarioId) {
+async function openChat(token, scenarioId, resumed = false) {
   state.scenario = scenarioId;
   if (state.chat) state.chat.stop();
   const chat = new Chat(token, {
@@ -163,6 +163,7 @@ async function openChat(token, scenarioId) {
     onDebrief: () => showDebrief(token),
     onGone: (message) => { saveJSON(STORE_CHAT, null); showPicker().then(() => showError("picker-error", message)); },
     quickExit,
+    resumed,
   });
   state.chat = chat;
   await chat.open();
@@ -213,7 +214,7 @@ async function boot() {
   const saved = loadJSON(STORE_CHAT);
   if (saved && saved.token) {
     try {
-      await openChat(saved.token, saved.scenario);
+      await openChat(saved.token, saved.scenario, true);
       return;
     } catch (err) {
       saveJSON(STORE_CHAT, null);
