@@ -221,3 +221,16 @@ def test_events_and_the_request_record_are_committed_together(data):
         with pytest.raises(ERRORS):      # a clash on the sequence number: neither is kept
             store.append_events(sid, 1, [{"type": "enter", "node": "b", "t": 0}], settings={"solo.request.j": "w"})
         assert store.get_setting("solo.request.j") is None and len(store.events(sid)) == 2
+
+
+def test_a_chat_without_a_class_code_is_stored_under_the_servers(tmp_path):
+    from game.library import load_library
+    from game.server.app import create_app as make
+    from game.server.config import ServerConfig
+
+    with TestClient(make(ServerConfig(library=load_library(), data_dir=tmp_path, class_code="9A"))) as c:
+        token = c.post("/api/v1/play", json={"scenario": "first-dm"}).json()["session"]
+        own = c.post("/api/v1/play", json={"scenario": "first-dm", "class": "9B"}).json()["session"]
+        service = c.app.state.solo
+        codes = [service.store.session(service.live(t).session_id).class_code for t in (token, own)]
+    assert codes == ["9A", "9B"]

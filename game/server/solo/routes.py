@@ -106,8 +106,10 @@ async def start_play(request: Request) -> Any:
               properties: {session: {type: string}}
     """
     body = await read_json(request)
+    # a chat started without a class code is stored under the server's (`class --class CODE`)
+    class_code = body.get("class") or request.app.state.config.class_code
     return await _run(_service(request).create, body.get("scenario"), player=body.get("player"),
-                      class_code=body.get("class"), seed=body.get("seed"),
+                      class_code=class_code, seed=body.get("seed"),
                       paced=body.get("paced", False), request_id=body.get("request_id"))
 
 
