@@ -22,6 +22,7 @@ import tempfile
 from pathlib import Path
 from typing import IO, Iterator
 
+from .. import scoring
 from . import open_store
 
 
@@ -135,10 +136,10 @@ def run(args) -> int:
         return 1
     with store:
         purged = retention.purge_expired(store)
-        if args.rescore:
-            store.rescore_all()
+        rescored = store.rescore_all() if args.rescore else None
         filters = Filters(class_code=args.class_code, player=args.player, since=since,
                           school=getattr(args, "school", None))
+        report = None
         checks = check_report.build(check_storage.rows(store, class_code=args.class_code, player=args.player,
                                                        since=since))
         if out is None and args.format == "html" and sys.stdout.isatty():
@@ -182,9 +183,14 @@ def run(args) -> int:
     if checks.rows:
         summary += f", {len(checks.rows)} check{'s' if len(checks.rows) != 1 else ''}"
     summary += f" -> {where}"
+    if rescored is not None:
+        summary += f"; {rescored} stored session{'s' if rescored != 1 else ''} rescored under scoring version " \
+                   f"{scoring.SCORING_VERSION}"
     if purged:
         summary += f"; {purged} sessions past the retention period were deleted"
     print(summary, file=sys.stderr)
+    if report is not None and report.version_note:
+        print(f"report: {report.version_note}", file=sys.stderr)
     if not ov["sessions"]:
         print("report: no stored sessions match; play with --player/--class to record some", file=sys.stderr)
     return 0

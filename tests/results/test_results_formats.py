@@ -58,7 +58,8 @@ def test_csv_defuses_spreadsheet_formulas(class_store):
 def test_json_holds_the_model_and_parses(class_store):
     data = json.loads(json_report.render(model.build(class_store, class_code="8B")))
     assert data["overview"]["sessions"] == len(class_store.sessions(class_code="8B"))
-    assert {"hit_rate", "fa_rate", "d_prime", "c"} <= set(data["discernment"])
+    assert {"spotted_share", "normal_flagged_share", "d_prime", "c", "reading"} <= set(data["discernment"])
+    assert "hit_rate" not in data["discernment"]          # no corrected rate under a share's name
     assert len(data["categories"]) >= 16
     assert all("transcript" in s for s in data["sessions"])
     assert {p["player"] for p in data["players"]} >= {EVIL}

@@ -76,10 +76,15 @@ def overview(store: Store, filters: Filters) -> tuple[dict[str, Any], stats.Coun
         .group_by(_key(), s.c.class_code).subquery()))
     classes = (sa.select(s.c.class_code).where(*_where(filters), s.c.class_code.is_not(None))
                .distinct().order_by(s.c.class_code))
+    versions = (sa.select(s.c.scoring_version, sa.func.count()).where(*_where(filters), done)
+                .group_by(s.c.scoring_version))
     with store.engine.connect() as conn:
         r = conn.execute(q).one()
         n_players = int(conn.execute(players).scalar_one())
         codes = [str(c) for c in conn.execute(classes).scalars()]
+        by_version: dict[int, int] = {}
+        for version, count in conn.execute(versions):
+            by_version[int(version or 1)] = by_version.get(int(version or 1), 0) + int(count)
     n, complete, grooming = int(r.sessions), int(r.complete), int(r.grooming)
     ov = {
         "sessions": n, "complete": complete, "unfinished": int(r.unfinished), "players": n_players,
@@ -90,6 +95,7 @@ def overview(store: Store, filters: Filters) -> tuple[dict[str, Any], stats.Coun
         "told_adult_share": int(r.told_adult) / complete if complete else None,
         "stayed_too_long": int(r.stayed), "grooming_complete": grooming,
         "first": r.first, "last": r.last,
+        "scoring_versions": dict(sorted(by_version.items())),   # finished sessions per scoring version
     }
     return ov, stats.Counts(int(r.si), int(r.ni), int(r.h), int(r.fa))
 

@@ -1,6 +1,9 @@
 """The report as CSV: one row per session with every score part and count.
 
-Meant for spreadsheets. Columns never change order; lists are joined with
+Meant for spreadsheets. Columns never change order (new ones are added at the
+end); ``detection`` is the spotting part of the score, not the share of
+warning signs flagged (that is ``hits`` / ``signal_items``); ``scoring_version``
+says which scoring rules scored the row. Lists are joined with
 ``;``. Text that a spreadsheet would run as a formula (starting with ``=``,
 ``+``, ``-``, ``@``, tab or carriage return) is prefixed with an apostrophe.
 """
@@ -22,6 +25,7 @@ COLUMNS = (
     "hit_list", "miss_list", "false_alarm_list",
     "disclosures", "disclosure_count", "reported", "told_adult", "exit_point", "late",
     "stayed_too_long", "messages_delivered", "events", "duration_s",
+    "exit_justified", "scoring_version",
 )
 
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
@@ -67,6 +71,8 @@ def row(s: SessionView, sha: str = "") -> dict[str, Any]:
         "stayed_too_long": int(s.stayed_too_long) if res else "",
         "messages_delivered": res.get("messages_delivered", ""), "events": s.event_count,
         "duration_s": res.get("duration_s", ""),
+        "exit_justified": "" if res.get("exit_justified") is None else int(res["exit_justified"]),
+        "scoring_version": s.scoring_version if res else "",
     }
 
 

@@ -8,6 +8,7 @@ the counsellor screen.
 
 from __future__ import annotations
 
+from ..stats import share_of
 from .model import Report
 
 
@@ -18,6 +19,8 @@ def _pct(x: float) -> str:
 def findings(report: Report) -> list[str]:
     ov = report.overview
     out: list[str] = []
+    if report.version_note:
+        out.append(report.version_note)
     if not ov["complete"]:
         out.append("No finished sessions yet, so there are no scores to show.")
     else:
@@ -38,7 +41,10 @@ def findings(report: Report) -> list[str]:
                 text += f"; most often in “{w.title}” ({w.stayed_too_long} of {w.complete})"
             out.append(text + ".")
         d = report.discernment
-        out.append(f"Telling signs apart: d′ = {d.d_prime:.2f}, c = {d.c:+.2f}: {report.reading}.")
+        out.append(f"Telling warning signs from normal chat: {report.reading}. Over all finished chats, "
+                   f"{share_of(d.counts.hits, d.counts.signal_items)} warning signs spotted and "
+                   f"{share_of(d.counts.false_alarms, d.counts.noise_items)} normal messages flagged "
+                   f"(d′ = {d.d_prime:.2f}, c = {d.c:+.2f}).")
         given = sorted((r for r in report.disclosures if r.sessions), key=lambda r: -r.sessions)[:3]
         if given:
             out.append("Most often given away: " + ", ".join(

@@ -15,6 +15,9 @@ import datetime as _dt
 from html import escape
 from typing import Iterable
 
+from ... import scoring
+from .. import stats
+from ..stats import share_of
 from . import charts
 from .findings import findings
 from .model import MIN_ITEMS, NO_NICKNAME, Line, PlayerRow, Report, SessionView
@@ -191,6 +194,8 @@ def render(report: Report, *, open_limit: int = OPEN_LIMIT, checks=None) -> str:
         + '<a href="#sessions">Sessions</a></nav>',
         "</header>",
     ]
+    if report.version_note:
+        out.append(f'<p class="warn" role="alert">{e(report.version_note)}</p>')
     out += _overview(report)
     out += _teach(report)
     out += _stayed(report)
@@ -228,10 +233,16 @@ def _overview(r: Report) -> list[str]:
         out.append('<p class="lead">Each part is shown on its own: spotting the red flags, getting out '
                    "in time, and keeping personal information private. The total is only a summary.</p>")
         out.append(charts.score_parts([
-            ("Spotting", av["detection"], "red flags flagged"),
+            ("Spotting score", av["detection"], "signs flagged minus normal flagged"),
             ("Getting out", av["exit"], "left in time"),
             ("Keeping info", av["privacy"], "nothing given away"),
         ], title="Average score parts over finished sessions"))
+        d = r.discernment
+        out.append(f'<p class="lead">Spotting score: per chat, the share of warning signs flagged minus the share '
+                   f"of normal messages flagged, averaged. Not the same figure: over all finished chats pooled, "
+                   f"<b>warning signs spotted</b> {e(share_of(d.counts.hits, d.counts.signal_items))} and "
+                   f"<b>normal messages flagged</b> {e(share_of(d.counts.false_alarms, d.counts.noise_items))}."
+                   "</p>")
     out.append("</section>")
     return out
 
@@ -316,10 +327,13 @@ def _discernment(r: Report) -> list[str]:
     players = [p for p in r.players if p.complete]
     d = r.discernment
     out = ['<section id="discernment" class="pagebreak"><h2>Telling warning signs from normal talk</h2>',
-           '<p class="lead">Flagging everything is not the goal. <b>d′</b> (d-prime) measures how well a player '
-           "separates red flags from harmless messages: 0 is guessing, 1 is fair, 2 or more is good. "
-           "<b>c</b> is the flagging habit: below 0 flags a lot, safe messages too (distrusts everyone); above 0 "
-           "flags little and misses warning signs.</p>"]
+           '<p class="lead">Flagging everything is not the goal. <b>Warning signs spotted</b> is the share of '
+           "red-flag messages and profile details a player flagged; <b>normal messages flagged</b> is the share "
+           "of harmless ones they flagged too, over all their finished chats. The <b>reading</b> comes from those "
+           f"two shares and needs at least {stats.MIN_EVIDENCE} warning signs and {stats.MIN_EVIDENCE} normal "
+           "messages met. Beside it, <b>d′</b> (d-prime) measures how well a player separates warning signs from "
+           "normal messages (0 is guessing, 1 is fair, 2 or more is good) and <b>c</b> is the flagging habit: "
+           "below 0 flags a lot, normal messages too; above 0 flags little and misses warning signs.</p>"]
     if not players:
         out.append("<p>No finished sessions yet.</p></section>")
         return out
@@ -330,20 +344,21 @@ def _discernment(r: Report) -> list[str]:
             highlight=(label, d.c, d.d_prime),
             title="Players placed by flagging habit (c, across) and skill at telling signs apart (d′, up)"))
     out.append('<table><thead><tr><th>Player</th><th class="r">Finished</th><th class="r">Average score</th>'
-               '<th class="r">Red flags spotted</th><th class="r">Safe messages flagged</th>'
-               '<th class="r">d′</th><th class="r">c</th><th>Reading</th></tr></thead><tbody>')
+               '<th class="r">Warning signs spotted</th><th class="r">Normal messages flagged</th>'
+               '<th>Reading</th><th class="r">d′</th><th class="r">c</th></tr></thead><tbody>')
     rows: list[tuple[str, PlayerRow]] = [(p.label, p) for p in players]
     for name, p in rows:
         pd = p.discernment
         out.append(f"<tr><td>{e(name)}</td><td class=r>{p.complete}</td><td class=r>{num(p.averages['total'])}</td>"
-                   f"<td class=r>{charts.mini_bar(pd.hit_rate)}{pct(pd.hit_rate)}</td>"
-                   f"<td class=r>{pct(pd.fa_rate)}</td><td class=r>{pd.d_prime:.2f}</td>"
-                   f"<td class=r>{pd.c:+.2f}</td><td>{e(p.reading)}</td></tr>")
+                   f"<td class=r>{charts.mini_bar(pd.hit_rate)}{e(share_of(pd.counts.hits, pd.counts.signal_items))}"
+                   f"</td><td class=r>{e(share_of(pd.counts.false_alarms, pd.counts.noise_items))}</td>"
+                   f"<td>{e(p.reading)}</td><td class=r>{pd.d_prime:.2f}</td><td class=r>{pd.c:+.2f}</td></tr>")
     if len(players) > 1:
         out.append(f"<tr><th>{e(label.capitalize())}</th><th class=r>{r.overview['complete']}</th>"
-                   f"<th class=r>{num(r.overview['averages']['total'])}</th><th class=r>{pct(d.hit_rate)}</th>"
-                   f"<th class=r>{pct(d.fa_rate)}</th><th class=r>{d.d_prime:.2f}</th><th class=r>{d.c:+.2f}</th>"
-                   f"<th>{e(r.reading)}</th></tr>")
+                   f"<th class=r>{num(r.overview['averages']['total'])}</th>"
+                   f"<th class=r>{e(share_of(d.counts.hits, d.counts.signal_items))}</th>"
+                   f"<th class=r>{e(share_of(d.counts.false_alarms, d.counts.noise_items))}</th>"
+                   f"<th>{e(r.reading)}</th><th class=r>{d.d_prime:.2f}</th><th class=r>{d.c:+.2f}</th></tr>")
     out.append("</tbody></table></section>")
     return out
 
@@ -397,13 +412,13 @@ def _sessions(r: Report, open_limit: int) -> list[str]:
     show_class = not r.filters.get("class")
     out.append('<table><thead><tr><th>Started</th><th>Player</th>' + ("<th>Class</th>" if show_class else "")
                + '<th>Scenario</th><th>How it ended</th>'
-               '<th class="r">Score</th><th class="r">Spotting</th><th class="r">Getting out</th>'
+               '<th class="r">Score</th><th class="r">Spotting score</th><th class="r">Getting out</th>'
                '<th class="r">Keeping info</th><th class="r">Flags</th></tr></thead><tbody>')
     for s in sessions:
         res = s.result or {}
         sig = res.get("signal") or {}
-        flags = (f"{sig.get('hits', 0)}/{sig.get('signal_items', 0)}"
-                 + (f" +{sig['false_alarms']} safe" if sig.get("false_alarms") else "")) if res else "–"
+        flags = (f"{sig.get('hits', 0)} of {sig.get('signal_items', 0)} signs, "
+                 f"{sig.get('false_alarms', 0)} of {sig.get('noise_items', 0)} normal") if res else "–"
         ended = s.outcome_label if s.complete else s.status_label
         klass = f"<td>{e(s.class_code or '')}</td>" if show_class else ""
         out.append(f'<tr><td class="when"><a href="#s{s.id}">{when(s.started_at)}</a></td><td>{e(s.player)}</td>'
@@ -471,12 +486,22 @@ def _session_detail(s: SessionView, opened: bool, tax) -> list[str]:
         out.append('<p class="warn">The scenario file has changed since this session; texts are as played.</p>')
     if s.complete and s.result:
         out.append("<table>")
-        for label, name in (("Score", "total"), ("Spotting", "detection"), ("Getting out", "exit"),
+        for label, name in (("Score", "total"), ("Spotting score", "detection"), ("Getting out", "exit"),
                             ("Keeping info", "privacy")):
             value = s.part(name)
             shown = num(value) if name == "total" else f"{charts.mini_bar(value, width=60)}{pct(value)}"
             out.append(f"<tr><td>{label}</td><td class=r>{shown}</td></tr>")
+        sig = s.result.get("signal") or {}
+        out.append(f"<tr><td>Warning signs flagged</td><td class=r>"
+                   f"{e(share_of(sig.get('hits', 0), sig.get('signal_items', 0)))}</td></tr>"
+                   f"<tr><td>Normal messages flagged</td><td class=r>"
+                   f"{e(share_of(sig.get('false_alarms', 0), sig.get('noise_items', 0)))}</td></tr>")
         out.append("</table>")
+        if s.result.get("exit_justified") is False:
+            out.append('<p class="lead">Got out without flagging the warning sign that showed why: getting out '
+                       "counts at most half (spot it, then stop it).</p>")
+        if s.scoring_version != scoring.SCORING_VERSION:
+            out.append(f'<p class="warn">Scored under scoring version {s.scoring_version}.</p>')
     else:
         out.append(f'<p class="warn">Unfinished ({e(s.status_label)}): not scored. '
                    f"{s.event_count} events stored; it can be resumed in the game.</p>")
@@ -501,6 +526,9 @@ def _session_detail(s: SessionView, opened: bool, tax) -> list[str]:
     if s.spotted:
         out.append(f'<div class="blk"><h4>Spotted ({len(s.spotted)})</h4><ul>' + "".join(
             f"<li>{_item_label(s, iid)}</li>" for iid in s.spotted) + "</ul></div>")
+    if s.false_alarms:
+        out.append(f'<div class="blk"><h4>Flagged, but harmless ({len(s.false_alarms)})</h4><ul>' + "".join(
+            f"<li>{_item_label(s, iid)}</li>" for iid in s.false_alarms) + "</ul></div>")
     if s.disclosures:
         out.append('<div class="blk"><h4>Gave away</h4><p>'
                    + ", ".join(e(tax.disclosure(k)) for k in s.disclosures) + "</p></div>")
@@ -527,12 +555,17 @@ def _item_label(s: SessionView, item_id: str) -> str:
 
 def _method() -> list[str]:
     return ['<section class="method"><h3>How these figures are made</h3>',
-            "<p>Scores follow the game's scoring rules (version 1): spotting = share of red flags flagged, minus "
-            "0.1 per harmless message flagged; getting out = 1 when the player blocked, reported or left before "
-            "replying past the moment of clear danger, less for each reply after it; keeping info = 1 minus the "
-            "weight of each kind of information given away. Unfinished sessions are listed but never averaged.</p>"
-            "<p>Telling signs apart pools a player's (or the class's) counts over finished sessions: "
-            "hit rate = (red flags flagged + 0.5) / (red flags + 1), false-alarm rate = (harmless items flagged "
-            "+ 0.5) / (harmless items + 1), d′ = z(hit rate) − z(false-alarm rate), c = −(z(hit rate) + "
-            "z(false-alarm rate)) / 2, where z is the inverse of the normal distribution. With few sessions "
+            f"<p>Scores follow the game's scoring rules (version {scoring.SCORING_VERSION}): spotting score = share "
+            "of warning signs flagged minus share of normal messages flagged, so flagging everything scores 0; "
+            "getting out = 1 when the player blocked, reported or left before replying past the moment of clear "
+            "danger, less for each reply after it, and at most 0.5 in a grooming chat when no warning sign had been "
+            "flagged by then (spot it, then stop it); in a safe chat, leaving gives 0.5 and blocking or reporting "
+            "0.25; keeping info = 1 minus the weight of each kind of information given away. Unfinished sessions "
+            "are listed but never averaged.</p>"
+            "<p>Telling signs apart pools a player's (or the class's) counts over finished sessions. Warning signs "
+            "spotted = warning signs flagged / warning signs met; normal messages flagged = normal items flagged / "
+            "normal items met; the reading comes from these two shares (70% or more spotted, 20% or less normal "
+            f"flagged) once at least {stats.MIN_EVIDENCE} of each were met. d′ = z(h) − z(f) and c = −(z(h) + z(f)) "
+            "/ 2, where h = (flagged + 0.5) / (warning signs + 1), f = (normal flagged + 0.5) / (normal + 1) and z "
+            "is the inverse of the normal distribution; h and f exist only inside d′ and c. With few sessions "
             "these numbers move a lot: read them as a hint for a conversation, not as a grade.</p></section>"]

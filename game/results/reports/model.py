@@ -6,7 +6,10 @@ already in memory (tests, the window). Every renderer (HTML, CSV, JSON, the
 counsellor screen) works from this one model, so they always agree.
 
 Only complete sessions count in scores, rates and shares (scoring.md:
-unfinished sessions are stored and shown, never averaged).
+unfinished sessions are stored and shown, never averaged). Every finished
+session says which scoring version scored it; a report over sessions scored
+under different versions says so (``Report.version_note``) instead of
+averaging them silently.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from ... import scoring
 from ... import transcript as transcripts
 from ...transcript import Line
 from .. import stats
@@ -26,6 +30,18 @@ from ..store import Filters, SessionRecord, Store
 from .labels import OUTCOMES, STATUSES, Taxonomy, taxonomy
 
 PARTS = ("total", "detection", "exit", "privacy")
+# One word, one number (scoring.md, "Honest numbers"): the figures that sound alike, each with its name.
+GLOSSARY = {
+    "spotting score": "the spotting part of a chat's score (warning signs flagged minus normal messages "
+                      "flagged, as shares), averaged over finished chats",
+    "warning signs spotted": "all finished chats pooled: warning signs flagged / warning signs met",
+    "normal messages flagged": "all finished chats pooled: normal messages and profile details flagged / "
+                               "normal ones met",
+    "reading": "from the two pooled shares, by the table of scoring.md; needs at least 10 warning signs and "
+               "10 normal messages met",
+    "d′ and c": "signal-detection figures from the same pooled counts (log-linear correction): d′ is how well "
+                "warning signs are told apart from normal chat, c below 0 means flagging a lot",
+}
 NO_NICKNAME = "(no nickname)"
 MIN_ITEMS = 5      # a category met fewer times than this is "too few to judge"
 
@@ -70,6 +86,11 @@ class SessionView:
     facilitator_notes: str = ""      # the scenario's notes for the adult, including how to respond to a disclosure
     scenario_changed: bool = False
     lines_loaded: bool = True      # False: built without its events (lists); see session_view()
+
+    @property
+    def scoring_version(self) -> int:
+        """The scoring version that scored this session (records before version 2 carry none)."""
+        return int((self.result or {}).get("scoring_version") or 1)
 
     @property
     def complete(self) -> bool:
@@ -153,6 +174,29 @@ class Report:
     taxonomy: Taxonomy
 
     @property
+    def scoring_versions(self) -> dict[int, int]:
+        """Finished sessions per scoring version that scored them (all matching ones, not only those listed)."""
+        if "scoring_versions" in self.overview:
+            return dict(self.overview["scoring_versions"])
+        out: dict[int, int] = {}
+        for s in self.complete_sessions:
+            if s.result:
+                out[s.scoring_version] = out.get(s.scoring_version, 0) + 1
+        return dict(sorted(out.items()))
+
+    @property
+    def version_note(self) -> str | None:
+        """A warning when some scores come from another scoring version than the game's own."""
+        old = {v: n for v, n in self.scoring_versions.items() if v != scoring.SCORING_VERSION}
+        if not old:
+            return None
+        parts = [f"{n} under version {v}" for v, n in old.items()]
+        return (f"Some finished sessions were scored under an older scoring version ({', '.join(parts)}); "
+                f"the others under version {scoring.SCORING_VERSION}. Their scores are not comparable. "
+                "Run `python3 main.py report --rescore` to score every stored session again under "
+                f"version {scoring.SCORING_VERSION}.")
+
+    @property
     def complete_sessions(self) -> list[SessionView]:
         return [s for s in self.sessions if s.complete]
 
@@ -224,7 +268,7 @@ def _build(store: Store, filters: Filters, *, now: float | None, limit: int | No
         filters={k: v for k, v in names.items() if v is not None},
         overview=overview,
         discernment=class_d,
-        reading=stats.describe(class_d),
+        reading=class_d.reading,
         players=_player_rows(aggregate.players(store, filters), tax, several),
         categories=_category_list(aggregate.categories(store, filters), tax),
         scenarios=_scenario_rows(aggregate.scenarios(store, filters)),
@@ -282,7 +326,7 @@ def _player_rows(rows: list[dict[str, Any]], tax: Taxonomy, several: bool) -> li
         out.append(PlayerRow(
             name=name, classes=[klass] if klass else [], sessions=int(r["sessions"]), complete=done,
             averages={p: _opt(r[p]) for p in PARTS}, discernment=d,
-            reading=stats.describe(d) if done else "no finished sessions yet", categories=cats,
+            reading=d.reading, categories=cats,
             stayed_too_long=int(r["stayed"]),
             label=f"{name} ({klass or 'no class'})" if several else name))
     out.sort(key=lambda p: (p.name == NO_NICKNAME, p.name.casefold(), p.classes))
@@ -345,7 +389,7 @@ def build_from(records: Sequence[SessionRecord], scenario_infos: dict[str, dict[
         filters={k: v for k, v in (filters or {}).items() if v is not None},
         overview=overview,
         discernment=class_d,
-        reading=stats.describe(class_d),
+        reading=class_d.reading,
         players=_players(views, items_of, tax),
         categories=_categories(complete, items_of, tax),
         scenarios=_scenarios(views),
@@ -472,7 +516,7 @@ def _players(views: Sequence[SessionView], items_of: dict[int, dict[str, list[st
         out.append(PlayerRow(
             name=name, classes=[klass] if klass else [],
             sessions=len(group), complete=len(done), averages=_averages(done),
-            discernment=d, reading=stats.describe(d) if done else "no finished sessions yet",
+            discernment=d, reading=d.reading,
             categories=_category_rows(done, items_of, tax),
             stayed_too_long=sum(1 for v in done if v.stayed_too_long),
             label=f"{name} ({klass or 'no class'})" if several else name))
@@ -525,6 +569,7 @@ def to_plain(report: Report, *, transcripts: bool = True) -> dict[str, Any]:
              "started_at": s.started_at, "ended_at": s.ended_at, "status": s.status,
              "events": s.event_count, "outcome": s.outcome_label, "ending_title": s.ending_title,
              "stayed_too_long": s.stayed_too_long, "result": s.result,
+             "scoring_version": s.scoring_version if s.result else None,
              "spotted": s.spotted, "missed": s.missed, "false_alarms": s.false_alarms,
              "discussion_questions": s.discussion_questions, "facilitator_notes": s.facilitator_notes}
         if transcripts:
@@ -533,14 +578,18 @@ def to_plain(report: Report, *, transcripts: bool = True) -> dict[str, Any]:
         sessions.append(d)
     ov = dict(report.overview)
     ov["averages"] = {k: rnd(v) for k, v in ov["averages"].items()}
+    ov["scoring_versions"] = {str(k): n for k, n in report.scoring_versions.items()}
+    ov["version_note"] = report.version_note
     for k in ("completion_rate", "reported_share", "told_adult_share"):
         ov[k] = rnd(ov[k])
     return {
         "report": "red-flags counsellor report",
-        "version": 1,
+        "version": 2,
         "generated_at": report.generated_at,
         "filters": report.filters,
         "overview": ov,
+        "scoring_version": scoring.SCORING_VERSION,
+        "glossary": GLOSSARY,
         "discernment": {**report.discernment.as_dict(), "reading": report.reading},
         "players": [{
             "player": p.name, "label": p.label, "classes": p.classes, "sessions": p.sessions,

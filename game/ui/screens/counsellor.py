@@ -34,6 +34,7 @@ from game.results import pin as pins
 from game.results import retention
 from game.results.reports import model as report_model
 from game.results.reports.findings import findings
+from game.results.stats import share_of
 
 from ..app import App, Screen
 from ..text import TextKit
@@ -744,7 +745,7 @@ class OverviewScreen(PageScreen):
         page.bullets(findings(rep))
         if ov["complete"]:
             page.heading("Average score parts")
-            page.bars([("Spotting", av["detection"], "red flags flagged"),
+            page.bars([("Spotting score", av["detection"], "signs flagged minus normal flagged"),
                        ("Getting out", av["exit"], "left in time"),
                        ("Keeping info", av["privacy"], "nothing given away")])
             main, few = rep.category_split()
@@ -768,8 +769,9 @@ class OverviewScreen(PageScreen):
                      "check_results", sub="Did students get better at telling manipulators from friends, "
                                           "or only more suspicious?")
         page.heading("Players")
-        page.text("d′: telling warning signs from normal talk (0 guessing, 1 fair, 2 good). Select a player "
-                  "for their sessions.", dim=True)
+        page.text("Spotted: warning signs flagged; normal: normal messages flagged (all finished chats). "
+                  "d′: telling them apart (0 guessing, 1 fair, 2 good). Select a player for their sessions.",
+                  dim=True)
         first = self.player_page * PLAYER_PAGE
         if first:
             page.row([(f"Previous {PLAYER_PAGE} players", 1.0)], lambda: self.turn_players(-1), "players:prev")
@@ -777,9 +779,9 @@ class OverviewScreen(PageScreen):
             d = p.discernment
             cells = [(p.label, 0.22), (f"{p.complete} finished", 0.16),
                      (f"score {'–' if p.averages['total'] is None else round(p.averages['total'])}", 0.14),
-                     (f"spotted {pct(d.hit_rate) if p.complete else '–'}", 0.2),
-                     (f"d′ {d.d_prime:.2f}" if p.complete else "d′ –", 0.13),
-                     (f"c {d.c:+.2f}" if p.complete else "", 0.15)]
+                     (f"spotted {pct(d.hit_rate) if p.complete else '–'}", 0.16),
+                     (f"normal {pct(d.fa_rate) if p.complete else '–'}", 0.16),
+                     (f"d′ {d.d_prime:.2f}" if p.complete else "d′ –", 0.16)]
             page.row(cells, lambda p=p: self.open_player(p), f"player:{p.label}", sub=p.reading)
         if first + PLAYER_PAGE < len(rep.players):
             rest = len(rep.players) - first - PLAYER_PAGE
@@ -838,9 +840,11 @@ class PlayerScreen(PageScreen):
         if p is None or not p.complete:
             return "No finished sessions yet."
         d = p.discernment
+        n = d.counts
         return (f"{p.complete} finished of {p.sessions} · average score "
-                f"{round(p.averages['total'])} · spotted {pct(d.hit_rate)}, flagged safe messages "
-                f"{pct(d.fa_rate)} · d′ {d.d_prime:.2f}, c {d.c:+.2f}: {p.reading}")
+                f"{round(p.averages['total'])} · warning signs spotted {share_of(n.hits, n.signal_items)}, "
+                f"normal messages flagged {share_of(n.false_alarms, n.noise_items)} · {p.reading} "
+                f"(d′ {d.d_prime:.2f}, c {d.c:+.2f})")
 
     def build_body(self, page: PageBuilder) -> None:
         rep = self.report
@@ -877,9 +881,12 @@ class SessionScreen(PageScreen):
         s = self.session
         tax = report_model.taxonomy()
         if s.complete and s.result:
-            page.bars([("Spotting", s.part("detection"), ""), ("Getting out", s.part("exit"), ""),
+            sig = s.result.get("signal") or {}
+            page.bars([("Spotting score", s.part("detection"), ""), ("Getting out", s.part("exit"), ""),
                        ("Keeping info", s.part("privacy"), "")])
             page.text(f"Score {round(s.part('total') or 0)} of 100.", "body_bold")
+            page.text(f"Warning signs flagged {share_of(sig.get('hits', 0), sig.get('signal_items', 0))}; "
+                      f"normal messages flagged {share_of(sig.get('false_alarms', 0), sig.get('noise_items', 0))}.")
         else:
             page.text("Unfinished: not scored.", "body_bold")
         ending = s.outcome_label + (f": {s.ending_title}" if s.ending_title else "")
