@@ -10,6 +10,8 @@ questions and where to get help.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from fractions import Fraction
+from math import floor
 from typing import Optional
 
 from .expressions import State
@@ -77,8 +79,10 @@ def _headline(scenario: Scenario, result: dict) -> str:
     if outcome == "quit":
         return "You stopped before the end. Nothing was scored."
     if scenario.benign:
-        if outcome in ("blocked", "reported", "left"):
-            return f"{name} was safe. Ending the chat was okay, but this one was a real friend."
+        if outcome in ("blocked", "reported"):
+            return f"{name} was safe: you {outcome} a real friend."
+        if outcome == "left":
+            return f"{name} was safe. Leaving was okay, but this one was a real friend."
         return f"{name} was safe, and you treated them like a friend."
     if outcome == "reported":
         return f"You reported and blocked {name}. That protects you and others."
@@ -91,22 +95,55 @@ def _headline(scenario: Scenario, result: dict) -> str:
             "unsafe": "This ending was not safe. It is not your fault."}.get(ending.get("outcome"), "The chat ended.")
 
 
+UNJUSTIFIED_EXIT = ("Leaving was right, and leaving is always OK in real life. Next time, flag the warning "
+                    "sign that told you to leave: that shows you spotted it, and getting out counts in full. "
+                    "This time it counts half.")
+
+
 def _exit_meaning(scenario: Scenario, result: dict) -> str:
     outcome, late = result["outcome"], result["late"]
     if outcome == "quit":
         return "Not scored: the chat was not finished."
-    if scenario.benign and outcome in ("blocked", "reported", "left"):
-        return "This person was safe, so ending the chat only half counts: not everyone online is a threat."
+    if scenario.benign and outcome in ("blocked", "reported"):
+        return ("This person was safe, so blocking shut out a real friend: getting out counts a quarter "
+                "(leaving counts half). Not everyone online is a threat; below is what showed this one was safe.")
+    if scenario.benign and outcome == "left":
+        return "This person was safe, so leaving only half counts: not everyone online is a threat."
     if outcome == "ending":
         return {"safe": "You reached a safe ending.",
                 "neutral": "The chat ended with things left open: not the worst outcome, not the safest.",
                 "unsafe": "The chat went where the other person wanted. In real life, this is the moment to tell someone."
                 }[result["ending"]["outcome"]]
-    if result["exit_point"] is None:
-        return "You got out before the danger built up."
-    if result["score"]["exit"] == 1.0:
-        return "You got out as soon as the danger was clear."
-    return f"You got out, but you sent {late} more {'reply' if late == 1 else 'replies'} after the danger was clear."
+    if result["exit_point"] is None or late <= 0:
+        how = ("You got out before the danger built up." if result["exit_point"] is None
+               else "You got out as soon as the danger was clear.")
+    else:
+        how = (f"You got out, but you sent {late} more {'reply' if late == 1 else 'replies'} "
+               "after the danger was clear.")
+    if result.get("exit_justified") is False:
+        return f"{how} {UNJUSTIFIED_EXIT}"
+    return how
+
+
+def _percent(share: Fraction) -> str:
+    return f"{floor(share * 100 + Fraction(1, 2))}%"       # half up, like the total
+
+
+def _spotting_meaning(scenario: Scenario, result: dict) -> str:
+    """scoring.md's words: 'you flagged 4 of 5 warning signs (80%) and 1 of 10 normal messages (10%): ...'."""
+    sig = result.get("signal") or {}
+    hits, signal = int(sig.get("hits", 0)), int(sig.get("signal_items", 0))
+    fas, noise = int(sig.get("false_alarms", 0)), int(sig.get("noise_items", 0))
+    spotting = f"{round(result['score']['detection'] * 100)}%"    # as the front ends show the part
+    normal = (f"{fas} of {noise} normal {'message' if noise == 1 else 'messages'} ({_percent(Fraction(fas, noise))})"
+              if noise else "no normal messages")
+    if signal:
+        return (f"You flagged {hits} of {signal} warning {'sign' if signal == 1 else 'signs'} "
+                f"({_percent(Fraction(hits, signal))}) and {normal}: spotting {spotting}.")
+    if scenario.benign:
+        return f"There were no warning signs here. You flagged {normal}: spotting {spotting}."
+    return (f"The chat ended before any warning sign showed up, so there was nothing to spot yet. "
+            f"You flagged {normal}: spotting {spotting}.")
 
 
 def final_state(scenario: Scenario, events: list[dict]) -> State:
@@ -176,14 +213,7 @@ def build(scenario: Scenario, events: list[dict], result: dict) -> Debrief:
     reviews.sort(key=lambda r: order.get(r.id, len(order)))
 
     score = result["score"]
-    n_red = len(result["hits"]) + len(result["misses"])
-    if n_red:
-        spot = f"You flagged {len(result['hits'])} of {n_red} red flags."
-    else:
-        spot = "There were no red flags to find here."
-    if result["false_alarms"]:
-        count = len(result["false_alarms"])
-        spot += f" {count} harmless {'message was' if count == 1 else 'messages were'} flagged too."
+    spot = _spotting_meaning(scenario, result) if score["detection"] is not None else ""
     disclosed = tuple(taxonomy.disclosures[k] for k in result["disclosures"] if k in taxonomy.disclosures)
     privacy = ("You kept your personal information to yourself." if not disclosed else
                "You shared: " + ", ".join(d.title.lower() for d in disclosed) + ".")
