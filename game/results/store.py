@@ -297,12 +297,13 @@ class Store:
         """Cache ``result`` with its summary figures (``log``: the events, for the per-kind counts)."""
         s = sessions_t
         kind = conn.execute(sa.select(s.c.kind).where(s.c.id == session_id)).scalar()
-        conn.execute(sa.update(s).where(s.c.id == session_id)
-                     .values(result_json=_dumps(result), **summary.columns(result, kind)))
-        conn.execute(sa.delete(session_categories).where(session_categories.c.session_id == session_id))
-        conn.execute(sa.delete(session_disclosures).where(session_disclosures.c.session_id == session_id))
         if log is None:
             log = self._events(conn, session_id)
+        grace = int(((log[0].get("scoring") or {}).get("exit_grace") or 0) if log else 0)
+        conn.execute(sa.update(s).where(s.c.id == session_id)
+                     .values(result_json=_dumps(result), **summary.columns(result, kind, grace)))
+        conn.execute(sa.delete(session_categories).where(session_categories.c.session_id == session_id))
+        conn.execute(sa.delete(session_disclosures).where(session_disclosures.c.session_id == session_id))
         cats = summary.categories(result, log)
         if cats:
             conn.execute(sa.insert(session_categories), [

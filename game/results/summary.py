@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
-SUMMARY_VERSION = 1
+SUMMARY_VERSION = 2       # 2: stayed_too_long of scoring version 2 (a capped exit is not late)
 
 
 def _num(value: Any) -> float | None:
@@ -24,7 +24,20 @@ def _flag(value: Any) -> int:
     return int(bool(value))
 
 
-def columns(result: dict[str, Any] | None, kind: str | None) -> dict[str, Any]:
+def stayed_too_long(result: dict[str, Any] | None, kind: str | None, grace: int = 0) -> bool:
+    """A grooming chat left too late: replies after the exit point beyond the grace, or a neutral or
+    unsafe ending. An exit capped only because nothing was flagged (scoring version 2) was not late."""
+    if not result or (kind or result.get("kind") or "grooming") != "grooming":
+        return False
+    outcome = result.get("outcome")
+    if outcome == "ending":
+        return (result.get("ending") or {}).get("outcome") in ("neutral", "unsafe")
+    if outcome in ("blocked", "reported", "left"):
+        return result.get("exit_point") is not None and int(result.get("late") or 0) > grace
+    return False
+
+
+def columns(result: dict[str, Any] | None, kind: str | None, grace: int = 0) -> dict[str, Any]:
     """The ``sessions`` columns for ``result`` (all None when there is no result)."""
     names = ("scoring_version", "total", "detection", "exit_part", "privacy", "outcome", "ending_node",
              "ending_outcome", "signal_items", "noise_items", "hits", "misses", "false_alarms",
@@ -49,7 +62,7 @@ def columns(result: dict[str, Any] | None, kind: str | None) -> dict[str, Any]:
         "false_alarms": int(sig.get("false_alarms") or 0),
         "reported": _flag(result.get("reported")), "told_adult": _flag(result.get("told_adult")),
         "late": int(result.get("late") or 0),
-        "stayed_too_long": int(kind == "grooming" and exit_part is not None and exit_part < 1.0),
+        "stayed_too_long": int(stayed_too_long(result, kind, grace)),
         "messages_delivered": int(result.get("messages_delivered") or 0),
         "disclosure_count": len(result.get("disclosures") or []),
         "duration_s": _num(result.get("duration_s")),

@@ -137,3 +137,11 @@ def test_a_report_over_two_scoring_versions_says_so_until_rescored(tmp_path):
     rep = model.build(store)
     assert rep.scoring_versions == {2: 2} and rep.version_note is None
     store.close()
+
+
+def test_blocking_at_once_is_not_staying_too_long(report):
+    # the suspicious student's exits are capped at 0.5 (nothing shown to justify them), but none came late:
+    # only the trusting student's three unsafe endings stayed too long
+    assert report.overview["stayed_too_long"] == 3
+    assert {s.player for s in report.sessions if s.stayed_too_long} == {"trusting"}
+    assert all(s.stayed_too_long == 1 for s in report.scenarios)

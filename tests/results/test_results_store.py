@@ -261,6 +261,6 @@ def test_summary_columns_follow_the_result(store):
                      " FROM sessions")[0]
     assert row.total == res["score"]["total"] and row.detection == res["score"]["detection"]
     assert row.hits == res["signal"]["hits"] and row.signal_items == res["signal"]["signal_items"]
-    assert row.summary_version == 1
+    assert row.summary_version == 2          # version 2: stayed_too_long of scoring version 2
     cats = sql(store, "SELECT SUM(items), SUM(hits) FROM session_categories")[0]
     assert tuple(cats) == (res["signal"]["signal_items"], res["signal"]["hits"])

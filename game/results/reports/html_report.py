@@ -233,7 +233,7 @@ def _overview(r: Report) -> list[str]:
         out.append('<p class="lead">Each part is shown on its own: spotting the red flags, getting out '
                    "in time, and keeping personal information private. The total is only a summary.</p>")
         out.append(charts.score_parts([
-            ("Spotting score", av["detection"], "signs flagged minus normal flagged"),
+            ("Spotting score", av["detection"], "signs minus normal flags"),
             ("Getting out", av["exit"], "left in time"),
             ("Keeping info", av["privacy"], "nothing given away"),
         ], title="Average score parts over finished sessions"))

@@ -25,7 +25,7 @@ from typing import Any
 from ... import scoring
 from ... import transcript as transcripts
 from ...transcript import Line
-from .. import stats
+from .. import stats, summary
 from ..store import Filters, SessionRecord, Store
 from .labels import OUTCOMES, STATUSES, Taxonomy, taxonomy
 
@@ -428,8 +428,8 @@ def _session_view(rec: SessionRecord, info: dict[str, Any],
         outcome_label = "Quit mid-way" if rec.status == "quit" else "Not finished"
 
     kind = str(start.get("kind") or rec.kind or info.get("kind") or "grooming")
-    exit_part = ((result or {}).get("score") or {}).get("exit")
-    stayed = bool(result) and kind == "grooming" and exit_part is not None and float(exit_part) < 1.0
+    grace = int((start.get("scoring") or {}).get("exit_grace") or 0)
+    stayed = summary.stayed_too_long(result, kind, grace)
 
     view = SessionView(
         id=rec.id, uid=rec.uid, player=rec.player or NO_NICKNAME, class_code=rec.class_code,

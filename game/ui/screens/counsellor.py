@@ -745,7 +745,7 @@ class OverviewScreen(PageScreen):
         page.bullets(findings(rep))
         if ov["complete"]:
             page.heading("Average score parts")
-            page.bars([("Spotting score", av["detection"], "signs flagged minus normal flagged"),
+            page.bars([("Spotting score", av["detection"], "signs minus normal flags"),
                        ("Getting out", av["exit"], "left in time"),
                        ("Keeping info", av["privacy"], "nothing given away")])
             main, few = rep.category_split()
@@ -852,13 +852,20 @@ class PlayerScreen(PageScreen):
         if main:
             page.heading("Red flags spotted, by kind")
             page.bars([(c.title, c.share, f"{c.hits} of {c.items}") for c in main])
+            p = next((p for p in rep.players if p.name.casefold() == self.player.casefold()), None)
+            if p is not None and p.complete:     # hits never without the false alarms beside them
+                n = p.discernment.counts
+                page.text(f"Normal messages flagged too: {share_of(n.false_alarms, n.noise_items)}.", "body_bold")
         page.heading("Sessions")
         for s in sorted(rep.sessions, key=lambda s: s.started_at, reverse=True):
             score = s.part("total")
+            sig = (s.result or {}).get("signal") or {}
+            flags = (f" · {sig.get('hits', 0)} of {sig.get('signal_items', 0)} warning signs, "
+                     f"{sig.get('false_alarms', 0)} of {sig.get('noise_items', 0)} normal flagged") if s.result else ""
             page.row([(s.title, 0.4), (s.outcome_label if s.complete else s.status_label, 0.4),
                       ("–" if score is None else f"{round(score)}", 0.2)],
                      lambda s=s: self.app.push(SessionScreen(self.app, self.store, s)), f"session:{s.id}",
-                     sub=when(s.started_at))
+                     sub=when(s.started_at) + flags)
 
 
 class SessionScreen(PageScreen):
