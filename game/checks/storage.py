@@ -133,3 +133,38 @@ def set_post_after(store: Store, chats: int) -> None:
     if not 1 <= int(chats) <= 100:
         raise ValueError("the number of chats before the after-playing check is 1 to 100")
     store.set_setting(SETTING_POST_AFTER, str(int(chats)))
+
+
+def export_rows(store: Store, *, class_code: str | None = None, player: str | None = None,
+                since: float | None = None, school: str | None = None) -> list[dict[str, Any]]:
+    """Every matching check as a plain dict for a results bundle (game.results.bundle)."""
+    c = checks_t.c
+    with store.engine.connect() as conn:
+        found = conn.execute(sa.select(checks_t).where(*_where(class_code=class_code, player=player, since=since,
+                                                                school=school)).order_by(c.taken_at, c.id)).all()
+    return [{"uid": r.uid, "school": r.school, "player": r.player, "class": r.class_code, "form": r.form,
+             "form_sha256": r.form_sha256, "phase": r.phase, "taken_at": r.taken_at, "complete": bool(r.complete),
+             "record": json.loads(r.record_json)} for r in found]
+
+
+def merge(store: Store, checks: list[dict[str, Any]], *, school: str | None = None) -> int:
+    """Add the bundle's checks that are not here yet (by uid), in one transaction; returns how many."""
+    if not checks:
+        return 0
+    c = checks_t.c
+    added = 0
+    with store._write() as conn, conn.begin():
+        have = set(conn.execute(sa.select(c.uid).where(c.uid.in_([ch["uid"] for ch in checks]))).scalars())
+        for ch in checks:
+            if ch["uid"] in have:
+                continue
+            nick = identity.clean_nickname(ch.get("player"))
+            conn.execute(sa.insert(checks_t).values(
+                uid=ch["uid"], school=identity.clean_school(ch.get("school") or school), player=nick,
+                player_key=identity.nickname_key(nick), class_code=identity.clean_class_code(ch.get("class")),
+                form=str(ch["form"]), form_sha256=str(ch.get("form_sha256") or ""), phase=str(ch["phase"]),
+                taken_at=float(ch["taken_at"]), complete=int(bool(ch.get("complete"))),
+                record_json=json.dumps(ch["record"], ensure_ascii=False, separators=(",", ":"))))
+            have.add(ch["uid"])
+            added += 1
+    return added

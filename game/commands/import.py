@@ -53,6 +53,8 @@ def run(args) -> int:
                 parts.append(f"{got.extended} completed")
             if got.already:
                 parts.append(f"{got.already} already here")
+            checks = (f"; {got.checks} check{'s' if got.checks != 1 else ''} ({got.checks_added} added)"
+                      if got.checks else "")
             print(f"import: {name}: {got.sessions} session{'s' if got.sessions != 1 else ''} "
-                  f"({', '.join(parts)})")
+                  f"({', '.join(parts)}){checks}")
     return status

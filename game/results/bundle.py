@@ -9,8 +9,10 @@ A bundle is one gzip-compressed file of JSON lines, self-describing and versione
    "scenario_sha256", "seed", "player", "class", "school", "mode", "class_session_uid",
    "started_at", "updated_at", "ended_at", "status", "scoring_version", "result"},
    "events": [...], "votes": [...]}``;
-4. a trailer: ``{"end": {"sessions": N, "sha256": HEX}}``, the SHA-256 of every byte
-   before it (uncompressed).
+4. (version 2) one line per discernment check (docs/checks.md): ``{"check": {"uid", "school",
+   "player", "class", "form", "form_sha256", "phase", "taken_at", "complete", "record"}}``;
+5. a trailer: ``{"end": {"sessions": N, "checks": M, "sha256": HEX}}``, the SHA-256 of every
+   byte before it (uncompressed).
 
 Exporting streams the sessions, so memory stays flat however many there are.
 Importing first reads the whole file and checks it (format, version, checksum,
@@ -30,14 +32,15 @@ import os
 import tempfile
 import time
 import zlib
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, Iterator
+from typing import IO, Any
 
 from .store import Filters, Store
 
 FORMAT = "red-flags-results-bundle"
-VERSION = 1
+VERSION = 2                          # 2: checks; version 1 bundles (no checks) still import
 MAX_LINE = 64 * 1024 * 1024          # one session's line; far above any real session
 NOTE = ("Results of Red Flags sessions (nicknames only). Keep this file like any pupil record "
         "and delete it once it has been imported.")
@@ -61,6 +64,8 @@ class ImportSummary:
     added: int               # new sessions
     extended: int            # sessions that were here with fewer events
     already: int             # sessions that were here in full
+    checks: int = 0          # discernment checks in the bundle
+    checks_added: int = 0    # of which new here
 
 
 def _line(obj: Any) -> bytes:
@@ -112,7 +117,13 @@ def write(store: Store, out: str | os.PathLike[str], filters: Filters | None = N
                     "votes": store.votes(rec.id) if rec.mode == "class_session" else []})
                 sessions += 1
                 events += len(rec.events or [])
-            trailer = {"end": {"sessions": sessions, "sha256": digest.hexdigest()}}
+            from ..checks import storage as check_storage
+
+            checks = check_storage.export_rows(store, class_code=filters.class_code, player=filters.player,
+                                               since=filters.since, school=filters.school)
+            for check in checks:
+                put({"check": check})
+            trailer = {"end": {"sessions": sessions, "checks": len(checks), "sha256": digest.hexdigest()}}
             gz.write(_line(trailer))
             gz.flush()
             raw.flush()
@@ -134,6 +145,7 @@ class Bundle:
     header: dict[str, Any]
     scenarios: list[dict[str, Any]]
     sessions: list[dict[str, Any]]
+    checks: list[dict[str, Any]] = field(default_factory=list)
 
 
 def _open_lines(path: Path) -> Iterator[bytes]:
@@ -167,6 +179,7 @@ def read(path: str | os.PathLike[str]) -> Bundle:
     header: dict[str, Any] | None = None
     scenarios: list[dict[str, Any]] = []
     sessions: list[dict[str, Any]] = []
+    checks: list[dict[str, Any]] = []
     trailer: dict[str, Any] | None = None
     for n, raw in enumerate(_open_lines(path), start=1):
         if trailer is not None:
@@ -191,6 +204,8 @@ def read(path: str | os.PathLike[str]) -> Bundle:
             scenarios.append(_check_scenario(obj["scenario"], path, n))
         elif "session" in obj:
             sessions.append(_check_session(obj, path, n))
+        elif "check" in obj:
+            checks.append(_check_check(obj["check"], path, n))
         else:
             raise BundleError(f"{path.name}: damaged bundle (line {n} is neither a session nor a scenario)")
         digest.update(raw)
@@ -198,9 +213,19 @@ def read(path: str | os.PathLike[str]) -> Bundle:
         raise BundleError(f"{path.name}: not a Red Flags results bundle (empty)")
     if trailer is None:
         raise BundleError(f"{path.name}: damaged bundle (it ends early: cut off while copying?)")
-    if trailer.get("sha256") != digest.hexdigest() or trailer.get("sessions") != len(sessions):
+    if trailer.get("sha256") != digest.hexdigest() or trailer.get("sessions") != len(sessions) \
+            or trailer.get("checks", 0) != len(checks):
         raise BundleError(f"{path.name}: damaged bundle (checksum does not match)")
-    return Bundle(header, scenarios, sessions)
+    return Bundle(header, scenarios, sessions, checks)
+
+
+def _check_check(obj: Any, path: Path, n: int) -> dict[str, Any]:
+    ok = (isinstance(obj, dict) and isinstance(obj.get("uid"), str) and obj["uid"]
+          and isinstance(obj.get("form"), str) and obj.get("phase") in ("pre", "post", "followup")
+          and isinstance(obj.get("taken_at"), (int, float)) and isinstance(obj.get("record"), dict))
+    if not ok:
+        raise BundleError(f"{path.name}: damaged bundle (line {n}: check)")
+    return obj
 
 
 def _check_scenario(obj: Any, path: Path, n: int) -> dict[str, Any]:
@@ -227,6 +252,11 @@ def import_file(store: Store, path: str | os.PathLike[str], *, school: str | Non
     """Check the bundle at ``path`` and merge its sessions into ``store`` (one transaction).
 
     ``school``: the school to file sessions under that came from a device with none."""
+    from ..checks import storage as check_storage
+
     bundle = read(path)
     added, extended, already = store.merge_sessions(bundle.sessions, bundle.scenarios, school=school)
-    return ImportSummary(Path(path), len(bundle.sessions), added, extended, already)
+    # checks go in their own transaction after the sessions; importing again adds only what is missing
+    checks_added = check_storage.merge(store, bundle.checks, school=school)
+    return ImportSummary(Path(path), len(bundle.sessions), added, extended, already,
+                         len(bundle.checks), checks_added)

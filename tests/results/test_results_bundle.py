@@ -123,7 +123,7 @@ def test_the_bundle_describes_itself(tmp_path):
         path = bundle.write(pc, tmp_path / "b.rfbundle").path
     lines = [json.loads(x) for x in gzip.decompress(path.read_bytes()).splitlines()]
     head, scen, sess, end = lines
-    assert head["format"] == "red-flags-results-bundle" and head["version"] == 1 and "scoring_version" in head
+    assert head["format"] == "red-flags-results-bundle" and head["version"] == bundle.VERSION and "scoring_version" in head
     assert scen["scenario"]["sha256"] == sc.sha256 and scen["scenario"]["info"]["title"] == sc.title
     assert sess["session"]["scenario_sha256"] == sc.sha256 and sess["session"]["player"] == "fox"
     assert sess["events"][0]["type"] == "start" and sess["events"][-1]["type"] == "end"
