@@ -73,7 +73,7 @@ def test_skip_stop_and_the_words_after_a_later_check(player, private_data_dir):
     app = player
     with Store.open(private_data_dir) as store:
         pre = CheckSession(load_forms()["A"], "pre")
-        for item in pre.form.items:
+        for _ in pre.form.items:
             pre.answer("red", 2)                                   # flags everything
         storage.save(store, pre.record(), form_sha256="x", player="kiwi", class_code="7C",
                      taken_at=store.clock() - 60)
@@ -101,7 +101,7 @@ def test_the_player_sees_their_own_change_after_the_post_check(player, private_d
     app = player
     with Store.open(private_data_dir) as store:
         pre = CheckSession(load_forms()["A"], "pre")
-        for item in pre.form.items:
+        for _ in pre.form.items:
             pre.answer("red", 2)
         storage.save(store, pre.record(), form_sha256="x", player="kiwi", class_code="7C",
                      taken_at=store.clock() - 60)
