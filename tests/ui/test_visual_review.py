@@ -5,7 +5,7 @@ import pygame
 from game.library import find_scenario
 from game.session import Session
 from game.ui.screens.chat import ChatScreen
-from game.ui.screens.picker import Scroller
+from game.ui.scrolling import Scroller
 from game.ui.screens.settings import SettingButton, SettingsScreen
 from game.ui.theme import Theme
 from game.ui.widgets import Button

@@ -40,7 +40,8 @@ from ..app import App, Screen
 from ..text import TextKit
 from ..theme import Theme
 from ..widgets import Button, ButtonPointer, FocusRing, Widget, draw_focus_ring, draw_round_rect, draw_shadow
-from .picker import NoticeDialog, Scroller
+from ..dialogs import NoticeDialog
+from ..scrolling import Scroller
 
 LOW, MID, HIGH = (213, 94, 0), (230, 159, 0), (86, 180, 233)   # Okabe-Ito: vermillion, orange, sky blue
 IDLE_LOCK_S = 300.0

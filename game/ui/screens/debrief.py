@@ -36,7 +36,9 @@ from ..theme import Theme
 from ..widgets import Button, ButtonPointer, FocusRing, draw_flag_marker, flag_marker_points
 from game.play.catalogue import PLATFORM_NAMES
 
-from .picker import Scroller, draw_check, launch_scenario, platform_accent, platform_icon
+from ..drawing import draw_check, platform_accent, platform_icon
+from ..scrolling import Scroller
+from ..launch import launch_scenario
 
 SPOTTED, MISSED, FALSE_ALARM = "spotted", "missed", "false_alarm"
 STATUS_WORDS = {SPOTTED: "Spotted", MISSED: "Missed", FALSE_ALARM: "Flagged, but harmless"}

@@ -13,7 +13,7 @@ import pygame
 from ..app import App, Screen
 from ..widgets import Button, FocusRing, draw_fade, draw_round_rect, draw_shadow
 from .base import DialogScreen
-from .picker import _bullet
+from ..drawing import bullet
 
 
 class ConfirmScreen(DialogScreen):
@@ -137,7 +137,7 @@ class HelpScreen(Screen):
         sentences = list(self.info.never_your_fault) if self.info else [
             "It is not your fault. Tell an adult you trust: a parent, a teacher, a school counsellor."]
         for s in sentences:   # a hanging indent: wrapped lines line up with the text, not the bullet
-            add(_bullet(kit, t, s, "body", t.p.text, width), t.px(8))
+            add(bullet(kit, t, s, "body", t.p.text, width), t.px(8))
         add(kit.render_block("Tell an adult you trust: a parent, a teacher, a school counsellor. "
                              "Or contact one of these:", "body_bold", t.p.text, width), t.px(18))
         if self.info:
