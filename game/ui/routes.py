@@ -14,6 +14,7 @@ from .screens.chat import ChatScreen
 from .screens.check import CheckOfferDialog, CheckScreen
 from .screens.check_results import CheckResultsScreen
 from .screens.counsellor import CounsellorScreen
+from .screens.counsellor_pages import OverviewScreen
 from .screens.debrief import DebriefScreen
 from .screens.picker import PickerScreen
 from .screens.settings import SettingsScreen
@@ -26,6 +27,7 @@ ROUTES: dict[str, Callable[..., Screen]] = {
     "debrief": DebriefScreen,
     "settings": SettingsScreen,
     "counsellor": CounsellorScreen,
+    "counsellor_overview": OverviewScreen,
     "check_results": CheckResultsScreen,
     "check": CheckScreen,
     "check_offer": CheckOfferDialog,

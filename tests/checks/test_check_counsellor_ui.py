@@ -20,6 +20,7 @@ from game.results.store import Store  # noqa: E402
 from game.ui.app import App  # noqa: E402
 from game.ui.routes import ROUTES  # noqa: E402
 from game.ui.screens import counsellor as cv  # noqa: E402
+from game.ui.screens import counsellor_pages as pages  # noqa: E402
 from game.ui.screens.check_results import CheckResultsScreen  # noqa: E402
 from game.ui.settings import Settings  # noqa: E402
 
@@ -59,7 +60,7 @@ def overview(app):
 
 def test_the_overview_leads_to_the_before_and_after_page(app, private_data_dir):
     ov = overview(app)
-    assert isinstance(ov, cv.OverviewScreen)
+    assert isinstance(ov, pages.OverviewScreen)
     row = next(r for r in ov.rows if r.ident == "check_results")
     row.activate()
     app.tick([])

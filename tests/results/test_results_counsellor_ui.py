@@ -18,6 +18,7 @@ from game.results.store import Store  # noqa: E402
 from game.ui.app import App  # noqa: E402
 from game.ui.routes import ROUTES  # noqa: E402
 from game.ui.screens import counsellor as cv  # noqa: E402
+from game.ui.screens import counsellor_pages as pages  # noqa: E402
 from game.ui.settings import Settings  # noqa: E402
 
 from results_helpers import fill_class, record_session, scenario  # noqa: E402
@@ -73,7 +74,7 @@ def test_first_visit_sets_a_pin_that_is_stored_only_as_a_hash(app, data):
     assert app.top is gate and "repeated" in gate.message
     gate.first.text = gate.second.text = "482913"
     gate.submit()
-    assert isinstance(app.top, cv.OverviewScreen)
+    assert isinstance(app.top, pages.OverviewScreen)
     with Store.open(data) as store:
         stored = store.get_setting(pin.SETTING)
     assert stored.startswith("scrypt$") and "482913" not in stored
@@ -94,7 +95,7 @@ def test_later_visits_ask_for_the_pin_and_slow_down_guessing(app):
     assert app.top is gate and "Try again in" in gate.message
     now[0] += 6
     app.tick([text("482913"), key(pygame.K_RETURN)])
-    assert isinstance(app.top, cv.OverviewScreen)
+    assert isinstance(app.top, pages.OverviewScreen)
 
 
 def test_overview_shows_the_same_figures_as_the_report(app, data):
@@ -129,11 +130,11 @@ def test_keyboard_reaches_a_player_and_a_session_and_comes_back(app):
     assert ov.scroller.view.contains(target.rect) or target.rect.top >= ov.scroller.view.top
     app.tick([key(pygame.K_RETURN)])
     player = app.top
-    assert isinstance(player, cv.PlayerScreen)
+    assert isinstance(player, pages.PlayerScreen)
     first = next(r for r in player.rows if r.ident.startswith("session:"))
     first.activate()
     app.tick([])
-    assert isinstance(app.top, cv.SessionScreen)
+    assert isinstance(app.top, pages.SessionScreen)
     app.tick([key(pygame.K_ESCAPE)])
     app.tick([key(pygame.K_ESCAPE)])
     assert app.top is ov
@@ -143,7 +144,7 @@ def test_every_session_opens_including_unfinished_ones(app, data):
     ov = set_pin(app)
     assert ov.report.unfinished_sessions, "the fixture has unfinished sessions"
     for s in ov.report.sessions:
-        screen = cv.SessionScreen(app, ov.store, s)
+        screen = pages.SessionScreen(app, ov.store, s)
         app.push(screen)
         app.tick([])
         assert screen.blocks
@@ -169,8 +170,8 @@ def test_export_writes_html_and_csv_of_the_chosen_class(app, data):
 
 def test_the_view_locks_itself_after_five_idle_minutes(app):
     set_pin(app)
-    app.tick([], cv.IDLE_LOCK_S - 1)
-    assert isinstance(app.top, cv.OverviewScreen)
+    app.tick([], pages.IDLE_LOCK_S - 1)
+    assert isinstance(app.top, pages.OverviewScreen)
     app.tick([], 2)
     assert type(app.top).__name__ == "StartScreen"
     gate = open_with_pin(app)

@@ -38,23 +38,15 @@ from game.play.pacing import Pacer
 from ..app import App, Screen
 from ..chat import icons
 from ..chat.avatar import Avatars
+from ..chat.layout import layout_chat
+from ..chat.painter import ChatPainter
+from ..chat.profile import ProfileCard
 from ..chat.timeline import ENDING, SYSTEM, ChatItem, ItemRenderer, RenderContext, Timeline
 from ..theme import PALETTES
-from ..widgets import Button, draw_flag_marker, draw_focus_ring, draw_round_rect, flag_badge
+from ..widgets import Button, flag_badge
 from .overlays import ConfirmScreen, LinkWarningScreen, PauseScreen
 
-HINT = "Tip: click any message or profile detail that feels off to flag it. Click again to unflag. Keys: Tab, F"
 DRAG_THRESHOLD = 6
-
-
-class ProfileCard:
-    """One profile item in the side panel; flaggable."""
-
-    def __init__(self, item: Any):
-        self.item = item
-        self.item_id: str = item.item_id
-        self.rect = pygame.Rect(0, 0, 0, 0)   # screen coordinates (after scroll)
-        self.h = 0
 
 
 class ChatScreen(Screen):
@@ -106,6 +98,7 @@ class ChatScreen(Screen):
         self._pressed_button: Optional[Button] = None
         self._anim_phase = -1
         self._build_buttons()
+        self.painter = ChatPainter(self)
         # rects, set by _layout
         z = pygame.Rect(0, 0, 0, 0)
         self.r_header = self.r_actions = self.r_hint = self.r_squad = self.r_profile = z
@@ -201,6 +194,7 @@ class ChatScreen(Screen):
             elif kind == "end":
                 self._on_end(ev, item)
         self._refresh_choices()
+        self._settle_scroll()
         self.dirty = True
 
     def _refresh_receipt(self, line: Optional[ChatLine]) -> None:
@@ -360,6 +354,7 @@ class ChatScreen(Screen):
         if self.pacer.typing and not was_typing:   # they started typing: they have read the reply
             self._refresh_receipt(self.view.mark_seen())
         if tick.typing_changed:
+            self._settle_scroll()
             self.dirty = True
         if tick.events:
             self.sync()
@@ -379,104 +374,7 @@ class ChatScreen(Screen):
         self._layout(size)
 
     def _layout(self, size: tuple[int, int]) -> None:
-        t, kit = self.theme, self.kit
-        W, H = size
-        pad = t.px(12)
-        # side panels
-        pw = max(t.px(250), min(t.px(320), W // 4))
-        self.wide = W - pw >= t.px(560)
-        squad_w = t.px(200) if (self.skin == "game_chat" and self.wide and W - pw - t.px(200) >= t.px(620)) else 0
-        if self.wide:
-            self.profile_open = False
-            self.b_profile.kind = "normal"
-        # header: identity on the left, buttons on the right (a second row when they don't fit)
-        hb = self.header_buttons
-        bh = kit.line_height("body_bold") + 2 * t.px(8)
-        header_h = max(t.px(64), kit.line_height("heading") + kit.line_height("small") + 2 * t.px(8))
-        # the name and the status line under it ("Your match · online") both want to be read whole
-        name_full = max(kit.measure(self._title(), "heading"), kit.measure(self._status(False), "small"))
-        ident = lambda name_w: pad + t.px(44) + t.px(12) + name_w + t.px(16)  # noqa: E731
-
-        def buttons_width() -> tuple[list[int], int]:
-            ws = [b.preferred_size(kit, t)[0] for b in hb]
-            return ws, sum(ws) + t.px(8) * (len(hb) - 1) + pad
-
-        def try_layout(icons_on: bool) -> tuple[list[int], int]:
-            for b in hb:
-                b.icon = self._icons[b.ident] if icons_on else None
-            return buttons_width()
-
-        # one row with icons, one row of labels, then two rows (icons if they fit)
-        two_rows = False
-        widths, buttons_w = try_layout(True)
-        if ident(min(name_full, t.px(140))) + buttons_w > W:
-            widths, buttons_w = try_layout(False)
-            if ident(min(name_full, t.px(110))) + buttons_w > W:
-                two_rows = True
-                widths, buttons_w = try_layout(True)
-                if buttons_w + pad > W:
-                    widths, buttons_w = try_layout(False)
-        self.r_header = pygame.Rect(0, 0, W, header_h)
-        if two_rows:
-            self.r_actions = pygame.Rect(0, header_h, W, bh + 2 * t.px(8))
-            top = self.r_actions.bottom
-            x = pad
-            avail = W - 2 * pad - t.px(8) * (len(hb) - 1)
-            scale = min(1.0, avail / max(1, sum(widths)))
-            for b, w in zip(hb, widths):
-                b.rect = pygame.Rect(x, self.r_actions.y + t.px(8), int(w * scale), bh)
-                x = b.rect.right + t.px(8)
-        else:
-            self.r_actions = pygame.Rect(0, 0, 0, 0)
-            top = header_h
-            x = W - buttons_w
-            for b, w in zip(hb, widths):
-                b.rect = pygame.Rect(x, (header_h - bh) // 2, w, bh)
-                x = b.rect.right + t.px(8)
-        # hint strip
-        chat_x = squad_w
-        chat_w = W - squad_w - (pw if self.wide else 0)
-        if self.hint_visible:
-            hint_h = kit.render_block(HINT, "small", t.p.text, chat_w - 2 * pad - t.px(24)).get_height() + 2 * t.px(7)
-            self.r_hint = pygame.Rect(chat_x, top, chat_w, hint_h)
-            top_chat = top + hint_h
-        else:
-            self.r_hint = pygame.Rect(chat_x, top, chat_w, 0)
-            top_chat = top
-        self.r_squad = pygame.Rect(0, top, squad_w, H - top)
-        self.r_profile = pygame.Rect(W - pw, top, pw, H - top) if self.wide else \
-            pygame.Rect(W - min(W - t.px(40), t.px(340)), top, min(W - t.px(40), t.px(340)), H - top)
-        # composer: choices, the end button, or a status line
-        inner_w = chat_w - 2 * pad
-        gap = t.px(8)
-        cy = pad
-        if self.end_button is not None:
-            bw_, bhh = self.end_button.preferred_size(kit, t)
-            self.end_button.rect = pygame.Rect(0, 0, min(inner_w, max(bw_, t.px(280))), max(bhh, t.px(52)))
-            comp_h = self.end_button.rect.h + 2 * pad
-        elif self.choice_buttons:
-            sizes = [b.preferred_size(kit, t, inner_w) for b in self.choice_buttons]
-            needed = sum(max(h, t.px(48)) for _, h in sizes) + gap * (len(sizes) - 1) + 2 * pad
-            comp_h = min(needed, int((H - top_chat) * 0.62))
-            self.choice_overflow = needed - comp_h     # > 0: the choices scroll inside the composer
-        else:
-            comp_h = kit.line_height("body") + 2 * pad
-        if not self.choice_buttons:
-            self.choice_overflow = 0
-        self.choice_scroll = max(0, min(getattr(self, "choice_scroll", 0), self.choice_overflow))
-        self.r_composer = pygame.Rect(chat_x, H - comp_h, chat_w, comp_h)
-        if self.end_button is not None:
-            self.end_button.rect.center = self.r_composer.center
-        elif self.choice_buttons:
-            y = self.r_composer.y + cy - self.choice_scroll
-            for b, (_, h) in zip(self.choice_buttons, sizes):
-                b.rect = pygame.Rect(chat_x + pad, y, inner_w, max(h, t.px(48)))
-                y = b.rect.bottom + gap
-        self.r_view = pygame.Rect(chat_x, top_chat, chat_w, max(t.px(60), self.r_composer.y - top_chat))
-        self.timeline.ensure(self.r_view.w)
-        self._clamp_scroll(stick=self.stick_bottom)
-        self._layout_profile()
-        self.dirty = True
+        layout_chat(self, size)
 
     def _status(self, typing: bool) -> str:
         return self.view.status(typing)
@@ -859,8 +757,10 @@ class ChatScreen(Screen):
         return True
 
     # ------------------------------------------------------------------ drawing
-    def draw(self, surface: pygame.Surface) -> None:
-        t = self.theme
+    def _settle_scroll(self) -> None:
+        """Keep the newest message in view (or a long ending's top); after layout, events and ticks."""
+        if self.r_view.w <= 0:     # not laid out yet: on_resize settles it
+            return
         self.timeline.ensure(self.r_view.w)
         if self.stick_bottom:
             self.scroll = self.max_scroll
@@ -870,124 +770,9 @@ class ChatScreen(Screen):
             if card.h + self.theme.px(16) > self.r_view.h:
                 self.scroll = max(0, min(self.max_scroll, card.y - self.theme.px(8)))
                 self.stick_bottom = self.scroll >= self.max_scroll - 2
-        surface.fill(t.p.bg)
-        self._draw_timeline(surface)
-        self._draw_composer(surface)
-        if self.r_hint.h:
-            self._draw_hint(surface)
-        if self.r_squad.w:
-            self._draw_squad(surface)
-        if self.profile_visible():
-            self._draw_profile(surface)
-        self._draw_header(surface)
 
-    # header ---------------------------------------------------------------
-    def _draw_header(self, surface: pygame.Surface) -> None:
-        t, kit = self.theme, self.kit
-        p = t.p
-        r = self.r_header
-        full = r.union(self.r_actions) if self.r_actions.h else r
-        pygame.draw.rect(surface, p.surface, full)
-        if self.skin == "game_chat":
-            pygame.draw.line(surface, p.accent, (0, full.bottom - 2), (full.w, full.bottom - 2), 2)
-        else:
-            pygame.draw.line(surface, p.border, (0, full.bottom - 1), (full.w, full.bottom - 1), t.border_width)
-        pad = t.px(12)
-        av = t.px(44)
-        shape = "square" if self.skin == "game_chat" else "circle"
-        a = self.avatars.get(self.stranger_name, av, self.stranger_picture, shape)
-        ay = r.y + (r.h - av) // 2
-        surface.blit(a, (pad, ay))
-        # presence dot, with the word next to the name so colour is not the only cue
-        pygame.draw.circle(surface, p.surface, (pad + av - t.px(5), ay + av - t.px(5)), t.px(7))
-        pygame.draw.circle(surface, p.online, (pad + av - t.px(5), ay + av - t.px(5)), t.px(5))
-        x = pad + av + t.px(12)
-        right_limit = (min(b.rect.x for b in self.header_buttons) - pad) if not self.r_actions.h else r.right - pad
-        name = kit.render_line(kit.ellipsize(self._title(), "heading", max(40, right_limit - x)), "heading", p.text)
-        typing = self.pacer.typing
-        status = self._status(typing)
-        stat = kit.render_line(kit.ellipsize(status, "small", max(40, right_limit - x)), "small",
-                               p.accent if typing and not t.high_contrast else p.text_dim)
-        total = name.get_height() + stat.get_height()
-        y = r.y + (r.h - total) // 2
-        surface.blit(name, (x, y))
-        surface.blit(stat, (x, y + name.get_height()))
-        focused = self._current() if self.focus_visible else None
-        for b in self.header_buttons:
-            b.draw(surface, kit, t, focused is not None and focused[1] is b)
-
-    def _draw_hint(self, surface: pygame.Surface) -> None:
-        t, kit = self.theme, self.kit
-        r = self.r_hint
-        pygame.draw.rect(surface, t.p.surface_alt, r)
-        pygame.draw.line(surface, t.p.border, (r.x, r.bottom - 1), (r.right, r.bottom - 1), 1)
-        m = kit.line_height("small")
-        draw_flag_marker(surface, t.p.flag, r.x + t.px(12), r.y + t.px(7) + 2, int(m * 0.8))
-        block = kit.render_block(HINT, "small", t.p.text, r.w - 2 * t.px(12) - t.px(24))
-        surface.blit(block, (r.x + t.px(12) + t.px(24), r.y + t.px(7)))
-
-    # timeline ---------------------------------------------------------------
-    def _draw_background(self, surface: pygame.Surface, r: pygame.Rect) -> None:
-        t = self.theme
-        if self.skin == "game_chat" and not t.high_contrast:
-            step = t.px(32)
-            c = (22, 30, 40)
-            for gx in range(r.x - (r.x % step), r.right, step):
-                pygame.draw.line(surface, c, (gx, r.y), (gx, r.bottom))
-            off = self.scroll % step
-            for gy in range(r.y - off, r.bottom, step):
-                pygame.draw.line(surface, c, (r.x, gy), (r.right, gy))
-
-    def _draw_timeline(self, surface: pygame.Surface) -> None:
-        t = self.theme
-        v = self.r_view
-        prev_clip = surface.get_clip()
-        surface.set_clip(v)
-        self._draw_background(surface, v)
-        top = self.scroll
-        # short chats sit at the top of the view
-        for it in self.timeline.visible(top, top + v.h):
-            surface.blit(it.surf, (v.x + it.x, v.y + it.y - top))
-        if self.typing_h:
-            self._draw_typing(surface, v.y + self.timeline.height - top)
-        hover = getattr(self, "_hover_target", None)
-        if hover is not None and hover[0] in ("item", "link") and not self.focus_visible:
-            it = hover[1]
-            rect = (it.link_rect if hover[0] == "link" and it.link_rect else it.bubble).move(v.x, v.y + it.y - top)
-            pygame.draw.rect(surface, t.p.text_dim, rect.inflate(6, 6), width=1, border_radius=t.shape.bubble_radius)
-        cur = self._current() if self.focus_visible else None
-        if cur is not None and cur[0] in ("item", "link"):
-            it = cur[1]
-            rect = (it.link_rect if cur[0] == "link" and it.link_rect else it.bubble).move(v.x, v.y + it.y - top)
-            draw_focus_ring(surface, t, rect, t.shape.bubble_radius)
-            tip = self.kit.render_line("F: flag / unflag" if cur[0] == "item" else "Enter: open   F: flag",
-                                       "tiny", t.p.text_dim)
-            # beside the bubble (after its "Flagged" badge) where there is room, so it never sits on the
-            # bubble above or below; else under it, else over it
-            bubble = it.bubble.move(v.x, v.y + it.y - top)
-            bx = bubble.right + t.focus_width + t.px(10)
-            if it.item_id and self.conv.is_flagged(it.item_id):
-                bx += flag_badge(self.kit, t).get_width() + t.px(8)
-            if bx + tip.get_width() + t.px(14) <= v.right:
-                tx, ty = bx, bubble.centery - tip.get_height() // 2
-            else:
-                tx = min(rect.right + t.px(10), v.right - tip.get_width() - t.px(6))
-                ty = rect.bottom + t.px(6)
-                if ty + tip.get_height() > v.bottom:
-                    ty = rect.y - tip.get_height() - t.px(6)
-            draw_round_rect(surface, t.p.surface, pygame.Rect(tx - 4, ty - 2, tip.get_width() + 8,
-                                                              tip.get_height() + 4), 4,
-                            1 if t.high_contrast else 0, t.p.border)
-            surface.blit(tip, (tx, ty))
-        surface.set_clip(prev_clip)
-        # scrollbar
-        if self.max_scroll > 0:
-            track = pygame.Rect(v.right - t.px(6), v.y + t.px(4), t.px(4), v.h - t.px(8))
-            th = max(t.px(28), int(track.h * v.h / max(1, self.content_h)))
-            ty = track.y + int((track.h - th) * self.scroll / self.max_scroll)
-            pygame.draw.rect(surface, t.p.border, pygame.Rect(track.x, ty, track.w, th), border_radius=2)
-        if self.unseen:
-            self._draw_new_pill(surface)
+    def draw(self, surface: pygame.Surface) -> None:
+        self.painter.draw(surface)
 
     def _new_pill_rect(self) -> pygame.Rect:
         t, kit = self.theme, self.kit
@@ -998,207 +783,5 @@ class ChatScreen(Screen):
         r.midbottom = (self.r_view.centerx, self.r_view.bottom - t.px(10))
         return r
 
-    def _draw_new_pill(self, surface: pygame.Surface) -> None:
-        t, kit = self.theme, self.kit
-        r = self._new_pill_rect()
-        label = "New message ↓" if self.unseen == 1 else f"{self.unseen} new messages ↓"
-        draw_round_rect(surface, t.p.accent, r, r.h // 2)
-        s = kit.render_line(label, "small_bold", t.p.accent_text)
-        surface.blit(s, s.get_rect(center=r.center))
-
-    def _draw_typing(self, surface: pygame.Surface, y: int) -> None:
-        t, kit = self.theme, self.kit
-        v = self.r_view
-        phase = int(time.monotonic() * 6) % 6
-        dots_w = t.px(44)
-        if self.skin == "game_chat":
-            label = kit.render_line(f"{self.stranger_name.upper()} is typing", "small", t.p.text_dim)
-            x = v.x + t.px(8) + t.px(30) + t.px(10)
-            surface.blit(label, (x, y + t.px(10)))
-            dx = x + label.get_width() + t.px(6)
-            for i in range(3):
-                on = (phase // 2) == i
-                pygame.draw.rect(surface, t.p.accent if on else t.p.text_dim,
-                                 pygame.Rect(dx + i * t.px(9), y + t.px(10) + label.get_height() - t.px(7),
-                                             t.px(5), t.px(5)))
-            return
-        av = t.px(34)
-        margin = t.px(10)
-        a = self.avatars.get(self.stranger_name, av, self.stranger_picture, "circle")
-        bubble = pygame.Rect(v.x + margin + av + t.px(8), y + t.px(4), dots_w + t.px(16), t.px(34))
-        surface.blit(a, (v.x + margin, bubble.bottom - av))
-        pygame.draw.rect(surface, t.p.bubble_in, bubble, border_radius=bubble.h // 2)
-        if t.high_contrast or self.skin == "dating_app":
-            pygame.draw.rect(surface, t.p.border, bubble, width=t.border_width, border_radius=bubble.h // 2)
-        for i in range(3):
-            lift = t.px(4) if (phase // 2) == i else 0
-            pygame.draw.circle(surface, t.p.text_dim,
-                               (bubble.x + t.px(16) + i * t.px(14), bubble.centery - lift), t.px(4))
-
-    # composer ---------------------------------------------------------------
-    def _draw_composer(self, surface: pygame.Surface) -> None:
-        t, kit = self.theme, self.kit
-        r = self.r_composer
-        pygame.draw.rect(surface, t.p.surface, r)
-        line_col = t.p.accent if self.skin == "game_chat" and not t.high_contrast else t.p.border
-        pygame.draw.line(surface, line_col, (r.x, r.y), (r.right, r.y), t.border_width)
-        cur = self._current() if self.focus_visible else None
-        if self.end_button is not None:
-            self.end_button.draw(surface, kit, t, cur is not None and cur[1] is self.end_button)
-        elif self.choice_buttons:
-            prev_clip = surface.get_clip()
-            surface.set_clip(r)
-            for b in self.choice_buttons:
-                b.draw(surface, kit, t, cur is not None and cur[1] is b)
-            surface.set_clip(prev_clip)
-            if self.choice_overflow:
-                more = "More replies below" if self.choice_scroll < self.choice_overflow else "More replies above"
-                m = kit.render_line(more, "small_bold", t.p.accent_text)
-                box = pygame.Rect(0, 0, m.get_width() + t.px(16), m.get_height() + t.px(6))
-                box.bottomright = (r.right - t.px(16), r.bottom - t.px(4))
-                if more.endswith("above"):
-                    box.topright = (r.right - t.px(16), r.y + t.px(4))
-                draw_round_rect(surface, t.p.accent, box, box.h // 2)
-                surface.blit(m, m.get_rect(center=box.center))
-        else:
-            text = self.view.composer_status()
-            s = kit.render_line(kit.ellipsize(text, "body", r.w - 2 * t.px(16)), "body", t.p.text_dim)
-            surface.blit(s, (r.x + t.px(16), r.centery - s.get_height() // 2))
-        if self.status_message:
-            s = kit.render_line(kit.ellipsize(self.status_message, "small_bold", r.w - 2 * t.px(20)), "small_bold",
-                                t.p.text)
-            box = pygame.Rect(0, 0, s.get_width() + t.px(20), s.get_height() + t.px(10))
-            box.midbottom = (r.centerx, r.y - t.px(8))
-            draw_round_rect(surface, t.p.surface_alt, box, t.px(6), t.border_width, t.p.border)
-            surface.blit(s, s.get_rect(center=box.center))
-
-    # side panels --------------------------------------------------------------
-    def _draw_squad(self, surface: pygame.Surface) -> None:
-        t, kit = self.theme, self.kit
-        r = self.r_squad
-        pygame.draw.rect(surface, t.p.surface_alt, r)
-        pygame.draw.line(surface, t.p.border, (r.right - 1, r.y), (r.right - 1, r.bottom), t.border_width)
-        x, y = r.x + t.px(14), r.y + t.px(16)
-        head = kit.render_line("SQUAD  2/4", "small_bold", t.p.accent if not t.high_contrast else t.p.text)
-        surface.blit(head, (x, y))
-        y += head.get_height() + t.px(12)
-        av = t.px(32)
-        rows = [(self.stranger_name, self.stranger_picture, "in voice"), (self.player_name, None, "mic off")]
-        for name, pic, sub in rows:
-            a = self.avatars.get(name, av, pic, "square", avoid=None if pic or name == self.stranger_name
-                                 else self.stranger_name)
-            surface.blit(a, (x, y))
-            n = kit.render_line(kit.ellipsize(name, "small_bold", r.w - av - t.px(50)), "small_bold", t.p.text)
-            s = kit.render_line(sub, "tiny", t.p.text_dim)
-            surface.blit(n, (x + av + t.px(8), y))
-            surface.blit(s, (x + av + t.px(8), y + n.get_height()))
-            icons.mic(surface, pygame.Rect(r.right - t.px(30), y + t.px(6), t.px(16), t.px(20)),
-                      t.p.online if sub == "in voice" else t.p.text_dim, muted=sub != "in voice")
-            y += av + t.px(14)
-        for _ in range(2):
-            slot = pygame.Rect(x, y, av, av)
-            pygame.draw.rect(surface, t.p.border, slot, width=1, border_radius=t.shape.bubble_radius)
-            s = kit.render_line("Open slot", "small", t.p.text_dim)
-            surface.blit(s, (x + av + t.px(8), y + (av - s.get_height()) // 2))
-            y += av + t.px(14)
-        y += t.px(8)
-        for line in ("LOBBY · RANKED", "Text chat"):
-            s = kit.render_line(line, "tiny", t.p.text_dim)
-            surface.blit(s, (x, y))
-            y += s.get_height() + t.px(4)
-
-    def _draw_profile(self, surface: pygame.Surface) -> None:
-        t, kit = self.theme, self.kit
-        p = t.p
-        r = self.r_profile
-        if not self.wide and p.shadow[3]:   # the drawer lies over the chat: a soft shadow along its edge
-            n = t.px(12)
-            strip = pygame.Surface((n, r.h), pygame.SRCALPHA)
-            for i in range(n):
-                a = int(p.shadow[3] * 1.6 * ((i + 1) / n) ** 2)
-                pygame.draw.line(strip, (*p.shadow[:3], min(255, a)), (i, 0), (i, r.h))
-            surface.blit(strip, (r.x - n, r.y))
-        pygame.draw.rect(surface, p.surface_alt, r)
-        pygame.draw.line(surface, p.border, (r.x, r.y), (r.x, r.bottom), t.border_width)
-        prev_clip = surface.get_clip()
-        surface.set_clip(r)
-        pad = t.px(14)
-        x = r.x + pad
-        y = r.y + t.px(16) - self.profile_scroll
-        s = self.scenario.stranger
-        if self.skin == "dating_app":
-            side = min(r.w - 2 * pad, int(r.h * 0.36))
-            photo = pygame.Rect(x, y, r.w - 2 * pad, side)
-            surface.blit(self.avatars.photo_card(s.name, photo.w, photo.h, t.shape.panel_radius,
-                                                 self.stranger_picture), photo.topleft)
-            shade = pygame.Surface((photo.w, photo.h // 3), pygame.SRCALPHA)
-            pygame.draw.rect(shade, (0, 0, 0, 130), shade.get_rect(), border_bottom_left_radius=t.shape.panel_radius,
-                             border_bottom_right_radius=t.shape.panel_radius)
-            surface.blit(shade, (photo.x, photo.bottom - shade.get_height()))
-            name = kit.render_line(kit.ellipsize(self._title(), "heading", photo.w - 2 * pad), "heading",
-                                   (255, 255, 255))
-            surface.blit(name, (photo.x + pad, photo.bottom - shade.get_height() // 2 - name.get_height() // 2))
-            y = photo.bottom + t.px(16)
-            for line in self._profile_sub_lines(r.w - 2 * pad):
-                hint = kit.render_line(line, "small", p.text_dim)
-                surface.blit(hint, (x, y))
-                y += hint.get_height()
-        else:
-            title = "PLAYER CARD" if self.skin == "game_chat" else "Profile"
-            head = kit.render_line(title, "small_bold", p.text_dim)
-            surface.blit(head, (x, y))
-            y += head.get_height() + t.px(10)
-            side = t.px(64)
-            a = self.avatars.get(s.name, side, self.stranger_picture,
-                                 "square" if self.skin == "game_chat" else "circle")
-            surface.blit(a, (x, y))
-            y += side + t.px(10)
-            name = kit.render_line(kit.ellipsize(s.name, "heading", r.w - 2 * pad), "heading", p.text)
-            surface.blit(name, (x, y))
-            y += name.get_height()
-            for line in self._profile_sub_lines(r.w - 2 * pad):
-                sl = kit.render_line(line, "small", p.text_dim)
-                surface.blit(sl, (x, y))
-                y += sl.get_height()
-        cur = self._current() if self.focus_visible else None
-        hover = getattr(self, "_hover_target", None)
-        for card in self.profile_cards:
-            self._draw_card(surface, card, focused=cur is not None and cur[1] is card,
-                            hovered=hover is not None and hover[1] is card)
-        if not self.profile_cards:
-            s_ = kit.render_block("No profile details.", "small", p.text_dim, r.w - 2 * pad)
-            surface.blit(s_, (x, r.y + self._profile_head_h() - self.profile_scroll))
-        max_s = max(0, self.profile_content_h - r.h)
-        if max_s:   # a scrollbar says there is more below
-            track = pygame.Rect(r.right - t.px(6), r.y + t.px(4), t.px(4), r.h - t.px(8))
-            th = max(t.px(28), int(track.h * r.h / self.profile_content_h))
-            ty = track.y + int((track.h - th) * self.profile_scroll / max_s)
-            pygame.draw.rect(surface, p.text_dim, pygame.Rect(track.x, ty, track.w, th), border_radius=2)
-        surface.set_clip(prev_clip)
-
     def _card_label(self, card: ProfileCard) -> str:
         return card.item.label.upper() if self.theme.shape.uppercase_labels else card.item.label
-
-    def _draw_card(self, surface: pygame.Surface, card: ProfileCard, focused: bool, hovered: bool) -> None:
-        t, kit = self.theme, self.kit
-        p = t.p
-        r = card.rect
-        flagged = self.conv.is_flagged(card.item_id)
-        radius = t.shape.bubble_radius if self.skin != "social_media" else t.px(12)
-        bg = p.surface if not t.high_contrast else p.bg
-        draw_round_rect(surface, bg, r, radius, t.border_width,
-                        p.flag if flagged else (p.text_dim if hovered else p.border))
-        if flagged:
-            pygame.draw.rect(surface, p.flag, r, width=3, border_radius=radius)
-        x, y = r.x + t.px(12), r.y + t.px(10)
-        ls = kit.render_block(self._card_label(card), "small_bold", p.text_dim, r.w - 2 * t.px(12))
-        surface.blit(ls, (x, y))
-        y += ls.get_height() + t.px(2)
-        body = kit.render_block(card.item.text, "body", p.text, r.w - 2 * t.px(12))
-        surface.blit(body, (x, y))
-        y += body.get_height()
-        if flagged:
-            b = flag_badge(kit, t)
-            surface.blit(b, (x, y + t.px(6)))
-        if focused:
-            draw_focus_ring(surface, t, r, radius)

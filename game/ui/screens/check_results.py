@@ -16,7 +16,7 @@ from game.checks import storage
 from game.checks.report_html import change_line
 
 from ..app import App
-from .counsellor import HIGH, LOW, PageBuilder, PageScreen
+from .counsellor_pages import HIGH, LOW, PageBuilder, PageScreen
 
 SENTENCE_COLOUR = {ch.IMPROVED: HIGH, ch.SUSPICION: LOW}
 
