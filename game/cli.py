@@ -41,13 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
                      parents=[common_options(top_level=True)])
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMANDS:
-        try:
-            module = importlib.import_module(f"game.commands.{MODULE_OF.get(name, name)}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"game.commands.{MODULE_OF.get(name, name)}":
-                raise
-            continue
-        module.add_parser(sub, common_options())
+        importlib.import_module(f"game.commands.{MODULE_OF.get(name, name)}").add_parser(sub, common_options())
     return parser
 
 

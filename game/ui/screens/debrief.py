@@ -30,18 +30,20 @@ from typing import Any, Optional
 
 import pygame
 
+from game import transcript
+from game.debrief import build as build_debrief
+from game.library import load_library
+from game.taxonomy import load_help, load_taxonomy
+
 from ..app import App, Screen
-from ..text import TextKit
-from ..theme import Theme
-from ..widgets import Button, ButtonPointer, FocusRing, draw_flag_marker, flag_marker_points
+from ..widgets import Button, ButtonPointer, FocusRing, draw_flag_marker
 from game.play.catalogue import PLATFORM_NAMES
 
-from ..drawing import draw_check, platform_accent, platform_icon
+from ..drawing import platform_accent, platform_icon
+from ..marks import FALSE_ALARM, MISSED, SPOTTED, STATUS_WORDS, outcome_icon, shield_icon, status_badge
 from ..scrolling import Scroller
 from ..launch import launch_scenario
 
-SPOTTED, MISSED, FALSE_ALARM = "spotted", "missed", "false_alarm"
-STATUS_WORDS = {SPOTTED: "Spotted", MISSED: "Missed", FALSE_ALARM: "Flagged, but harmless"}
 OUTCOME_WORDS = {"safe": "Safe ending", "neutral": "Neutral ending", "unsafe": "Unsafe ending"}
 END_WORDS = {"block": "You blocked {name}.", "report": "You reported and blocked {name}.",
              "leave": "You left the chat.", "quit": "You stopped the chat before the end."}
@@ -52,69 +54,6 @@ class Block:
     y: int
     x: int
     surf: pygame.Surface
-
-
-# ---------------------------------------------------------------------------
-# markers: a shape and a word for every status
-# ---------------------------------------------------------------------------
-def status_badge(kit: TextKit, t: Theme, status: str, style: str = "small_bold") -> pygame.Surface:
-    """Spotted: a solid flag on a filled pill. Missed: a hollow flag in an outlined pill.
-    Harmless: a grey flag on a plain pill. Each always says its word."""
-    word = STATUS_WORDS.get(status, status)
-    if status == SPOTTED:
-        fill, fg, border, icon_col = t.p.flag, t.p.flag_text, (t.p.text if t.high_contrast else None), t.p.flag_text
-    elif status == MISSED:
-        fill, fg, border, icon_col = None, t.p.text, t.p.flag, t.p.flag
-    else:
-        fill, fg, border, icon_col = t.p.surface_alt, t.p.text, t.p.border if not t.high_contrast else t.p.text, \
-            t.p.text_dim
-    text = kit.render_line(word, style, fg)
-    h = text.get_height() + t.px(8)
-    icon = int(h * 0.6)
-    pad = t.px(10)
-    w = pad + icon + t.px(6) + text.get_width() + pad
-    surf = pygame.Surface((w, h), pygame.SRCALPHA)
-    rect = surf.get_rect()
-    if fill is not None:
-        pygame.draw.rect(surf, fill, rect, border_radius=h // 2)
-    if border is not None:
-        pygame.draw.rect(surf, border, rect, width=max(2, t.border_width), border_radius=h // 2)
-    ix, iy = pad, (h - icon) // 2
-    if status == MISSED:
-        tri, pole = flag_marker_points(ix, iy, icon)
-        pygame.draw.line(surf, icon_col, pole[0], pole[1], max(2, icon // 8))
-        pygame.draw.polygon(surf, icon_col, tri, max(2, icon // 9))
-    else:
-        draw_flag_marker(surf, icon_col, ix, iy, icon)
-    surf.blit(text, (pad + icon + t.px(6), (h - text.get_height()) // 2))
-    return surf
-
-
-def outcome_icon(surface: pygame.Surface, outcome: str, rect: pygame.Rect, color) -> None:
-    """Safe: a tick in a circle. Neutral: a bar in a circle. Unsafe: a warning triangle."""
-    w = max(2, rect.w // 10)
-    if outcome == "unsafe":
-        pts = [(rect.centerx, rect.y + 1), (rect.right - 1, rect.bottom - 2), (rect.x + 1, rect.bottom - 2)]
-        pygame.draw.polygon(surface, color, pts, w)
-        pygame.draw.line(surface, color, (rect.centerx, rect.y + rect.h * 0.36), (rect.centerx, rect.y + rect.h * 0.62),
-                         w)
-        pygame.draw.circle(surface, color, (rect.centerx, int(rect.y + rect.h * 0.76)), max(1, w * 2 // 3))
-        return
-    pygame.draw.circle(surface, color, rect.center, rect.w // 2, w)
-    inner = rect.inflate(-rect.w // 2, -rect.h // 2)
-    if outcome == "safe":
-        draw_check(surface, inner, color, w)
-    else:
-        pygame.draw.line(surface, color, (inner.x, inner.centery), (inner.right, inner.centery), w)
-
-
-def shield_icon(surface: pygame.Surface, rect: pygame.Rect, color, fg) -> None:
-    """A shield with a tick: "this person was safe"."""
-    r = rect
-    pts = [(r.centerx, r.y), (r.right, r.y + r.h // 5), (r.right - r.w // 8, r.y + r.h * 2 // 3),
-           (r.centerx, r.bottom), (r.x + r.w // 8, r.y + r.h * 2 // 3), (r.x, r.y + r.h // 5)]
-    pygame.draw.polygon(surface, color, pts)
-    draw_check(surface, r.inflate(-r.w // 2, -r.h // 2), fg, max(2, r.w // 9))
 
 
 # ---------------------------------------------------------------------------
@@ -138,19 +77,10 @@ class DebriefScreen(Screen):
         self.debrief = None
         if self.scenario is not None:
             try:
-                from game.debrief import build
-
-                self.debrief = build(self.scenario, self.events, self.result)
-            except Exception:  # noqa: BLE001 - a broken record still gets a debrief page with help
+                self.debrief = build_debrief(self.scenario, self.events, self.result)
+            except (KeyError, TypeError, ValueError):   # a broken record still gets a debrief page with help
                 self.debrief = None
-        self.help = getattr(self.debrief, "help", None)
-        if self.help is None:
-            try:
-                from game.taxonomy import load_help
-
-                self.help = load_help()
-            except Exception:  # noqa: BLE001
-                self.help = None
+        self.help = getattr(self.debrief, "help", None) or load_help()
         name = getattr(getattr(self.scenario, "stranger", None), "name", "") or "the other person"
         self.stranger_name = name
         self.buttons = [Button("Play again", self.play_again, kind="primary", ident="again"),
@@ -173,13 +103,8 @@ class DebriefScreen(Screen):
         s = self.scenario
         if s is None:
             return None
-        try:
-            from game.library import load_library
-
-            if load_library().get(s.id) is not None:
-                return s.id
-        except Exception:  # noqa: BLE001
-            pass
+        if load_library().get(s.id) is not None:
+            return s.id
         return str(getattr(s, "path", "") or s.id)
 
     def play_again(self) -> None:
@@ -491,29 +416,23 @@ class DebriefScreen(Screen):
                 out.append((self._profile_item(item, col), t.px(10)))
                 self.marked[item.id] = item.status
         out.append((self._text("The messages", "body_bold", t.p.text_dim, col), t.px(20)))
-        shown_first = {i.id: i.number for i in d.items if i.number is not None}
-        prev_from = None
-        for ev in self.events:
-            kind = ev.get("type")
-            if kind == "deliver":
-                sender = ev.get("from", "stranger")
-                item = reviews.get(ev.get("id"))
-                if item is not None and shown_first.get(item.id) not in (None, ev.get("n")):
-                    item = None  # a repeated message: its marker is on the first time it was shown
-                if sender == "system":
-                    out.append((self._notice(ev.get("text", ""), col, item), t.px(12)))
-                else:
-                    out.append((self._bubble(ev, col, item, first=prev_from != "stranger"),
-                                t.px(14) if prev_from != "stranger" else t.px(6)))
-                if item is not None:
-                    self.marked[item.id] = item.status
-                prev_from = sender
-            elif kind == "choice":
-                out.append((self._reply(ev, col), t.px(14)))
-                prev_from = "player"
-            elif kind == "end":
-                out.append((self._end_line(ev, col), t.px(18)))
-                prev_from = None
+        tr = transcript.annotate(self.events, self.result or None)
+        prev_from: Optional[str] = None
+        for line in tr.lines:
+            # a repeated message: its marker is on the first time it was shown
+            item = reviews.get(line.item_id or "") if not line.repeat else None
+            if line.who == "system":
+                out.append((self._notice(line.text, col, item), t.px(12)))
+            elif line.who == "stranger":
+                out.append((self._bubble(line, col, item, first=prev_from != "stranger"),
+                            t.px(14) if prev_from != "stranger" else t.px(6)))
+            else:
+                out.append((self._reply(line, col), t.px(14)))
+            if item is not None:
+                self.marked[item.id] = item.status
+            prev_from = line.who
+        if tr.end is not None:
+            out.append((self._end_line(tr.end, col), t.px(18)))
         # anything reviewed but not seen in the log (should not happen; never hide a flag)
         for item in d.items:
             if item.id not in self.marked:
@@ -559,16 +478,16 @@ class DebriefScreen(Screen):
         card.blit(body, (pad + t.px(6), pad))
         return card
 
-    def _bubble(self, ev: dict, col: int, item: Any, first: bool) -> pygame.Surface:
+    def _bubble(self, line: transcript.Line, col: int, item: Any, first: bool) -> pygame.Surface:
         t = self.theme
         max_w = int(col * 0.72)
         pad_x, pad_y = t.px(14), t.px(9)
-        text = ev.get("text", "") or ""
+        text = line.text
         extra = []
-        if ev.get("image"):
+        if line.image:
             extra.append("[picture]")
-        if ev.get("link"):
-            extra.append(f"[link: {ev['link']}]")
+        if line.link:
+            extra.append(f"[link: {line.link}]")
         full = " ".join(x for x in [text, *extra] if x) or "…"
         block = self._text(full, "body", t.p.bubble_in_text, max_w - 2 * pad_x)
         bw, bh = block.get_width() + 2 * pad_x, block.get_height() + 2 * pad_y
@@ -629,25 +548,19 @@ class DebriefScreen(Screen):
             surf.blit(expl, ((col - expl.get_width()) // 2, r.bottom + t.px(8)))
         return surf
 
-    def _reply(self, ev: dict, col: int) -> pygame.Surface:
+    def _reply(self, line: transcript.Line, col: int) -> pygame.Surface:
         t = self.theme
         max_w = int(col * 0.72)
         pad_x, pad_y = t.px(14), t.px(9)
-        block = self._text(ev.get("text", "") or "…", "body", t.p.bubble_out_text, max_w - 2 * pad_x)
+        block = self._text(line.text or "…", "body", t.p.bubble_out_text, max_w - 2 * pad_x)
         bw, bh = block.get_width() + 2 * pad_x, block.get_height() + 2 * pad_y
         notes: list[pygame.Surface] = []
-        taxonomy = None
-        if ev.get("discloses"):
-            try:
-                from game.taxonomy import load_taxonomy
-
-                taxonomy = load_taxonomy()
-            except Exception:  # noqa: BLE001
-                taxonomy = None
-            kinds = [taxonomy.disclosures[k].title.lower() if taxonomy and k in taxonomy.disclosures else k
-                     for k in ev["discloses"]]
+        if line.discloses:
+            taxonomy = load_taxonomy()
+            kinds = [taxonomy.disclosures[k].title.lower() if k in taxonomy.disclosures else k
+                     for k in line.discloses]
             notes.append(self._text("You shared: " + ", ".join(kinds), "small_bold", t.p.text, max_w))
-        if ev.get("tells_adult"):
+        if line.tells_adult:
             notes.append(self._text("You brought in an adult you trust", "small_bold", t.p.text, max_w))
         h = bh + sum(n.get_height() + t.px(4) for n in notes)
         surf = pygame.Surface((col, h), pygame.SRCALPHA)
@@ -664,9 +577,9 @@ class DebriefScreen(Screen):
             y += n.get_height()
         return surf
 
-    def _end_line(self, ev: dict, col: int) -> pygame.Surface:
+    def _end_line(self, end: transcript.Ending, col: int) -> pygame.Surface:
         t = self.theme
-        how = ev.get("how", "")
+        how = end.how
         if how == "ending":
             ending = getattr(self.debrief, "ending", None)
             text = "The chat ended" + (f": {ending.title}" if ending is not None and ending.title else ".")
