@@ -130,3 +130,17 @@ def test_playing_in_the_terminal_loads_no_pygame():
             "assert not bad, bad\n")
     res = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert res.returncode == 0, res.stderr
+
+
+MAX_LINES = 800
+
+
+def test_no_module_is_over_800_lines():
+    long = {name: n for name, path in MODULES.items()
+            if (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
+    assert long == {}, f"split these modules: {long}"
+
+
+def test_every_module_opens_with_a_docstring():
+    missing = [name for name, path in MODULES.items() if not ast.get_docstring(ast.parse(path.read_text("utf-8")))]
+    assert missing == []

@@ -31,7 +31,7 @@ def layout_chat(chat: Any, size: tuple[int, int]) -> None:
     bh = kit.line_height("body_bold") + 2 * t.px(8)
     header_h = max(t.px(64), kit.line_height("heading") + kit.line_height("small") + 2 * t.px(8))
     # the name and the status line under it ("Your match · online") both want to be read whole
-    name_full = max(kit.measure(chat._title(), "heading"), kit.measure(chat._status(False), "small"))
+    name_full = max(kit.measure(chat.view.title(), "heading"), kit.measure(chat.view.status(False), "small"))
     ident = lambda name_w: pad + t.px(44) + t.px(12) + name_w + t.px(16)  # noqa: E731
 
     def buttons_width() -> tuple[list[int], int]:

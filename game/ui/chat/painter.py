@@ -54,9 +54,9 @@ class ChatPainter:
         pygame.draw.circle(surface, p.online, (pad + av - t.px(5), ay + av - t.px(5)), t.px(5))
         x = pad + av + t.px(12)
         right_limit = (min(b.rect.x for b in self.chat.header_buttons) - pad) if not self.chat.r_actions.h else r.right - pad
-        name = kit.render_line(kit.ellipsize(self.chat._title(), "heading", max(40, right_limit - x)), "heading", p.text)
+        name = kit.render_line(kit.ellipsize(self.chat.view.title(), "heading", max(40, right_limit - x)), "heading", p.text)
         typing = self.chat.pacer.typing
-        status = self.chat._status(typing)
+        status = self.chat.view.status(typing)
         stat = kit.render_line(kit.ellipsize(status, "small", max(40, right_limit - x)), "small",
                                p.accent if typing and not t.high_contrast else p.text_dim)
         total = name.get_height() + stat.get_height()
@@ -274,7 +274,7 @@ class ChatPainter:
             pygame.draw.rect(shade, (0, 0, 0, 130), shade.get_rect(), border_bottom_left_radius=t.shape.panel_radius,
                              border_bottom_right_radius=t.shape.panel_radius)
             surface.blit(shade, (photo.x, photo.bottom - shade.get_height()))
-            name = kit.render_line(kit.ellipsize(self.chat._title(), "heading", photo.w - 2 * pad), "heading",
+            name = kit.render_line(kit.ellipsize(self.chat.view.title(), "heading", photo.w - 2 * pad), "heading",
                                    (255, 255, 255))
             surface.blit(name, (photo.x + pad, photo.bottom - shade.get_height() // 2 - name.get_height() // 2))
             y = photo.bottom + t.px(16)

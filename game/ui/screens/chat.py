@@ -41,6 +41,7 @@ from ..chat.avatar import Avatars
 from ..chat.layout import layout_chat
 from ..chat.painter import ChatPainter
 from ..chat.profile import ProfileCard
+from ..scrolling import Scroller
 from ..chat.timeline import ENDING, SYSTEM, ChatItem, ItemRenderer, RenderContext, Timeline
 from ..theme import PALETTES
 from ..widgets import Button, flag_badge
@@ -73,11 +74,10 @@ class ChatScreen(Screen):
                                  is_flagged=self.conv.is_flagged, receipt=self._receipt, clock_base=clock_base)
         self.timeline = Timeline(self._renderer())
         self.profile_cards = [ProfileCard(p) for p in self.scenario.stranger.profile]
-        self.scroll = 0
+        self.scroller = Scroller()            # the messages (the window's one scroll model)
+        self.profile_scroller = Scroller()    # the profile panel
         self.stick_bottom = True
         self.unseen = 0
-        self.profile_scroll = 0
-        self.profile_content_h = 0
         self.profile_open = False       # the drawer, in narrow windows
         self.hint_visible = True
         self.replies = 0
@@ -376,12 +376,6 @@ class ChatScreen(Screen):
     def _layout(self, size: tuple[int, int]) -> None:
         layout_chat(self, size)
 
-    def _status(self, typing: bool) -> str:
-        return self.view.status(typing)
-
-    def _title(self) -> str:
-        return self.view.title()
-
     # ------------------------------------------------------------------ scrolling
     @property
     def typing_h(self) -> int:
@@ -395,32 +389,42 @@ class ChatScreen(Screen):
     def max_scroll(self) -> int:
         return max(0, self.content_h - self.r_view.h)
 
-    def _clamp_scroll(self, stick: bool = False) -> None:
-        if stick:
-            self.scroll = self.max_scroll
-        self.scroll = max(0, min(self.scroll, self.max_scroll))
+    @property
+    def scroll(self) -> int:
+        """How far the messages are scrolled (content pixels above the view)."""
+        return self.scroller.offset
+
+    @scroll.setter
+    def scroll(self, value: int) -> None:
+        self.scroller.offset = int(value)
+
+    def _sync_scroller(self) -> None:
+        self.scroller.set_content(self.content_h, self.r_view)
+
+    def _at_bottom(self) -> None:
         self.stick_bottom = self.scroll >= self.max_scroll - 2
         if self.stick_bottom:
             self.unseen = 0
+
+    def _clamp_scroll(self, stick: bool = False) -> None:
+        self._sync_scroller()
+        if stick:
+            self.scroller.scroll_to(self.max_scroll)
+        self._at_bottom()
 
     def scroll_by(self, dy: int) -> None:
         self.timeline.ensure(self.r_view.w)
-        old = self.scroll
-        self.scroll = max(0, min(self.max_scroll, self.scroll + dy))
-        self.stick_bottom = self.scroll >= self.max_scroll - 2
-        if self.stick_bottom:
-            self.unseen = 0
-        if self.scroll != old:
+        self._sync_scroller()
+        if self.scroller.scroll_by(dy):
             self.dirty = True
+        self._at_bottom()
 
     def scroll_to_item(self, item: ChatItem) -> None:
         self.timeline.ensure(self.r_view.w)
-        top = item.y - self.theme.px(8)
-        bottom = item.y + item.h + self.theme.px(8)
-        if top < self.scroll:
-            self.scroll_by(top - self.scroll)
-        elif bottom > self.scroll + self.r_view.h:
-            self.scroll_by(bottom - self.scroll - self.r_view.h)
+        self._sync_scroller()
+        if self.scroller.ensure_visible(item.y, item.y + item.h, self.theme.px(8)):
+            self.dirty = True
+        self._at_bottom()
 
     # ------------------------------------------------------------------ profile panel
     def profile_visible(self) -> bool:
@@ -465,17 +469,21 @@ class ChatScreen(Screen):
             card.h = h
             card.rect = pygame.Rect(self.r_profile.x + t.px(14), self.r_profile.y + y - self.profile_scroll, inner, h)
             y += h + t.px(8)
-        self.profile_content_h = y + t.px(8)
-        max_s = max(0, self.profile_content_h - self.r_profile.h)
-        if self.profile_scroll > max_s:
-            self.profile_scroll = max_s
+        before = self.profile_scroller.offset
+        self.profile_scroller.set_content(y + t.px(8), self.r_profile)   # clamps the offset
+        if self.profile_scroller.offset != before:
             self._layout_profile()
 
+    @property
+    def profile_scroll(self) -> int:
+        return self.profile_scroller.offset
+
+    @property
+    def profile_content_h(self) -> int:
+        return self.profile_scroller.content_h
+
     def _scroll_profile(self, dy: int) -> None:
-        max_s = max(0, self.profile_content_h - self.r_profile.h)
-        new = max(0, min(max_s, self.profile_scroll + dy))
-        if new != self.profile_scroll:
-            self.profile_scroll = new
+        if self.profile_scroller.scroll_by(dy):
             self._layout_profile()
             self.dirty = True
 
