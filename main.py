@@ -2,7 +2,7 @@
 
 import sys
 
-if sys.version_info < (3, 11):
+if sys.version_info < (3, 11):  # noqa: UP036 - said in one line on an older Python, before any import fails
     sys.exit("Red Flags needs Python 3.11 or newer.")
 
 from game.cli import main

@@ -99,10 +99,11 @@ def main(argv: list[str] | None = None) -> int:
     ok = True
     for scope, filters in (("class 8B", {"class_code": "8B"}), (f"player {player}", {"player": player})):
         print(f"reports for {scope} (best / median of {args.runs}):")
-        t_model, _, rep = best_of(args.runs, lambda: model.build(store, **filters))
+        t_model, _, rep = best_of(args.runs, lambda filters=filters: model.build(store, **filters))
         print(f"  read + aggregate        {t_model:6.3f} s  ({len(rep.sessions)} sessions)")
         for fmt, render in renderers.items():
-            best, med, text = best_of(args.runs, lambda: render(model.build(store, **filters)))
+            best, med, text = best_of(args.runs,
+                                      lambda render=render, filters=filters: render(model.build(store, **filters)))
             size = len(text.encode("utf-8"))
             mark = ""
             if fmt == "html" and scope.startswith("class"):

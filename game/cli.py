@@ -29,7 +29,8 @@ def common_options(top_level: bool = False) -> argparse.ArgumentParser:
     # After the command name the option must not reset a value given before it.
     default = None if top_level else argparse.SUPPRESS
     parent.add_argument("--data-dir", metavar="DIR", default=default,
-                        help="where results and settings are kept (default: $REDFLAGS_DATA_DIR or the user data folder)")
+                        help="where results and settings are kept "
+                             "(default: $REDFLAGS_DATA_DIR or the user data folder)")
     parent.add_argument("--database", metavar="URL", default=default,
                         help="keep results in this PostgreSQL database (postgresql://user@host:port/db) "
                              "instead of the embedded file; default: $REDFLAGS_DATABASE")

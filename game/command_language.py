@@ -12,8 +12,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Iterable, Iterator, Optional
 
 SIMPLE = ("profile", "block", "report", "leave", "wait", "quit", "help")
 WITH_ID = ("flag", "unflag")
@@ -28,15 +28,15 @@ class ParseError(ValueError):
 @dataclass(frozen=True)
 class Command:
     name: str                  # "choose", "flag", "unflag", or one of SIMPLE
-    arg: Optional[str] = None
+    arg: str | None = None
     line: int = 0
 
     @property
     def number(self) -> int:
-        return int(self.arg)
+        return int(self.arg or 0)
 
 
-def parse(text: str, line: int = 0) -> Optional[Command]:
+def parse(text: str, line: int = 0) -> Command | None:
     """One line -> a Command, or None for blank lines and comments."""
     text = text.strip()
     if not text or text.startswith("#"):

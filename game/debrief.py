@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from fractions import Fraction
 from math import floor
-from typing import Optional
 
 from .expressions import State
 from .model import DebriefSection, Ending, Message, ProfileItem, Scenario
@@ -31,14 +30,14 @@ SPOTTED, MISSED, FALSE_ALARM = "spotted", "missed", "false_alarm"
 @dataclass(frozen=True)
 class ScorePart:
     name: str
-    value: Optional[float]
+    value: float | None
     meaning: str
 
 
 @dataclass(frozen=True)
 class ItemReview:
     id: str
-    number: Optional[int]        # first delivery number; None for profile items
+    number: int | None        # first delivery number; None for profile items
     text: str
     status: str                  # spotted | missed | false_alarm
     categories: tuple[Category, ...]
@@ -50,7 +49,7 @@ class Debrief:
     scenario: Scenario
     result: dict
     headline: str
-    ending: Optional[Ending]
+    ending: Ending | None
     parts: tuple[ScorePart, ...]
     items: tuple[ItemReview, ...]
     disclosed: tuple[DisclosureKind, ...]

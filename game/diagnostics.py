@@ -37,7 +37,8 @@ CODES: dict[str, tuple[str, str, str]] = {
     "RF106": ("node-with-choices-and-end", ERROR, "a node with both `choices` and `end`"),
     "RF107": ("unsafe-asset-path", ERROR, "`image: ../../secret.png` or `avatar: /etc/passwd`"),
     "RF108": ("weights-sum", ERROR, "`weights: {detection: 0.5, exit: 0.5, privacy: 0.2}`"),
-    "RF109": ("debrief-unknown-ending", ERROR, "`sections: [{endings: [paid_off], text: ...}]` with no ending `paid_off`"),
+    "RF109": ("debrief-unknown-ending", ERROR,
+              "`sections: [{endings: [paid_off], text: ...}]` with no ending `paid_off`"),
     "RF120": ("form-size", ERROR, "a check form with 15 items"),
     "RF121": ("form-balance", ERROR, "a check form with 9 red_flag and 7 safe items"),
     "RF122": ("unknown-twin", ERROR, "`twin: b99` when no other form has an item `b99`"),
@@ -49,13 +50,15 @@ CODES: dict[str, tuple[str, str, str]] = {
     "RF201": ("unreachable-node", WARNING, "a node no `next` leads to"),
     "RF202": ("unreachable-ending", WARNING, "an ending node no path from `start` reaches"),
     "RF203": ("grooming-without-red-flags", WARNING, "a `kind: grooming` scenario with no red flags at all"),
-    "RF204": ("grooming-without-unsafe-ending", WARNING, "a grooming scenario where no `outcome: unsafe` ending is reachable"),
+    "RF204": ("grooming-without-unsafe-ending", WARNING,
+              "a grooming scenario where no `outcome: unsafe` ending is reachable"),
     "RF205": ("benign-with-red-flags", WARNING, "a `kind: benign` scenario whose messages carry red flags"),
     "RF206": ("variable-never-set", WARNING, "`if: \"trust >= 2\"` but no choice sets or adds `trust`"),
     "RF207": ("missing-asset", WARNING, "`image: images/gift.png` when that file does not exist"),
     "RF208": ("long-message", WARNING, "a message over 500 characters"),
     "RF209": ("possible-dead-end", WARNING, "a node whose choices all have `if` (or `once` in a loop)"),
-    "RF210": ("unflaggable-red-flag", WARNING, "red_flags on a message of an `end` node: the chat is over before it can be flagged"),
+    "RF210": ("unflaggable-red-flag", WARNING,
+              "red_flags on a message of an `end` node: the chat is over before it can be flagged"),
     "RF211": ("debrief-section-always-shown", WARNING, "a debrief section with `text` but neither `if` nor `endings`"),
 }
 
@@ -92,7 +95,7 @@ class Diagnostic:
         return {"file": self.file, "line": self.line, "col": self.col,
                 "severity": self.severity, "code": self.code, "message": message}
 
-    def promoted(self) -> "Diagnostic":
+    def promoted(self) -> Diagnostic:
         """The same finding as an error (for --strict)."""
         return Diagnostic(self.file, self.line, self.col, ERROR, self.code, self.message, self.hint)
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import random
 import time
-from typing import Callable, Optional
+from collections.abc import Callable
 
 from .expressions import State
 from .model import Choice, Message, Node, Scenario
@@ -42,7 +42,7 @@ def start_event(scenario: Scenario, seed: int) -> dict:
 
 class Conversation:
     def __init__(self, scenario: Scenario, seed: int = 0, clock: Callable[[], float] = time.monotonic,
-                 on_event: Optional[Callable[[dict], None]] = None):
+                 on_event: Callable[[dict], None] | None = None):
         self.scenario = scenario
         self.seed = int(seed)
         self.clock = clock
@@ -50,7 +50,7 @@ class Conversation:
         self._t0 = clock()
         self._offset = 0.0
         self.events: list[dict] = []
-        self.node_id: Optional[str] = None
+        self.node_id: str | None = None
         self.variables: dict[str, int | bool] = {}
         self.visited: list[str] = []
         self.used_once: list[list] = []       # [node_id, choice_index]
@@ -75,7 +75,7 @@ class Conversation:
 
     # -- reading state ----------------------------------------------------
     @property
-    def node(self) -> Optional[Node]:
+    def node(self) -> Node | None:
         return self.scenario.nodes.get(self.node_id) if self.node_id else None
 
     def _expr_state(self) -> State:
@@ -96,7 +96,7 @@ class Conversation:
             return []
         return [c for _, c in self._visible()]
 
-    def next_nudge(self) -> Optional[Message]:
+    def next_nudge(self) -> Message | None:
         """The idle nudge that `wait` would deliver now, if any."""
         node = self.node
         if self.ended or node is None or node.end or self.pending:
@@ -158,6 +158,7 @@ class Conversation:
         if self.pending or self.ended:
             return
         node = self.node
+        assert node is not None, "a started conversation is always at a node"
         if node.end is not None:
             self.ended = True
             self._emit({"type": "end", "how": "ending", "node": node.id, "outcome": node.end.outcome})
@@ -166,7 +167,7 @@ class Conversation:
             self._emit({"type": "choices", "node": node.id,
                         "options": [{"index": i, "text": c.text} for i, c in visible]})
 
-    def deliver_next(self) -> Optional[dict]:
+    def deliver_next(self) -> dict | None:
         """Show the next queued message; returns its event, or None if nothing is queued."""
         if self.ended or not self.pending:
             return None
@@ -181,7 +182,9 @@ class Conversation:
     def deliver_all(self) -> list[dict]:
         delivered = []
         while self.pending and not self.ended:
-            delivered.append(self.deliver_next())
+            event = self.deliver_next()
+            if event is not None:
+                delivered.append(event)
         return delivered
 
     def choose(self, shown: int) -> dict:
@@ -258,6 +261,7 @@ class Conversation:
         if message is None:
             return False
         node = self.node
+        assert node is not None, "next_nudge() found a nudge, so there is a node"
         self.nudge_index = node.idle_nudges.index(message) + 1
         self.pending.append(self._prepare(node.id, message, nudge=True))
         return True
@@ -278,7 +282,7 @@ class Conversation:
         return self._emit({"type": "end", "how": how})
 
     @property
-    def end_event(self) -> Optional[dict]:
+    def end_event(self) -> dict | None:
         return self.events[-1] if self.ended else None
 
     # -- save and restore ---------------------------------------------------
@@ -294,7 +298,7 @@ class Conversation:
 
     @classmethod
     def from_json(cls, scenario: Scenario, data: dict, clock: Callable[[], float] = time.monotonic,
-                  on_event: Optional[Callable[[dict], None]] = None) -> "Conversation":
+                  on_event: Callable[[dict], None] | None = None) -> Conversation:
         if data.get("version") != STATE_VERSION:
             raise ValueError(f"saved state version {data.get('version')!r} is not {STATE_VERSION}")
         if data.get("scenario_sha256") != scenario.sha256:

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import operator
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Callable, Mapping
 
 _TOKEN = re.compile(r"\s*(?:(-?\d+)\b|([A-Za-z_][A-Za-z0-9_]*|\d[A-Za-z0-9_]*)|(==|!=|<=|>=|<|>|\(|\)))")
 _VARIABLE = re.compile(r"[a-z_][a-z0-9_]*\Z")
@@ -65,7 +65,7 @@ def _tokenize(source: str) -> list[tuple[str, str, int]]:
             start = len(source) - len(source[pos:].lstrip())
             raise ExpressionError(f"unexpected character {source[start]!r}", start)
         number, word, symbol = match.groups()
-        start = match.start(match.lastindex)
+        start = match.start(match.lastindex or 0)
         if number is not None:
             tokens.append(("int", number, start))
         elif word is not None:
@@ -119,14 +119,20 @@ class _Parser:
         while self.peek()[1] == "or":
             self.take()
             parts.append(self.and_expr())
-        return parts[0] if len(parts) == 1 else (lambda s, ps=tuple(parts): any(p(s) for p in ps))
+        if len(parts) == 1:
+            return parts[0]
+        ps = tuple(parts)
+        return lambda s: any(p(s) for p in ps)
 
     def and_expr(self) -> Evaluator:
         parts = [self.not_expr()]
         while self.peek()[1] == "and":
             self.take()
             parts.append(self.not_expr())
-        return parts[0] if len(parts) == 1 else (lambda s, ps=tuple(parts): all(p(s) for p in ps))
+        if len(parts) == 1:
+            return parts[0]
+        ps = tuple(parts)
+        return lambda s: all(p(s) for p in ps)
 
     def not_expr(self) -> Evaluator:
         if self.peek()[1] == "not":

@@ -52,11 +52,11 @@ def find_scenario(ref: str, folder: str | Path = paths.SCENARIOS_DIR) -> Scenari
             if scenario.id == ref:
                 return scenario
     library = load_library(folder)
-    scenario = library.get(ref)
-    if scenario is None:
+    found = library.get(ref)
+    if found is None:
         known = ", ".join(s.id for s in library.scenarios) or "none"
         raise LookupError(f"no scenario '{ref}' in the library (known: {known})")
-    return scenario
+    return found
 
 
 __all__ = ["Library", "load_library", "find_scenario", "ScenarioError"]

@@ -18,9 +18,24 @@ from typing import Any
 
 from . import paths, yamlsafe
 from .diagnostics import Diagnostic, Reporter
-from .expressions import ExpressionError, parse as parse_expression
-from .model import (KINDS, OUTCOMES, PLATFORMS, Choice, Debrief, DebriefSection, Ending, Message, Node, Player,
-                    ProfileItem, Scenario, ScoringConfig, Stranger)
+from .expressions import ExpressionError
+from .expressions import parse as parse_expression
+from .model import (
+    KINDS,
+    OUTCOMES,
+    PLATFORMS,
+    Choice,
+    Debrief,
+    DebriefSection,
+    Ending,
+    Message,
+    Node,
+    Player,
+    ProfileItem,
+    Scenario,
+    ScoringConfig,
+    Stranger,
+)
 from .taxonomy import Taxonomy, load_taxonomy
 from .yamlsafe import LList, LMap
 
@@ -177,7 +192,8 @@ class _Reader:
         try:
             expression = parse_expression(str(source))
         except ExpressionError as exc:
-            self.report.add("RF104", (line, col), f"bad condition {str(source)!r}: {exc} (at character {exc.offset + 1})")
+            self.report.add("RF104", (line, col),
+                            f"bad condition {str(source)!r}: {exc} (at character {exc.offset + 1})")
             return None
         self.expressions.append((expression, (line, col)))
         return expression
@@ -243,8 +259,10 @@ def _message(r: _Reader, raw: LMap, default_id: str, nudge: bool) -> Message | N
 
 def _assignments(r: _Reader, raw: LMap, key: str, allow_bool: bool) -> tuple:
     values = r.mapping(raw, key)
-    out = []
-    for name, value in (values or {}).items():
+    out: list = []
+    if values is None:
+        return tuple(out)
+    for name, value in values.items():
         if not VARIABLE.match(name):
             r.report.add("RF013", values.key_pos.get(name), f"'{name}' is not a variable name",
                          "use lower case letters, digits and _, starting with a letter")
@@ -287,20 +305,26 @@ def _node(r: _Reader, node_id: str, raw: LMap, seen_ids: dict[str, tuple[int, in
                          f"first at line {seen_ids[message.id][0]}")
         seen_ids[message.id] = message.pos
 
-    messages, nudges, choices = [], [], []
+    messages: list[Message] = []
+    nudges: list[Message] = []
+    choices = []
     for i, m in r.each_mapping(r.items(raw, "messages"), "message"):
-        messages.append(_message(r, m, f"{node_id}.{i}", nudge=False))
-        register(messages[-1])
+        message = _message(r, m, f"{node_id}.{i}", nudge=False)
+        if message is not None:
+            messages.append(message)
+            register(message)
     for i, m in r.each_mapping(r.items(raw, "idle_nudges"), "idle nudge"):
-        nudges.append(_message(r, m, f"{node_id}.nudge{i}", nudge=True))
-        register(nudges[-1])
+        nudge = _message(r, m, f"{node_id}.nudge{i}", nudge=True)
+        if nudge is not None:
+            nudges.append(nudge)
+            register(nudge)
     for _, c in r.each_mapping(r.items(raw, "choices"), "choice"):
         choices.append(_choice(r, c))
     end = None
     end_raw = r.mapping(raw, "end")
     if end_raw is not None:
         r.keys(end_raw, END_KEYS, ("outcome",), f"the end of node '{node_id}'")
-        end = Ending(r.choice_of(end_raw, "outcome", OUTCOMES, "neutral"), r.text(end_raw, "title"),
+        end = Ending(r.choice_of(end_raw, "outcome", OUTCOMES, "neutral") or "neutral", r.text(end_raw, "title"),
                      r.text(end_raw, "text"), end_raw.pos)
     has_choices = raw.get("choices") is not None   # `choices:` with nothing after it is no choices
     if has_choices and end_raw is not None:
@@ -317,14 +341,16 @@ def _node(r: _Reader, node_id: str, raw: LMap, seen_ids: dict[str, tuple[int, in
 
 
 def _profile(r: _Reader, values: LList) -> tuple[ProfileItem, ...]:
-    items, seen = [], {}
+    items: list[ProfileItem] = []
+    seen: dict[str, int] = {}
     for _, raw in r.each_mapping(values, "profile item"):
         r.keys(raw, PROFILE_KEYS, ("id", "label", "text"), "a profile item")
         item_id = r.text(raw, "id")
         if item_id and not ITEM_ID.match(item_id):
             r.report.add("RF013", raw.where("id"), f"profile id '{item_id}' must use a-z, 0-9 and _")
         if item_id in seen:
-            r.report.add("RF014", raw.where("id"), f"profile id '{item_id}' is used twice", f"first at line {seen[item_id]}")
+            r.report.add("RF014", raw.where("id"), f"profile id '{item_id}' is used twice",
+                         f"first at line {seen[item_id]}")
         seen[item_id] = raw.where("id")[0]
         red_flags = r.ids(raw, "red_flags", r.taxonomy.categories, "RF102", "red-flag category")
         severity = r.integer(raw, "severity", 1, 3)
@@ -365,7 +391,8 @@ def build(data: Any, path: Path, sha256: str, report: Reporter, taxonomy: Taxono
     """Located YAML data -> Scenario (None if the top level is unusable)."""
     r = _Reader(report, taxonomy, path.parent)
     if not isinstance(data, LMap):
-        report.add("RF007", getattr(data, "pos", (1, 1)), "a scenario file must be a mapping of keys like 'id:' and 'nodes:'")
+        report.add("RF007", getattr(data, "pos", (1, 1)),
+                   "a scenario file must be a mapping of keys like 'id:' and 'nodes:'")
         return None, r
     r.keys(data, TOP_KEYS, ("format", "id", "title", "platform", "stranger", "start", "nodes"), "the scenario")
     if "format" in data:
@@ -402,7 +429,8 @@ def build(data: Any, path: Path, sha256: str, report: Reporter, taxonomy: Taxono
         if not NODE_ID.match(node_id):
             report.add("RF013", nodes_raw.key_pos.get(node_id), f"node id '{node_id}' must use only a-z, 0-9 and _")
         if not isinstance(raw, LMap):
-            report.add("RF012", nodes_raw.where(node_id), f"node '{node_id}' must be a mapping with messages and choices or an end")
+            report.add("RF012", nodes_raw.where(node_id),
+                       f"node '{node_id}' must be a mapping with messages and choices or an end")
             continue
         nodes[node_id] = _node(r, node_id, raw, seen_ids)
 
@@ -413,8 +441,9 @@ def build(data: Any, path: Path, sha256: str, report: Reporter, taxonomy: Taxono
                    f"did you mean '{close[0]}'?" if close else "it must be one of the ids under nodes:")
     scenario = Scenario(
         path=path, sha256=sha256, id=scenario_id, title=r.text(data, "title"),
-        platform=r.choice_of(data, "platform", PLATFORMS, "game_chat"), start=start,
-        nodes=nodes, stranger=stranger, kind=r.choice_of(data, "kind", KINDS, "grooming"), language=language,
+        platform=r.choice_of(data, "platform", PLATFORMS, "game_chat") or "game_chat", start=start,
+        nodes=nodes, stranger=stranger, kind=r.choice_of(data, "kind", KINDS, "grooming") or "grooming",
+        language=language,
         audience=r.text(data, "audience"), difficulty=r.integer(data, "difficulty", 1, 3, 1),
         summary=r.text(data, "summary"), content_notes=r.texts(data, "content_notes"),
         learning_goals=r.texts(data, "learning_goals"), player=player, debrief=debrief,

@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
-from typing import Optional
 
 from .expressions import Expression
 
@@ -32,12 +31,12 @@ class Message:
     red_flags: tuple[str, ...] = ()
     severity: int = 0          # effective: authored, else highest category default, 0 without red flags
     why: str = ""
-    delay: Optional[float] = None
-    condition: Optional[Expression] = None
+    delay: float | None = None
+    condition: Expression | None = None
     image: str = ""
     link: str = ""
     system: bool = False
-    after: Optional[float] = None   # idle nudges only: seconds without input
+    after: float | None = None   # idle nudges only: seconds without input
 
     @property
     def is_red_flag(self) -> bool:
@@ -52,7 +51,7 @@ class Choice:
     discloses: tuple[str, ...] = ()
     add: tuple[tuple[str, int], ...] = ()
     set: tuple[tuple[str, int | bool], ...] = ()
-    condition: Optional[Expression] = None
+    condition: Expression | None = None
     once: bool = False
     tells_adult: bool = False
 
@@ -71,7 +70,7 @@ class Node:
     pos: Pos
     messages: tuple[Message, ...] = ()
     choices: tuple[Choice, ...] = ()
-    end: Optional[Ending] = None
+    end: Ending | None = None
     idle_nudges: tuple[Message, ...] = ()
 
 
@@ -93,7 +92,7 @@ class ProfileItem:
 @dataclass(frozen=True)
 class Stranger:
     name: str
-    claimed_age: Optional[int] = None
+    claimed_age: int | None = None
     avatar: str = ""
     profile: tuple[ProfileItem, ...] = ()
     avatar_pos: Pos = (1, 1)
@@ -111,7 +110,7 @@ class DebriefSection:
 
     text: str
     pos: Pos
-    condition: Optional[Expression] = None    # evaluated on the state at the end of the chat
+    condition: Expression | None = None    # evaluated on the state at the end of the chat
     endings: tuple[str, ...] = ()             # ending node ids and/or block, report, leave; empty = any
 
 

@@ -12,6 +12,7 @@ so a script gives the same record in all of them.
 from __future__ import annotations
 
 import json
+import os
 import random
 import sys
 import time
@@ -156,7 +157,7 @@ class Session:
             self._result = score(self.conv.events)
         return self._result
 
-    def finish(self, result_json: str | Path | None = None) -> dict:
+    def finish(self, result_json: str | os.PathLike[str] | None = None) -> dict:
         """Close the session: quit if still open, store and write the result record."""
         if not self.conv.ended:
             self.conv.quit()
@@ -200,11 +201,11 @@ def run_script(session: Session, lines: Iterable[tuple[int, str]],
     return notes
 
 
-ScriptRunner = Callable[[Session, Iterable[tuple[int, str]]], list[str]]
+ScriptRunner = Callable[[Session, list[tuple[int, str]]], list[str]]
 
 
-def run_script_file(session: Session, lines: Iterable[tuple[int, str]], script_name: str,
-                    run: ScriptRunner = run_script, result_json: str | Path | None = None) -> int:
+def run_script_file(session: Session, lines: list[tuple[int, str]], script_name: str,
+                    run: ScriptRunner = run_script, result_json: str | os.PathLike[str] | None = None) -> int:
     """Play a --script with ``run(session, lines)`` (which returns the notes) and finish the session.
 
     A bad line prints ``SCRIPT: line N: ...`` to stderr, finishes the session as it stands

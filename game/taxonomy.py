@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, replace
 from fractions import Fraction
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -100,17 +100,18 @@ def _read(path: Path) -> dict:
         return yaml.safe_load(handle)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_taxonomy(path: Path = paths.TAXONOMY_FILE) -> Taxonomy:
     data = _read(path)
-    categories = {c["id"]: Category(c["id"], int(c["severity"]), c["title"], c["looks_like"], " ".join(c["why"].split()))
+    categories = {c["id"]: Category(c["id"], int(c["severity"]), c["title"], c["looks_like"],
+                                    " ".join(c["why"].split()))
                   for c in data["categories"]}
     disclosures = {d["id"]: DisclosureKind(d["id"], Fraction(str(d["weight"])), d["title"], d["examples"])
                    for d in data["disclosures"]}
     return Taxonomy(categories, disclosures)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_help(path: Path = paths.HELP_RESOURCES_FILE) -> HelpInfo:
     data = _read(path)
     resources = tuple(HelpResource(r["id"], r.get("region", ""), r["name"], r["purpose"],

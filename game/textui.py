@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import sys
 import textwrap
-from typing import Callable, Iterable, Optional, TextIO
+from collections.abc import Callable, Iterable
+from typing import TextIO
 
 from . import debrief as debrief_mod
 from .command_language import HELP, ParseError, parse
@@ -155,7 +156,7 @@ class TextRenderer:
 
 
 def play_interactive(session: Session, read_line: Callable[[str], str] = input,
-                     out: Optional[TextIO] = None) -> None:
+                     out: TextIO | None = None) -> None:
     """Play at the keyboard until the conversation ends or input runs out."""
     out = out or sys.stdout   # looked up now, not when the module was imported
     view = TextRenderer(session, out)
@@ -190,14 +191,14 @@ def play_interactive(session: Session, read_line: Callable[[str], str] = input,
     view.debrief()
 
 
-def play_script(session: Session, lines: Iterable[tuple[int, str]], out: Optional[TextIO] = None) -> list[str]:
+def play_script(session: Session, lines: Iterable[tuple[int, str]], out: TextIO | None = None) -> list[str]:
     """Play a script, printing the transcript; raises ScriptError on a bad line."""
     out = out or sys.stdout
     view = TextRenderer(session, out)
     view.intro()
     session.start()
 
-    def after(command, shown: Optional[str]) -> None:
+    def after(command, shown: str | None) -> None:
         if shown == "profile":
             view.profile()
         view.events()

@@ -12,9 +12,9 @@ from __future__ import annotations
 import difflib
 import gc
 from collections import deque
+from collections.abc import Iterable
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterable
 
 from .diagnostics import Diagnostic, Reporter
 from .engine import END_ACTIONS
@@ -121,7 +121,8 @@ def check_scenario(scenario: Scenario, report: Reporter, expressions=()) -> None
         if not red_items:
             report.add("RF203", (1, 1), "a grooming scenario with no red flags: there is nothing to spot",
                        "mark the manipulative messages with red_flags")
-        if scenario.start in nodes and not any(nodes[n].end and nodes[n].end.outcome == "unsafe" for n in reachable):
+        endings = [nodes[n].end for n in reachable]
+        if scenario.start in nodes and not any(end is not None and end.outcome == "unsafe" for end in endings):
             report.add("RF204", (1, 1), "no reachable ending has 'outcome: unsafe'",
                        "show what could happen if the player goes along")
     elif scenario.kind == "benign":
@@ -129,7 +130,7 @@ def check_scenario(scenario: Scenario, report: Reporter, expressions=()) -> None
             report.add("RF205", item.pos, f"benign scenario, but '{item.id}' carries red flags",
                        "in a control scenario nobody is grooming the player")
 
-    written = set()
+    written: set[str] = set()
     for node in nodes.values():
         for choice in node.choices:
             written.update(name for name, _ in choice.add + choice.set)

@@ -9,12 +9,16 @@ later error can point at `FILE:LINE:COL`.
 
 from __future__ import annotations
 
+from typing import Any
+
 import yaml
 
+_Loader: Any = yaml.SafeLoader   # the pure-Python parser, unless libyaml is there
 try:  # libyaml is much faster; PyYAML's wheels ship it
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader
+    _Loader = CSafeLoader
 except ImportError:  # pragma: no cover - pure-Python fallback
-    from yaml import SafeLoader as _Loader
+    pass
 
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 32
@@ -92,7 +96,7 @@ _constructor = yaml.constructor.SafeConstructor()
 _TEXT_TAGS = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:value", "tag:yaml.org,2002:merge"}
 
 
-def _one_line(text: str, limit: int = 60) -> str:
+def _one_line(text: object, limit: int = 60) -> str:
     text = " ".join(str(text).split())
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
@@ -107,18 +111,18 @@ def _convert(node):
         except (yaml.YAMLError, ValueError) as exc:
             reason = getattr(exc, "problem", None) or exc
             raise YamlProblem("RF001", f"cannot read value {_one_line(node.value)!r}: {_one_line(reason, 200)}",
-                              _mark(node.start_mark))
+                              _mark(node.start_mark)) from None
         finally:
             # the constructor caches every node it built (and, after a failure, the one it was building)
             _constructor.constructed_objects.clear()
             _constructor.recursive_objects.clear()
     if isinstance(node, yaml.SequenceNode):
-        out = LList()
-        out.pos = _mark(node.start_mark)
+        items = LList()
+        items.pos = _mark(node.start_mark)
         for item in node.value:
-            out.append(_convert(item))
-            out.item_pos.append(_mark(item.start_mark))
-        return out
+            items.append(_convert(item))
+            items.item_pos.append(_mark(item.start_mark))
+        return items
     out = LMap()
     out.pos = _mark(node.start_mark)
     for key_node, value_node in node.value:
@@ -154,14 +158,14 @@ def loads(text: str):
         before = text.encode("utf-8", "surrogatepass")[: exc.position].decode("utf-8", "ignore")
         pos = (before.count("\n") + 1, len(before) - before.rfind("\n"))
         raise YamlProblem("RF001", f"YAML syntax: {exc.reason} (character #x{exc.character:04x})",
-                          pos, "remove it; scenario files hold plain text")
+                          pos, "remove it; scenario files hold plain text") from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         pos = _mark(mark) if mark else (1, 1)
         problem = exc.problem or exc.context or "invalid YAML"
-        raise YamlProblem("RF001", f"YAML syntax: {problem}", pos)
+        raise YamlProblem("RF001", f"YAML syntax: {problem}", pos) from None
     except yaml.YAMLError as exc:
-        raise YamlProblem("RF001", f"YAML syntax: {_one_line(exc, 200)}")
+        raise YamlProblem("RF001", f"YAML syntax: {_one_line(exc, 200)}") from None
     if node is None:
         raise YamlProblem("RF007", "the file holds no YAML document")
     return _convert(node)
@@ -176,7 +180,7 @@ def load_bytes(data: bytes, max_bytes: int = MAX_BYTES):
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise YamlProblem("RF006", "the file is not valid UTF-8", (line, 1), "save it as UTF-8")
+        raise YamlProblem("RF006", "the file is not valid UTF-8", (line, 1), "save it as UTF-8") from None
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
         raise YamlProblem("RF006", "the file contains a NUL character", (line, 1), "save it as UTF-8 text")

@@ -63,7 +63,7 @@ class TempCluster:
         if done.returncode:
             raise RuntimeError(f"{Path(args[0]).name} failed: {done.stderr.strip()[-500:]}")
 
-    def start(self) -> "TempCluster":
+    def start(self) -> TempCluster:
         if self._external:
             return self
         bins = _bin_dir()

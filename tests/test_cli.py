@@ -10,10 +10,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from scenario_kit import scenario, write
 
 from game.cli import main
 from game.library import load_library
-from scenario_kit import scenario, write
 
 ROOT = Path(__file__).resolve().parent.parent
 

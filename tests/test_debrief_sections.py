@@ -9,10 +9,10 @@ from scenario_kit import write
 
 from game import debrief
 from game.engine import Conversation
-from game.validator import load_scenario
 from game.scoring import score
 from game.session import Session, run_script
 from game.textui import TextRenderer
+from game.validator import load_scenario
 
 SCENARIO = """\
 format: 1

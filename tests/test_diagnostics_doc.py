@@ -36,7 +36,7 @@ def test_doc_names_and_severities_match_the_code_table():
 
 
 def test_codes_are_stable_shape():
-    for code, (name, severity, example) in CODES.items():
+    for code, (_name, severity, _example) in CODES.items():
         assert re.fullmatch(r"RF\d{3}", code)
         assert severity in ("error", "warning")
         # RF2xx are the warnings of scenario-format.md; everything else is an error

@@ -255,7 +255,10 @@ def render(tree) -> str:
     if kind == "or":
         return " or ".join(render(c) for c in tree[1])
     _, op, left, right = tree
-    wrap = lambda t: f"({render(t)})" if t[0] in ("not", "and", "or", "cmp") else render(t)
+
+    def wrap(t):
+        return f"({render(t)})" if t[0] in ("not", "and", "or", "cmp") else render(t)
+
     return f"{wrap(left)} {op} {wrap(right)}"
 
 

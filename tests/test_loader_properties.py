@@ -22,8 +22,7 @@ from game import paths
 from game.diagnostics import CODES
 from game.engine import CommandError, Conversation
 from game.loader import ScenarioError
-from game.validator import load_scenario
-from game.validator import check_file
+from game.validator import check_file, load_scenario
 
 SHIPPED = {p.name: p.read_bytes() for p in sorted(paths.SCENARIOS_DIR.glob("*.yaml"))}
 NAMES = sorted(SHIPPED)

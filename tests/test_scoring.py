@@ -11,8 +11,8 @@ from fractions import Fraction
 import pytest
 
 from game.engine import Conversation
-from game.validator import load_scenario
 from game.scoring import round_half_up, score
+from game.validator import load_scenario
 
 
 class Log:

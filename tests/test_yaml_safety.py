@@ -11,13 +11,12 @@ from __future__ import annotations
 import time
 
 import pytest
+from scenario_kit import scenario, write
 
 from game import yamlsafe
 from game.engine import Conversation
 from game.loader import ScenarioError, safe_asset_path
-from game.validator import load_scenario
-from game.validator import check_file
-from scenario_kit import scenario, write
+from game.validator import check_file, load_scenario
 
 PAYLOADS = [
     '!!python/object/apply:os.system ["touch {marker}"]',

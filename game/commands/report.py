@@ -19,8 +19,9 @@ import os
 import re
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Iterator
+from typing import IO
 
 from .. import scoring
 from . import open_store
@@ -115,8 +116,8 @@ def run(args) -> int:
     from ..checks import report as check_report
     from ..checks import report_csv as check_csv
     from ..checks import storage as check_storage
-    from ..results import retention
     from ..results import report_files as reports_files
+    from ..results import retention
     from ..results.reports import aggregate, csv_report, html_report, json_report, model
     from ..results.store import Filters
 
@@ -162,7 +163,8 @@ def run(args) -> int:
                     report = model.build(store, class_code=args.class_code, player=args.player, since=since,
                                          school=getattr(args, "school", None))
                     ov = report.overview
-                    text = {"html": html_report.render, "json": json_report.render}[args.format](report, checks=checks)
+                    render = html_report.render if args.format == "html" else json_report.render
+                    text = render(report, checks=checks)
                 if out is None or out == "-":
                     sys.stdout.write(text)
                 else:

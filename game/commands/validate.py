@@ -19,7 +19,8 @@ from ..validator import scenario_files, validate_paths
 
 def add_parser(sub, common):
     p = sub.add_parser("validate", parents=[common], help="check scenario and check-form files",
-                       description="Check scenario files and the check's form files (folders are searched for .yaml files).")
+                       description="Check scenario files and the check's form files "
+                                   "(folders are searched for .yaml files).")
     p.add_argument("paths", nargs="*", metavar="PATH",
                    help="files or folders (default: the bundled scenarios/ and game/data/checks/)")
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")

@@ -60,7 +60,6 @@ def plan(store: Store, *, player: str | None = None, class_code: str | None = No
 def forget(store: Store, the_plan: Plan) -> int:
     """Delete everything in ``the_plan``; returns the number of sessions deleted."""
     from ..checks import storage
-
     from . import report_files
 
     if the_plan.checks:

@@ -14,7 +14,7 @@ import hmac
 import os
 import re
 import time
-from typing import Callable
+from collections.abc import Callable
 
 from .store import Store
 

@@ -21,6 +21,9 @@ from typing import Any
 from .db import ERRORS, DatabaseError
 from .store import Store
 
+#: what opening the store for a new session can raise
+OPEN_ERRORS: tuple[type[BaseException], ...] = (DatabaseError, *ERRORS)
+
 
 class Recorder:
     def __init__(self, store: Store, *, scenario_path: str | os.PathLike[str] | None = None,
@@ -108,7 +111,7 @@ def open_recorder(*, data_dir: str | os.PathLike[str] | None = None, scenario: A
     try:
         store = Store.open(data_dir)
         retention.purge_expired(store)
-    except (DatabaseError, *ERRORS) as exc:
+    except OPEN_ERRORS as exc:
         print(f"warning: this session will not be saved: {exc}", file=sys.stderr)
         return None
     rec = Recorder(store, scenario_path=getattr(scenario, "path", None), player=player,

@@ -7,7 +7,8 @@ re-scored at any time (for example after a fix in the scoring code).
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 
 def score_events(events: Sequence[dict[str, Any]]) -> dict[str, Any]:

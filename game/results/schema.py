@@ -27,8 +27,18 @@ Tables:
 
 from __future__ import annotations
 
-from sqlalchemy import (BigInteger, Column, Float, ForeignKey, Index, Integer, MetaData,
-                        PrimaryKeyConstraint, Table, Text)
+from sqlalchemy import (
+                        BigInteger,
+                        Column,
+                        Float,
+                        ForeignKey,
+                        Index,
+                        Integer,
+                        MetaData,
+                        PrimaryKeyConstraint,
+                        Table,
+                        Text,
+)
 
 NAMING = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",

@@ -12,8 +12,9 @@ categories (risk checks, secrecy) are missed more than others.
 from __future__ import annotations
 
 import random
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable
+from typing import Any
 
 # Relative difficulty of spotting each category (0 easy .. 1 hard).
 HARD = {"risk_check": 0.55, "secrecy": 0.35, "exploit_vulnerability": 0.5, "isolation": 0.45,
@@ -78,7 +79,9 @@ def play(scenario: Any, player: SimPlayer, rng: random.Random, seed: int,
     for _ in range(max_steps):
         while conv.pending and not conv.ended:
             clock_t[0] += rng.uniform(1.5, 5.0)
-            consider(conv.deliver_next())
+            event = conv.deliver_next()
+            if event is not None:
+                consider(event)
         if conv.ended:
             break
         if conv.flags and rng.random() < 0.04:          # changes their mind about a flag
@@ -107,8 +110,8 @@ def library(paths: Iterable[Any] | None = None) -> list[Any]:
     """The bundled scenarios (or the given files), loaded and checked."""
     from pathlib import Path
 
-    from game.validator import load_scenario
     from game.paths import SCENARIOS_DIR
+    from game.validator import load_scenario
 
     files = sorted(Path(SCENARIOS_DIR).glob("*.yaml")) if paths is None else [Path(p) for p in paths]
     return [load_scenario(f) for f in files]

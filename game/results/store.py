@@ -32,17 +32,21 @@ import json
 import os
 import time
 import uuid
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql as pg_dialect
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 
 from . import db, identity, location, summary
-from .schema import (class_votes, events as events_t, scenarios as scenarios_t, session_categories,
-                     session_disclosures, sessions as sessions_t, settings as settings_t)
+from .schema import class_votes, session_categories, session_disclosures
+from .schema import events as events_t
+from .schema import scenarios as scenarios_t
+from .schema import sessions as sessions_t
+from .schema import settings as settings_t
 
 UNFINISHED = ("open", "quit")
 MODES = ("solo", "class", "class_session")
@@ -117,7 +121,7 @@ class Filters:
     uids: tuple[str, ...] | None = None
 
     @classmethod
-    def of(cls, **kwargs: Any) -> "Filters":
+    def of(cls, **kwargs: Any) -> Filters:
         statuses = kwargs.pop("statuses", None)
         modes = kwargs.pop("modes", None)
         mode = kwargs.pop("mode", None)
@@ -161,8 +165,9 @@ class Store:
         self.clock = clock
         self.school = identity.clean_school(school)
         if scorer is None:
-            from .rescore import score_events as scorer
-        self.scorer = scorer
+            from .rescore import score_events
+            scorer = score_events
+        self.scorer: Callable[[Sequence[dict]], dict] = scorer
         self._fill_missing_summaries()
 
     # -- opening ------------------------------------------------------------------
@@ -170,7 +175,7 @@ class Store:
     @classmethod
     def open(cls, data_dir: str | os.PathLike[str] | None = None, *,
              path: str | os.PathLike[str] | None = None, database: str | None = None,
-             timeout: float = 10.0, **kwargs: Any) -> "Store":
+             timeout: float = 10.0, **kwargs: Any) -> Store:
         """Open the store: a PostgreSQL ``database`` URL, the SQLite file ``path``, or the
         SQLite file in ``data_dir`` (see ``location``). ``timeout``: how long a
         write waits for another writer's lock."""
@@ -178,7 +183,7 @@ class Store:
         return cls(db.open_engine(target, timeout=timeout), target=target, **kwargs)
 
     @classmethod
-    def open_url(cls, url: str, **kwargs: Any) -> "Store":
+    def open_url(cls, url: str, **kwargs: Any) -> Store:
         """Open the PostgreSQL database at ``url`` (``postgresql://user@host:port/db``)."""
         return cls.open(database=url, **kwargs)
 
@@ -192,7 +197,7 @@ class Store:
     def close(self) -> None:
         self.engine.dispose()
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -732,7 +737,7 @@ class Store:
         database's administrator (docs/results.md).
         """
         if self.is_sqlite:
-            for attempt in range(50):
+            for _attempt in range(50):
                 with self.engine.connect() as conn:
                     busy, _log, _done = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").one()
                     conn.rollback()

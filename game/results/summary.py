@@ -11,7 +11,8 @@ the result record and the event log, so it can always be computed again
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 SUMMARY_VERSION = 2       # 2: stayed_too_long of scoring version 2 (a capped exit is not late)
 

@@ -25,8 +25,8 @@ from __future__ import annotations
 import os
 import time
 import warnings
-from pathlib import Path
 from collections.abc import Callable, Mapping
+from pathlib import Path
 from typing import Any
 
 import pygame
@@ -53,7 +53,7 @@ class Screen:
     #: The palette skin this screen uses (``menu`` or a platform name).
     skin = "menu"
 
-    def __init__(self, app: "App"):
+    def __init__(self, app: App):
         self.app = app
         self.dirty = True
 
@@ -122,7 +122,7 @@ class App:
         self._force_redraw = True
         self.frames_drawn = 0
         self.first_frame_at: float | None = None
-        self.on_frame: Callable[["App"], None] | None = None
+        self.on_frame: Callable[[App], None] | None = None
         self._windowed_size = size or DEFAULT_SIZE
 
         os.environ.setdefault("SDL_VIDEO_CENTERED", "1")
@@ -301,7 +301,7 @@ class App:
             # every screen that must record something (a chat records `quit`) gets to, overlays or not
             for screen in reversed(self.stack):
                 if hasattr(screen, "on_window_close"):
-                    screen.on_window_close()  # type: ignore[attr-defined]
+                    screen.on_window_close()
             self.quit()
             return True
         if event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):

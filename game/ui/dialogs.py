@@ -48,7 +48,7 @@ class ScrollDialog(Screen):
             self.focus.focus(self.buttons[0], show=True)
 
     def on_settings_changed(self) -> None:
-        ident = self.focus.current.ident if self.focus.current else None
+        ident = getattr(self.focus.current, "ident", None)
         self.build()
         self.focus.set_items(self.buttons)
         for b in self.buttons:

@@ -1,7 +1,7 @@
 """Opening a chat from a screen: the picker's "Start chat", the debrief's "Play again", a failed resume."""
 from __future__ import annotations
 
-from typing import Callable, Optional
+from collections.abc import Callable
 
 from game.play import sessions
 
@@ -10,8 +10,8 @@ from .app import App
 from .dialogs import NoticeDialog
 
 
-def launch_scenario(app: App, scenario_ref: str, *, under: Optional[Callable[[], None]] = None,
-                    offer_check: bool = True) -> Optional[str]:
+def launch_scenario(app: App, scenario_ref: str, *, under: Callable[[], None] | None = None,
+                    offer_check: bool = True) -> str | None:
     """Start the chat for ``scenario_ref`` with the player's nickname and class code.
 
     ``under`` (optional) prepares the stack below the chat first (for "Play

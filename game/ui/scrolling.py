@@ -6,8 +6,6 @@ counsellor pages, the chat's messages and profile panel) keeps its offset in a
 """
 from __future__ import annotations
 
-from typing import Optional
-
 import pygame
 
 from .theme import Theme
@@ -26,8 +24,8 @@ class Scroller:
         self.offset = 0
         self.content_h = 0
         self.view = pygame.Rect(0, 0, 0, 0)
-        self._press: Optional[tuple[int, int, int]] = None   # x, y, offset at the press
-        self._thumb_drag: Optional[tuple[int, int]] = None   # y, offset at the press
+        self._press: tuple[int, int, int] | None = None   # x, y, offset at the press
+        self._thumb_drag: tuple[int, int] | None = None   # y, offset at the press
         self.was_drag = False
         self.drag_threshold = 10
 

@@ -77,7 +77,7 @@ class Settings:
         return d
 
     @classmethod
-    def from_dict(cls, data: object) -> "Settings":
+    def from_dict(cls, data: object) -> Settings:
         s = cls()
         if not isinstance(data, dict):
             return s
@@ -96,7 +96,7 @@ class Settings:
         return s
 
     @classmethod
-    def load(cls, folder: str | os.PathLike | None) -> "Settings":
+    def load(cls, folder: str | os.PathLike | None) -> Settings:
         """Settings from ``folder/settings.json`` (defaults if absent or bad)."""
         if folder is None:
             return cls()

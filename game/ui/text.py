@@ -14,8 +14,8 @@ with a fallback font (DejaVu Sans) instead of as empty boxes.
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 import pygame
 
@@ -169,7 +169,7 @@ class TextKit:
                 fb = self.fallback_font(style)
                 try:
                     fm = fb.metrics(ch)[0] if fb is not None else None
-                    known = fm is not None and fm != fb.metrics("\U000F0000")[0]
+                    known = fb is not None and fm is not None and fm != fb.metrics("\U000F0000")[0]
                 except (pygame.error, UnicodeError):
                     known = False
             else:
@@ -259,8 +259,7 @@ class TextKit:
         s = self._emoji_scaled.get(key)
         if s is not None:
             return s
-        raw = self._emoji_raw.get(run, False)
-        if raw is False:
+        if run not in self._emoji_raw:
             ef = self._get_emoji_font()
             raw = None
             if ef is not None:
@@ -269,6 +268,7 @@ class TextKit:
                 except (pygame.error, UnicodeError):
                     raw = None
             self._emoji_raw[run] = raw
+        raw = self._emoji_raw[run]
         if raw is None:
             return None
         w = max(1, round(raw.get_width() * height / raw.get_height()))
@@ -291,7 +291,7 @@ class TextKit:
                     w += s.get_width()
                     continue
             for fb, part in self._text_parts(run, style):
-                w += (self.fallback_font(style) if fb else font).size(part)[0]
+                w += ((self.fallback_font(style) or font) if fb else font).size(part)[0]
         return w
 
     def wrap(self, text: str, style: str, max_width: int) -> list[str]:
@@ -364,7 +364,7 @@ class TextKit:
                     continue
             for fb, part in self._text_parts(run, style):
                 if fb:   # on the text font's baseline
-                    ff = self.fallback_font(style)
+                    ff = self.fallback_font(style) or font
                     parts.append((ff.render(part, True, color), font.get_ascent() - ff.get_ascent()))
                 else:
                     parts.append((font.render(part, True, color), 0))

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from typing import Callable, Optional
+from collections.abc import Callable
 
 import pygame
 
@@ -22,7 +22,7 @@ class TextField(Widget):
     """
 
     def __init__(self, label: str, *, max_len: int, ident: str, placeholder: str = "", hint: str = "",
-                 upper: bool = False, on_change: Optional[Callable[[str], None]] = None, text: str = ""):
+                 upper: bool = False, on_change: Callable[[str], None] | None = None, text: str = ""):
         super().__init__()
         self.label = label
         self.max_len = max_len
@@ -33,7 +33,7 @@ class TextField(Widget):
         self.on_change = on_change
         self.text = ""
         self.cursor = 0
-        self.problem: Optional[str] = None
+        self.problem: str | None = None
         self.hovered = False
         self.box = pygame.Rect(0, 0, 0, 0)      # content coordinates
         self.hint_box = pygame.Rect(0, 0, 0, 0)

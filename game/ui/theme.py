@@ -153,7 +153,7 @@ class Theme:
         self.p: Palette = (HIGH_CONTRAST if high_contrast else PALETTES)[skin]
         self.shape: SkinShape = SHAPES[skin]
 
-    def with_skin(self, skin: str) -> "Theme":
+    def with_skin(self, skin: str) -> Theme:
         return Theme(skin, self.high_contrast, self.scale)
 
     def px(self, n: float) -> int:
@@ -173,8 +173,8 @@ def contrast_ratio(a: Color, b: Color) -> float:
 
     def lum(c: Color) -> float:
         out = []
-        for v in c[:3]:
-            v = v / 255
+        for channel in c[:3]:
+            v = channel / 255
             out.append(v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4)
         return 0.2126 * out[0] + 0.7152 * out[1] + 0.0722 * out[2]
 

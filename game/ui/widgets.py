@@ -8,7 +8,7 @@ not give us.
 """
 from __future__ import annotations
 
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 import pygame
 
@@ -71,7 +71,8 @@ def draw_fade(surface: pygame.Surface, rect: pygame.Rect, color, bottom: bool = 
     surface.blit(pygame.transform.scale(strip, rect.size), rect.topleft)
 
 
-def flag_marker_points(x: int, y: int, size: int) -> tuple[list[tuple[int, int]], tuple[tuple[int, int], tuple[int, int]]]:
+def flag_marker_points(x: int, y: int, size: int) -> tuple[list[tuple[int, int]], tuple[tuple[int, int], tuple[int,
+                                                                                                               int]]]:
     """A pennant flag: (triangle points, pole line) with the pole's top at (x, y)."""
     pole = ((x, y), (x, y + size))
     tri = [(x + 1, y), (x + 1 + int(size * 0.8), y + int(size * 0.28)), (x + 1, y + int(size * 0.56))]
@@ -114,6 +115,10 @@ class Widget:
 
     def __init__(self) -> None:
         self.rect = pygame.Rect(0, 0, 0, 0)
+        self.box = pygame.Rect(0, 0, 0, 0)   # content coordinates, for screens that scroll
+
+    def draw(self, surface: pygame.Surface, kit: TextKit, theme: Theme, focused: bool = False) -> None:
+        """Draw it (each kind of widget knows how)."""
 
     def activate(self) -> None:  # Enter / Space / click
         pass
@@ -191,7 +196,8 @@ class Button(Widget):
         else:
             bg, fg = (p.button_hover if self.hovered else p.button), p.button_text
         if self.kind in ("primary", "danger") and self.hovered and not theme.high_contrast:
-            bg = tuple(min(255, int(c * 1.12) + 8) for c in bg)
+            r, g, b = (min(255, int(c * 1.12) + 8) for c in bg)
+            bg = (r, g, b)
         if not self.enabled:
             fg = p.text_dim
         return bg, fg
@@ -325,10 +331,10 @@ class ButtonPointer:
             self.pressed = hit(event.pos)
             return self.consume_clicks or self.pressed is not None
         if event.type == pygame.MOUSEBUTTONUP and event.button == 1:
-            w, self.pressed = self.pressed, None
-            if w is not None and hit(event.pos) is w:
-                screen.focus.focus(w, show=False)
-                w.activate()
+            pressed, self.pressed = self.pressed, None
+            if pressed is not None and hit(event.pos) is pressed:
+                screen.focus.focus(pressed, show=False)
+                pressed.activate()
                 screen.dirty = True
                 return True
             return self.consume_clicks

@@ -1,8 +1,8 @@
 """A scenario's facilitator notes reach the adult: the report model, the HTML report and the JSON report."""
 
-from game.results.reports import html_report, model
-
 from test_results_report_model import Log, record
+
+from game.results.reports import html_report, model
 
 NOTES = "Don't promise to keep it secret. Stay calm & thank them; <follow> your procedure the same day."
 

@@ -14,11 +14,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from results_helpers import fill_class
 
 from game.results.reports import html_report, model
 from game.results.store import Store
-
-from results_helpers import fill_class
 
 BROWSER = next((b for b in (shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome"))
                 if b), None)

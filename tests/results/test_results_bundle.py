@@ -7,13 +7,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from results_helpers import fill_class, record_session, scenario
 
 from game.engine import Conversation
 from game.results import bundle
 from game.results.reports import csv_report, model
 from game.results.store import Filters, Store
-
-from results_helpers import fill_class, record_session, scenario
 
 ROOT = Path(__file__).resolve().parents[2]
 

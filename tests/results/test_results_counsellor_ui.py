@@ -12,6 +12,8 @@ import pytest  # noqa: E402
 
 pygame = pytest.importorskip("pygame")
 
+from results_helpers import fill_class, record_session, scenario  # noqa: E402
+
 from game.results import pin  # noqa: E402
 from game.results.reports import model  # noqa: E402
 from game.results.store import Store  # noqa: E402
@@ -20,8 +22,6 @@ from game.ui.routes import ROUTES  # noqa: E402
 from game.ui.screens import counsellor as cv  # noqa: E402
 from game.ui.screens import counsellor_pages as pages  # noqa: E402
 from game.ui.settings import Settings  # noqa: E402
-
-from results_helpers import fill_class, record_session, scenario  # noqa: E402
 
 
 def text(t):

@@ -7,16 +7,15 @@ import sqlite3
 import pytest
 import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
+from alembic.config import Config
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from alembic.config import Config
+from results_helpers import record_session, scenario
 
 from game.results import db, schema
 from game.results.reports import model
 from game.results.store import Store, target_for
 from game.scoring import score
-
-from results_helpers import record_session, scenario
 
 # The schema of the store before it moved to Alembic (SQLite user_version 1), verbatim.
 LEGACY_V1 = """

@@ -1,16 +1,15 @@
 """Forgetting for good, and the retention setting."""
 
 import subprocess
-import time
 import sys
+import time
 from pathlib import Path
 
 import pytest
+from results_helpers import record_session, scenario
 
 from game.results import forget, retention
 from game.results.store import Store
-
-from results_helpers import record_session, scenario
 
 ROOT = Path(__file__).resolve().parents[2]
 

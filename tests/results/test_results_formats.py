@@ -10,11 +10,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from results_helpers import fill_class, record_session, scenario
 
 from game.results.reports import csv_report, html_report, json_report, model
 from game.results.store import Store
-
-from results_helpers import fill_class, record_session, scenario
 
 ROOT = Path(__file__).resolve().parents[2]
 EVIL = '<script>alert(1)</script>"=1+2'
@@ -122,8 +121,9 @@ def test_report_command_writes_each_format(tmp_path):
 
 
 def test_since_parsing():
-    from game.commands.report import parse_since
     import datetime as dt
+
+    from game.commands.report import parse_since
 
     assert parse_since("2024-05-01") == dt.datetime(2024, 5, 1).timestamp()
     now = dt.datetime(2024, 5, 31, 15, 0).timestamp()

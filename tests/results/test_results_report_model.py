@@ -1,14 +1,13 @@
 """The report model: what a counsellor reads, computed from hand-made event logs."""
 
 import pytest
+from results_helpers import start_event
 
 from game.results import stats
 from game.results.reports import model
 from game.results.reports.findings import findings
 from game.results.store import SessionRecord
 from game.scoring import score
-
-from results_helpers import start_event
 
 
 class Log:

@@ -17,14 +17,13 @@ import time
 from pathlib import Path
 
 import pytest
+from results_helpers import record_session, scenario
 
 from game.command_language import parse
-from game.validator import load_scenario
 from game.results import resume as resume_mod
 from game.results.store import Store
 from game.session import Session
-
-from results_helpers import record_session, scenario
+from game.validator import load_scenario
 
 ROOT = Path(__file__).resolve().parents[2]
 SCENARIO = "generous-teammate"
@@ -296,8 +295,9 @@ def test_every_prefix_of_every_bundled_scenario_replays(tmp_path):
     """Nudges, notices, flags, unflags and authored endings all replay, from any cut."""
     import random as _random
 
-    from game.results import simulate
     from results_helpers import scenarios
+
+    from game.results import simulate
 
     for i, sc in enumerate(scenarios()):
         who = simulate.SimPlayer("p", 0.7, 0.2, 0.3)

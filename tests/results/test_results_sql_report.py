@@ -3,11 +3,10 @@
 import io
 
 import pytest
+from results_helpers import fill_class, record_session, scenario
 
 from game.results.reports import csv_report, model
 from game.results.store import Filters, Store
-
-from results_helpers import fill_class, record_session, scenario
 
 
 def plain(report):

@@ -4,7 +4,8 @@ import math
 from statistics import NormalDist
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from game.results import stats
 

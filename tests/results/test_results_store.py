@@ -7,14 +7,13 @@ import threading
 
 import pytest
 import sqlalchemy as sa
+from results_helpers import record_session, scenario, scenarios, start_event
 
 from game.engine import Conversation
 from game.results import identity
 from game.results.recorder import Recorder
 from game.results.store import Filters, Store
 from game.scoring import score
-
-from results_helpers import record_session, scenario, scenarios, start_event
 
 
 @pytest.fixture

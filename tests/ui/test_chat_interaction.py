@@ -1,12 +1,11 @@
 """Flagging by click, keyboard-only play, overlays, idle nudges, resizing."""
 import pygame
+from conftest import click, key, run_until
 
-from game.ui.chat.timeline import STRANGER
 from game.play.pacing import typing_delay
+from game.ui.chat.timeline import STRANGER
 from game.ui.screens.chat import ChatScreen
 from game.ui.screens.overlays import ConfirmScreen, LinkWarningScreen, PauseScreen
-
-from conftest import click, key, run_until
 
 
 def _bubble_center(chat, item):

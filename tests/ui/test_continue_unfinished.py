@@ -3,18 +3,17 @@ import sqlite3
 
 import pygame
 import pytest
+from conftest import key, run_until
 
-from game.play.options import PlayOptions
-from game.play.sessions import new_session
 from game.command_language import parse
 from game.library import find_scenario
+from game.play.options import PlayOptions
+from game.play.sessions import new_session
 from game.results import location
 from game.results.store import Store
 from game.session import Session, run_script
 from game.ui.screens.chat import ChatScreen
 from game.ui.screens.start import ResumeFailedDialog, StartScreen
-
-from conftest import key, run_until
 
 SCENARIO = "generous-teammate"
 # the best play of tests/golden/generous-teammate/best.script, cut in two

@@ -4,7 +4,7 @@ import json
 import pygame
 
 from game.ui.app import Screen
-from game.ui.settings import Settings, TEXT_SIZES
+from game.ui.settings import TEXT_SIZES, Settings
 from game.ui.theme import HIGH_CONTRAST, PALETTES, contrast_ratio
 
 

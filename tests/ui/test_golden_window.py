@@ -2,6 +2,7 @@
 import json
 
 import pytest
+from playback import comparable, golden_cases, play, script_seed
 
 from game.cli import main
 from game.command_language import parse, read_script
@@ -10,7 +11,6 @@ from game.library import find_scenario
 from game.play import sessions
 from game.play.options import PlayOptions
 from game.session import Session, run_script
-from playback import comparable, golden_cases, play, script_seed
 
 CASES = golden_cases()
 

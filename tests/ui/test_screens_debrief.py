@@ -3,17 +3,16 @@ from pathlib import Path
 
 import pygame
 import pytest
+from conftest import click, key
 
 from game.command_language import read_script
 from game.library import find_scenario
 from game.session import Session, run_script
-from game.ui.screens.chat import ChatScreen
 from game.taxonomy import load_help
+from game.ui.screens.chat import ChatScreen
 from game.ui.screens.debrief import FALSE_ALARM, MISSED, SPOTTED, DebriefScreen
 from game.ui.screens.picker import PickerScreen
 from game.ui.screens.start import StartScreen
-
-from conftest import click, key
 
 GOLDEN = Path(__file__).resolve().parent.parent / "golden"
 

@@ -1,16 +1,15 @@
 """The scenario picker: every scenario listed, keyboard and mouse, played marks, no spoilers."""
 import pygame
 import pytest
+from conftest import click, key
 
-from game.library import find_scenario, load_library
-from game.session import Session, run_script
 from game.command_language import read_script
-from game.ui.screens import picker as picker_mod
+from game.library import find_scenario, load_library
 from game.play import catalogue
 from game.play.catalogue import content_notes
+from game.session import Session, run_script
+from game.ui.screens import picker as picker_mod
 from game.ui.screens.picker import PickerScreen, StartChatDialog
-
-from conftest import click, key
 
 
 @pytest.fixture

@@ -1,12 +1,11 @@
 """The start screen: keyboard-only way in, nickname and class code, settings that persist."""
 import pygame
 import pytest
+from conftest import click, key
 
 from game.ui.screens.picker import PickerScreen
 from game.ui.screens.start import CLASS_CODE_MAX, NICKNAME_MAX, StartScreen
 from game.ui.settings import Settings
-
-from conftest import click, key
 
 
 def text(s):

@@ -1,16 +1,15 @@
 """What the visual review of every screen fixed: focus on yellow in high contrast, cards that
 outgrow the window, readable scrollbars, the chat header's status line, the PIN gate's messages."""
 import pygame
+from conftest import click, key
 
 from game.library import find_scenario
 from game.session import Session
 from game.ui.screens.chat import ChatScreen
-from game.ui.scrolling import Scroller
 from game.ui.screens.settings import SettingButton, SettingsScreen
+from game.ui.scrolling import Scroller
 from game.ui.theme import Theme
 from game.ui.widgets import Button
-
-from conftest import click, key
 
 
 def test_high_contrast_focus_ring_stands_off_a_yellow_button(app):

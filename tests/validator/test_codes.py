@@ -9,10 +9,10 @@ one line of output.
 from __future__ import annotations
 
 import pytest
+from scenario_kit import DEFAULT_ENDING, locate, scenario, write
 
 from game.diagnostics import CODES
 from game.validator import check_file, validate_paths
-from scenario_kit import DEFAULT_ENDING, locate, scenario, write
 
 LONG = "x" * 501
 

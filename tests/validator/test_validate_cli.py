@@ -9,11 +9,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from scenario_kit import locate, scenario, write
 
 from game import paths
 from game.cli import main
 from game.validator import check_file
-from scenario_kit import locate, scenario, write
 
 ROOT = Path(__file__).resolve().parents[2]
 LINE = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?P<col>\d+): (?P<severity>error|warning): "

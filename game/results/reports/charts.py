@@ -10,8 +10,8 @@ print.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
-from typing import Sequence
 
 LOW, MID, HIGH = "#d55e00", "#e69f00", "#0072b2"
 GREY, INK, TRACK = "#6b6b6b", "#1b1b1b", "#ececec"
@@ -58,7 +58,8 @@ def hbars(rows: Sequence[tuple[str, float | None, str]], *, title: str,
             fill = colour or share_colour(value, good_high=good_high)
             out.append(f'<rect x="{label_w}" y="{y + 4}" width="{w:.1f}" height="{row_h - 10}" fill="{fill}"/>')
         out.append(_text(label_w + bar_w + 8, y + row_h * 0.62,
-                         pct(value) + (f"  {note}" if note else ""), size=12, weight="bold" if value is not None else "normal"))
+                         pct(value) + (f"  {note}" if note else ""), size=12,
+                         weight="bold" if value is not None else "normal"))
     out.append("</svg>")
     return "".join(out)
 
@@ -100,7 +101,8 @@ def discernment_map(points: Sequence[tuple[str, float, float]], *, title: str,
         top = py(y_hi)
         band_h = py(max(1.0, y_lo)) - top
         out.append(f'<rect x="{pad_l}" y="{top:.1f}" width="{pw}" height="{band_h:.1f}" fill="#e8f1f8"/>')
-    out.append(f'<line x1="{px(0):.1f}" y1="{pad_t}" x2="{px(0):.1f}" y2="{pad_t + ph}" stroke="#888" stroke-dasharray="4 3"/>')
+    out.append(f'<line x1="{px(0):.1f}" y1="{pad_t}" x2="{px(0):.1f}" y2="{pad_t + ph}" '
+               'stroke="#888" stroke-dasharray="4 3"/>')
     if y_lo < 0 < y_hi:
         out.append(f'<line x1="{pad_l}" y1="{py(0):.1f}" x2="{pad_l + pw}" y2="{py(0):.1f}" stroke="#888"/>')
     tick = 0.0
@@ -121,7 +123,7 @@ def discernment_map(points: Sequence[tuple[str, float, float]], *, title: str,
             return False
         return all(x1 < a or x0 > c or y1 < b or y0 > d for a, b, c, d in placed)
 
-    for name, c, d in sorted(points, key=lambda p: (-p[2], p[1])):
+    for _name, c, d in sorted(points, key=lambda p: (-p[2], p[1])):
         x, y = px(c), py(d)
         out.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="5" fill="{HIGH}" fill-opacity="0.75" stroke="#fff"/>')
         placed.append((x - 5, y - 5, x + 5, y + 5))

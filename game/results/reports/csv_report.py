@@ -48,7 +48,10 @@ def row(s: SessionView, sha: str = "") -> dict[str, Any]:
     score = res.get("score") or {}
     sig = res.get("signal") or {}
     ending = res.get("ending") or {}
-    bool_ = (lambda v: "" if not res else int(bool(v)))
+
+    def bool_(v: object) -> object:
+        return "" if not res else int(bool(v))
+
     return {
         "session": s.id, "uid": s.uid, "started": _iso(s.started_at), "ended": _iso(s.ended_at),
         "player": s.player, "class": s.class_code or "", "scenario": s.scenario_id, "title": s.title,
@@ -81,8 +84,8 @@ def stream(store: Any, filters: Any, out: Any, *, batch: int = 500) -> int:
 
     Sessions are read ``batch`` at a time and no event log is read, so memory
     stays flat for a whole district. Returns the number of rows."""
-    from .model import _view
     from .labels import taxonomy
+    from .model import _view
 
     infos = store.scenario_infos()
     tax = taxonomy()

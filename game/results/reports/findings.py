@@ -12,8 +12,8 @@ from ..stats import share_of
 from .model import Report
 
 
-def _pct(x: float) -> str:
-    return f"{round(100 * x)}%"
+def _pct(x: float | None) -> str:
+    return "–" if x is None else f"{round(100 * x)}%"
 
 
 def findings(report: Report) -> list[str]:

@@ -12,8 +12,8 @@ Every text that comes from a scenario file or a player is escaped.
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Iterable
 from html import escape
-from typing import Iterable
 
 from ... import scoring
 from .. import stats

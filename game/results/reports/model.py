@@ -295,7 +295,7 @@ def _player_modes(filters: Filters) -> Filters:
     return filters if filters.modes else replace(filters, modes=("solo", "class"))
 
 
-def _view(rec: SessionRecord, infos: dict[str, dict[str, Any]], tax: Taxonomy) -> "SessionView":
+def _view(rec: SessionRecord, infos: dict[str, dict[str, Any]], tax: Taxonomy) -> SessionView:
     info = infos.get(rec.scenario_sha256)
     fallback = None
     if info is None:
@@ -306,7 +306,7 @@ def _view(rec: SessionRecord, infos: dict[str, dict[str, Any]], tax: Taxonomy) -
     return view
 
 
-def session_view(store: Store, session_id: int) -> "SessionView | None":
+def session_view(store: Store, session_id: int) -> SessionView | None:
     """One session with its transcript (the counsellor view's session page)."""
     rec = store.session(session_id, with_events=True)
     return None if rec is None else _view(rec, store.scenario_infos(), taxonomy())
@@ -366,9 +366,9 @@ def build_from(records: Sequence[SessionRecord], scenario_infos: dict[str, dict[
                tax: Taxonomy | None = None) -> Report:
     tax = tax or taxonomy()
     by_id: dict[str, dict[str, Any]] = {}
-    for info in scenario_infos.values():
-        if info.get("id"):
-            by_id.setdefault(str(info["id"]), info)
+    for known in scenario_infos.values():
+        if known.get("id"):
+            by_id.setdefault(str(known["id"]), known)
 
     views: list[SessionView] = []
     items_of: dict[int, dict[str, list[str]]] = {}
@@ -382,7 +382,7 @@ def build_from(records: Sequence[SessionRecord], scenario_infos: dict[str, dict[
 
     complete = [v for v in views if v.complete and v.result]
     overview = _overview(views, complete)
-    class_counts = stats.pool(stats.Counts.from_signal(v.result.get("signal")) for v in complete)
+    class_counts = stats.pool(stats.Counts.from_signal((v.result or {}).get("signal")) for v in complete)
     class_d = stats.discernment(class_counts)
     return Report(
         generated_at=time.time() if now is None else now,
@@ -469,9 +469,9 @@ def _overview(views: Sequence[SessionView], complete: Sequence[SessionView]) -> 
         "classes": sorted({v.class_code for v in views if v.class_code}),
         "completion_rate": len(complete) / len(views) if views else None,
         "averages": _averages(complete),
-        "reported_share": (sum(1 for v in grooming if v.result.get("reported")) / len(grooming)
+        "reported_share": (sum(1 for v in grooming if (v.result or {}).get("reported")) / len(grooming)
                            if grooming else None),
-        "told_adult_share": (sum(1 for v in complete if v.result.get("told_adult")) / len(complete)
+        "told_adult_share": (sum(1 for v in complete if (v.result or {}).get("told_adult")) / len(complete)
                              if complete else None),
         "stayed_too_long": sum(1 for v in grooming if v.stayed_too_long),
         "grooming_complete": len(grooming),
@@ -484,7 +484,7 @@ def _category_rows(sessions: Iterable[SessionView], items_of: dict[int, dict[str
                    tax: Taxonomy) -> dict[str, CategoryRow]:
     rows = {cid: CategoryRow(cid, title, 0, 0) for cid, title in tax.categories.items()}
     for v in sessions:
-        hits = set(v.result.get("hits") or [])
+        hits = set((v.result or {}).get("hits") or [])
         for iid, cats in items_of.get(v.id, {}).items():
             for cid in dict.fromkeys(cats):
                 row = rows.get(cid)
@@ -510,7 +510,7 @@ def _players(views: Sequence[SessionView], items_of: dict[int, dict[str, list[st
     out = []
     for (_, klass), group in groups.items():
         done = [v for v in group if v.complete and v.result]
-        counts = stats.pool(stats.Counts.from_signal(v.result.get("signal")) for v in done)
+        counts = stats.pool(stats.Counts.from_signal((v.result or {}).get("signal")) for v in done)
         d = stats.discernment(counts)
         name = group[-1].player
         out.append(PlayerRow(
@@ -531,15 +531,15 @@ def _scenarios(views: Sequence[SessionView]) -> list[ScenarioRow]:
     out = []
     for sid, group in groups.items():
         done = [v for v in group if v.complete and v.result]
-        exits = [v for v in done if v.result.get("outcome") in ("blocked", "reported", "left")]
+        exits = [v for v in done if (v.result or {}).get("outcome") in ("blocked", "reported", "left")]
         out.append(ScenarioRow(
             scenario_id=sid, title=group[-1].title, kind=group[-1].kind,
             sessions=len(group), complete=len(done),
             avg_total=_mean(v.part("total") for v in done),
             stayed_too_long=sum(1 for v in done if v.stayed_too_long),
-            avg_late=_mean(float(v.result.get("late") or 0) for v in exits),
+            avg_late=_mean(float((v.result or {}).get("late") or 0) for v in exits),
             unsafe_endings=sum(1 for v in done if v.ending_outcome == "unsafe"),
-            reported=sum(1 for v in done if v.result.get("reported"))))
+            reported=sum(1 for v in done if (v.result or {}).get("reported"))))
     out.sort(key=lambda s: (-(s.late_share or 0.0), s.title.casefold()))
     return out
 

@@ -53,8 +53,10 @@ class ChatPainter:
         pygame.draw.circle(surface, p.surface, (pad + av - t.px(5), ay + av - t.px(5)), t.px(7))
         pygame.draw.circle(surface, p.online, (pad + av - t.px(5), ay + av - t.px(5)), t.px(5))
         x = pad + av + t.px(12)
-        right_limit = (min(b.rect.x for b in self.chat.header_buttons) - pad) if not self.chat.r_actions.h else r.right - pad
-        name = kit.render_line(kit.ellipsize(self.chat.view.title(), "heading", max(40, right_limit - x)), "heading", p.text)
+        chat = self.chat
+        right_limit = (min(b.rect.x for b in chat.header_buttons) - pad) if not chat.r_actions.h else r.right - pad
+        name = kit.render_line(kit.ellipsize(self.chat.view.title(), "heading", max(40, right_limit - x)), "heading",
+                               p.text)
         typing = self.chat.pacer.typing
         status = self.chat.view.status(typing)
         stat = kit.render_line(kit.ellipsize(status, "small", max(40, right_limit - x)), "small",
@@ -192,7 +194,8 @@ class ChatPainter:
                 b.draw(surface, kit, t, cur is not None and cur[1] is b)
             surface.set_clip(prev_clip)
             if self.chat.choice_overflow:
-                more = "More replies below" if self.chat.choice_scroll < self.chat.choice_overflow else "More replies above"
+                below = self.chat.choice_scroll < self.chat.choice_overflow
+                more = "More replies below" if below else "More replies above"
                 m = kit.render_line(more, "small_bold", t.p.accent_text)
                 box = pygame.Rect(0, 0, m.get_width() + t.px(16), m.get_height() + t.px(6))
                 box.bottomright = (r.right - t.px(16), r.bottom - t.px(4))
@@ -222,7 +225,8 @@ class ChatPainter:
         surface.blit(head, (x, y))
         y += head.get_height() + t.px(12)
         av = t.px(32)
-        rows = [(self.chat.stranger_name, self.chat.stranger_picture, "in voice"), (self.chat.player_name, None, "mic off")]
+        rows = [(self.chat.stranger_name, self.chat.stranger_picture, "in voice"), (self.chat.player_name, None,
+                                                                                    "mic off")]
         for name, pic, sub in rows:
             a = self.chat.avatars.get(name, av, pic, "square", avoid=None if pic or name == self.chat.stranger_name
                                  else self.chat.stranger_name)

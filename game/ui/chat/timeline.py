@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import bisect
 import time as _time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Optional
+from typing import Any
 
 import pygame
 
@@ -28,10 +29,10 @@ STRANGER, PLAYER, SYSTEM, ENDING, INFO = "stranger", "player", "system", "ending
 class ChatItem:
     kind: str
     text: str
-    item_id: Optional[str] = None
-    n: Optional[int] = None          # the engine's delivery number
+    item_id: str | None = None
+    n: int | None = None          # the engine's delivery number
     t: float = 0.0                   # seconds since the start (event time)
-    image: Optional[Path] = None     # resolved picture, if any
+    image: Path | None = None     # resolved picture, if any
     image_ref: str = ""              # as authored, for the placeholder
     link: str = ""
     nudge: bool = False
@@ -43,11 +44,11 @@ class ChatItem:
     h: int = 0
     x: int = 0                       # left of the cached surface
     bubble: pygame.Rect = field(default_factory=lambda: pygame.Rect(0, 0, 0, 0))
-    link_rect: Optional[pygame.Rect] = None
+    link_rect: pygame.Rect | None = None
     first_in_group: bool = True
     last_in_group: bool = True
-    surf: Optional[pygame.Surface] = None
-    key: Optional[tuple] = None
+    surf: pygame.Surface | None = None
+    key: tuple | None = None
 
     @property
     def flaggable(self) -> bool:
@@ -60,9 +61,9 @@ class RenderContext:
 
     stranger_name: str
     player_name: str
-    stranger_picture: Optional[Path]
+    stranger_picture: Path | None
     is_flagged: Callable[[str], bool]
-    receipt: Callable[[ChatItem], Optional[str]]
+    receipt: Callable[[ChatItem], str | None]
     clock_base: float = field(default_factory=_time.time)   # wall-clock time of t = 0
 
     def clock(self, t: float) -> str:
@@ -78,7 +79,7 @@ class ItemRenderer:
         self.avatars = avatars
         self.ctx = ctx
         self.hud = theme.skin == "game_chat"
-        self._images: dict[Path, Optional[pygame.Surface]] = {}
+        self._images: dict[Path, pygame.Surface | None] = {}
 
     # -- metrics ---------------------------------------------------------------
     def avatar_size(self) -> int:
@@ -101,15 +102,15 @@ class ItemRenderer:
                 self.ctx.receipt(item) if item.kind == PLAYER else None)
 
     # -- pictures --------------------------------------------------------------
-    def picture(self, path: Optional[Path], max_w: int, max_h: int) -> Optional[pygame.Surface]:
+    def picture(self, path: Path | None, max_w: int, max_h: int) -> pygame.Surface | None:
         if path is None:
             return None
         if path not in self._images:
             try:
-                img = pygame.image.load(str(path))
+                loaded = pygame.image.load(str(path))
                 if pygame.display.get_surface():
-                    img = img.convert_alpha()
-                self._images[path] = img
+                    loaded = loaded.convert_alpha()
+                self._images[path] = loaded
             except (pygame.error, OSError, FileNotFoundError):
                 self._images[path] = None
         img = self._images[path]
@@ -137,7 +138,7 @@ class ItemRenderer:
         return s
 
     # -- rendering -------------------------------------------------------------
-    def render(self, item: ChatItem, width: int) -> tuple[pygame.Surface, int, pygame.Rect, Optional[pygame.Rect]]:
+    def render(self, item: ChatItem, width: int) -> tuple[pygame.Surface, int, pygame.Rect, pygame.Rect | None]:
         """Returns (surface, x offset, bubble rect, link rect); rects relative to the item's (0, y)."""
         if item.kind == SYSTEM:
             return self._render_notice(item, width)
@@ -149,7 +150,8 @@ class ItemRenderer:
             return self._render_hud(item, width)
         return self._render_bubble(item, width)
 
-    def _content(self, item: ChatItem, max_w: int, fg, link_color) -> tuple[list[tuple[pygame.Surface, int]], int, int, Optional[int]]:
+    def _content(self, item: ChatItem, max_w: int, fg, link_color) -> tuple[list[tuple[pygame.Surface, int]], int,
+                                                                            int, int | None]:
         """Text, picture and link pieces: ([(surface, y)], width, height, link piece index)."""
         t, kit = self.theme, self.kit
         pieces: list[tuple[pygame.Surface, int]] = []
@@ -197,7 +199,7 @@ class ItemRenderer:
         return s
 
     def _finish(self, scratch: pygame.Surface, used: pygame.Rect, bubble: pygame.Rect,
-                link: Optional[pygame.Rect]) -> tuple[pygame.Surface, int, pygame.Rect, Optional[pygame.Rect]]:
+                link: pygame.Rect | None) -> tuple[pygame.Surface, int, pygame.Rect, pygame.Rect | None]:
         # crop horizontally only, so item-relative y coordinates stay valid
         used = pygame.Rect(used.x, 0, used.w, scratch.get_height()).clip(scratch.get_rect())
         surf = scratch.subsurface(used).copy()
@@ -272,7 +274,7 @@ class ItemRenderer:
             rx = bubble.right - receipt_s.get_width()
             scratch.blit(receipt_s, (rx, bubble.bottom + t.px(3)))
             used.union_ip(pygame.Rect(rx, bubble.bottom + t.px(3), receipt_s.get_width(), receipt_s.get_height()))
-        flagged = bool(item.flaggable and ctx.is_flagged(item.item_id))
+        flagged = bool(item.flaggable and item.item_id and ctx.is_flagged(item.item_id))
         used = self._flag_decor(scratch, bubble, r, used, flagged)
         return self._finish(scratch, used, bubble, link_rect)
 
@@ -332,7 +334,7 @@ class ItemRenderer:
                                  avoid=ctx.stranger_name if mine else None)
             scratch.blit(a, (margin, bubble.y))
             used.union_ip(pygame.Rect(margin, bubble.y, av, av))
-        flagged = bool(item.flaggable and ctx.is_flagged(item.item_id))
+        flagged = bool(item.flaggable and item.item_id and ctx.is_flagged(item.item_id))
         used = self._flag_decor(scratch, bubble, r, used, flagged)
         return self._finish(scratch, used, bubble, link_rect)
 
@@ -363,7 +365,7 @@ class ItemRenderer:
             if i == link_index:
                 link_rect = pygame.Rect(px_, bubble.y + pad_y + yy, s.get_width(), s.get_height())
         used = bubble.union(pygame.Rect((width - time_s.get_width()) // 2, 0, time_s.get_width(), 1))
-        flagged = bool(item.flaggable and ctx.is_flagged(item.item_id))
+        flagged = bool(item.flaggable and item.item_id and ctx.is_flagged(item.item_id))
         used = self._flag_decor(scratch, bubble, r, used, flagged)
         return self._finish(scratch, used, bubble, link_rect)
 
@@ -435,7 +437,7 @@ class Timeline:
             it.surf = None
         self.stale = True
 
-    def gap_before(self, item: ChatItem, prev: Optional[ChatItem]) -> int:
+    def gap_before(self, item: ChatItem, prev: ChatItem | None) -> int:
         t = self.renderer.theme
         if prev is None:
             return t.px(10)
@@ -506,7 +508,7 @@ class Timeline:
             i += 1
         return out
 
-    def hit(self, x: int, y: int) -> tuple[Optional[ChatItem], str]:
+    def hit(self, x: int, y: int) -> tuple[ChatItem | None, str]:
         """The item under a point in timeline coordinates: (item, "link" | "bubble" | "")."""
         for it in self.visible(y - 1, y + 1):
             if it.link_rect is not None and it.link_rect.move(0, it.y).inflate(6, 6).collidepoint(x, y):

@@ -8,6 +8,8 @@ a visible focus ring for free. Subclass and fill ``self.buttons`` in
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pygame
 
 from ..app import App, Screen
@@ -18,7 +20,7 @@ class MenuScreen(Screen):
     title = ""
     body = ""
     #: Called on Escape; None means Escape does nothing.
-    escape_action = None
+    escape_action: Callable[[], None] | None = None
 
     def __init__(self, app: App, title: str | None = None, body: str | None = None):
         super().__init__(app)

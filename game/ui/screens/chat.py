@@ -24,8 +24,9 @@ When the conversation ends the session is finished at once (result stored,
 from __future__ import annotations
 
 import time
+from functools import partial
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 import pygame
 
@@ -41,8 +42,8 @@ from ..chat.avatar import Avatars
 from ..chat.layout import layout_chat
 from ..chat.painter import ChatPainter
 from ..chat.profile import ProfileCard
-from ..scrolling import Scroller
 from ..chat.timeline import ENDING, SYSTEM, ChatItem, ItemRenderer, RenderContext, Timeline
+from ..scrolling import Scroller
 from ..theme import PALETTES
 from ..widgets import Button, flag_badge
 from .overlays import ConfirmScreen, LinkWarningScreen, PauseScreen
@@ -50,9 +51,13 @@ from .overlays import ConfirmScreen, LinkWarningScreen, PauseScreen
 DRAG_THRESHOLD = 6
 
 
+
+def _is_item(item_id: Any, item: ChatItem) -> bool:
+    return item.item_id == item_id
+
 class ChatScreen(Screen):
-    def __init__(self, app: App, session: Any, *, scripted: bool = False, result_json: Optional[str] = None,
-                 clock_base: Optional[float] = None, resumed: bool = False):
+    def __init__(self, app: App, session: Any, *, scripted: bool = False, result_json: str | None = None,
+                 clock_base: float | None = None, resumed: bool = False):
         super().__init__(app)
         self.session = session
         self.conv = session.conv
@@ -60,7 +65,7 @@ class ChatScreen(Screen):
         self.skin = self.scenario.platform if self.scenario.platform in PALETTES else "menu"
         self.scripted = scripted
         self.result_json = result_json
-        self.result: Optional[dict] = None
+        self.result: dict | None = None
         self.finished = False
         self.stranger_name = self.scenario.stranger.name
         self.player_name = self.scenario.player.name or "You"
@@ -83,19 +88,20 @@ class ChatScreen(Screen):
         self.replies = 0
         self.choice_overflow = 0
         self.choice_scroll = 0
+        self._reveal_top: ChatItem | None = None   # a long ending card, to be shown from its top
         self.choice_buttons: list[Button] = []
-        self.end_button: Optional[Button] = None
+        self.end_button: Button | None = None
         self.status_message = ""
         # focus: a zone and an index inside it
-        self.fzone: Optional[str] = None
+        self.fzone: str | None = None
         self.findex: dict[str, int] = {}
         self.focus_visible = False
         # mouse
         self.hover: Any = None
-        self._press: Optional[tuple[int, int]] = None
+        self._press: tuple[int, int] | None = None
         self._press_scroll = 0
         self._dragging = False
-        self._pressed_button: Optional[Button] = None
+        self._pressed_button: Button | None = None
         self._anim_phase = -1
         self._build_buttons()
         self.painter = ChatPainter(self)
@@ -116,7 +122,7 @@ class ChatScreen(Screen):
             self.timeline.append(self._item(note))
 
     # ------------------------------------------------------------------ setup
-    def _resolve(self, ref: str) -> Optional[Path]:
+    def _resolve(self, ref: str) -> Path | None:
         if not ref:
             return None
         try:
@@ -182,7 +188,7 @@ class ChatScreen(Screen):
                     self.app.sounds.play("message_out")
             elif kind in ("flag", "unflag"):
                 item_id = ev.get("id")
-                self.timeline.refresh(lambda it, i=item_id: it.item_id == i)
+                self.timeline.refresh(partial(_is_item, item_id))
                 if str(item_id).startswith("profile."):
                     self._layout_profile()
                 if kind == "flag":
@@ -197,12 +203,12 @@ class ChatScreen(Screen):
         self._settle_scroll()
         self.dirty = True
 
-    def _refresh_receipt(self, line: Optional[ChatLine]) -> None:
+    def _refresh_receipt(self, line: ChatLine | None) -> None:
         """Redraw the reply whose read receipt changed."""
         if line is not None:
             self.timeline.refresh(lambda it: it.source is line)
 
-    def _receipt(self, item: ChatItem) -> Optional[str]:
+    def _receipt(self, item: ChatItem) -> str | None:
         return self.view.receipt(item.source) if item.source is not None else None
 
     def _add(self, item: ChatItem) -> None:
@@ -211,7 +217,7 @@ class ChatScreen(Screen):
         if not at_bottom:
             self.unseen += 1
 
-    def _on_end(self, ev: dict, item: Optional[ChatItem]) -> None:
+    def _on_end(self, ev: dict, item: ChatItem | None) -> None:
         how = ev.get("how")
         if item is not None:
             self._add(item)
@@ -244,7 +250,7 @@ class ChatScreen(Screen):
         self.app.show_debrief(result, self.conv, scenario=self.scenario, session=self.session)
 
     # ------------------------------------------------------------------ commands from the player
-    def act_or_raise(self, command: Command) -> Optional[str]:
+    def act_or_raise(self, command: Command) -> str | None:
         """Carry out one player command through the session; every click, key and script line ends here.
 
         Returns what the session says to show ("profile", "help" or None); raises
@@ -259,7 +265,7 @@ class ChatScreen(Screen):
             self.show_profile()
         return shown
 
-    def act(self, command: Command) -> Optional[str]:
+    def act(self, command: Command) -> str | None:
         """``act_or_raise`` for input: a command that cannot be done now shows its one-line reason."""
         try:
             return self.act_or_raise(command)
@@ -323,7 +329,7 @@ class ChatScreen(Screen):
     def open_link(self, item: ChatItem) -> None:
         flagged = bool(item.item_id and self.conv.is_flagged(item.item_id))
         self.app.push(LinkWarningScreen(self.app, item.link, skin=self.skin, flagged=flagged,
-                                        on_flag=(lambda: self.toggle_flag(item.item_id)) if item.item_id else None))
+                                        on_flag=partial(self.toggle_flag, item.item_id) if item.item_id else None))
 
     # ------------------------------------------------------------------ choices
     def _refresh_choices(self) -> None:
@@ -333,7 +339,7 @@ class ChatScreen(Screen):
             new = [c.text for c in self.conv.choices()]
         old = [b.label for b in self.choice_buttons]
         if new != old:
-            self.choice_buttons = [Button(text, (lambda n=i + 1: self.choose(n)), kind="choice", badge=str(i + 1),
+            self.choice_buttons = [Button(text, partial(self.choose, i + 1), kind="choice", badge=str(i + 1),
                                           ident=f"choice{i + 1}") for i, text in enumerate(new)]
             if self.fzone == "choices":
                 self.findex["choices"] = 0
@@ -504,7 +510,7 @@ class ChatScreen(Screen):
 
     ZONE_ORDER = ("messages", "profile", "choices", "actions")
 
-    def _current(self) -> Optional[tuple[str, Any]]:
+    def _current(self) -> tuple[str, Any] | None:
         if self.fzone is None:
             return None
         items = self._zones().get(self.fzone, [])
@@ -674,7 +680,7 @@ class ChatScreen(Screen):
             return True
         return False
 
-    def _button_at(self, pos) -> Optional[Button]:
+    def _button_at(self, pos) -> Button | None:
         buttons = list(self.header_buttons) + list(self.choice_buttons)
         if self.end_button is not None:
             buttons.append(self.end_button)
@@ -739,7 +745,7 @@ class ChatScreen(Screen):
         b = self._pressed_button
         self._pressed_button = None
         if self.profile_open and not self.wide and not self.r_profile.collidepoint(event.pos) \
-                and not (b is self.b_profile):
+                and b is not self.b_profile:
             if b is None:
                 self.toggle_profile()
                 return True
@@ -772,7 +778,7 @@ class ChatScreen(Screen):
         self.timeline.ensure(self.r_view.w)
         if self.stick_bottom:
             self.scroll = self.max_scroll
-        card = getattr(self, "_reveal_top", None)
+        card = self._reveal_top
         if card is not None:
             self._reveal_top = None
             if card.h + self.theme.px(16) > self.r_view.h:

@@ -11,7 +11,8 @@ Page Down scroll.
 """
 from __future__ import annotations
 
-from typing import Any, Callable, Optional
+from collections.abc import Callable
+from typing import Any
 
 import pygame
 
@@ -90,7 +91,7 @@ class CounsellorScreen(Screen):
         self.message = ""
         self.card = pygame.Rect(0, 0, 0, 0)
         self.ops: list[tuple] = []
-        self._pressed: Optional[Widget] = None
+        self._pressed: Widget | None = None
 
     @property
     def fields(self) -> list[PinField]:

@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable, Optional
+from typing import Any
 
 import pygame
 
@@ -41,18 +42,18 @@ SESSION_LIMIT = 40            # rows of recent sessions on the overview; players
 PLAYER_PAGE = 50              # player rows per page of the overview
 
 
-def share_colour(value: Optional[float], good_high: bool = True) -> tuple[int, int, int]:
+def share_colour(value: float | None, good_high: bool = True) -> tuple[int, int, int]:
     if value is None:
         return (128, 128, 128)
     v = value if good_high else 1 - value
     return HIGH if v >= 0.7 else MID if v >= 0.4 else LOW
 
 
-def pct(value: Optional[float]) -> str:
+def pct(value: float | None) -> str:
     return "–" if value is None else f"{round(100 * value)}%"
 
 
-def when(ts: Optional[float]) -> str:
+def when(ts: float | None) -> str:
     if ts is None:
         return "–"
     return _dt.datetime.fromtimestamp(ts).strftime("%Y-%m-%d %H:%M")
@@ -100,7 +101,7 @@ class PageScreen(Screen):
     def build_header_buttons(self) -> list[Button]:
         return [Button("Back", self.back, ident="back")]
 
-    def build_body(self, page: "PageBuilder") -> None: ...
+    def build_body(self, page: PageBuilder) -> None: ...
 
     def back(self) -> None:
         if self.app.top is self:
@@ -220,7 +221,7 @@ class PageScreen(Screen):
         # a drag that scrolled was used by the scroller above, so a release here is a click
         return self.pointer.handle(self, event, [*self.header_buttons, *self.rows], self._hit)
 
-    def _hit(self, pos: tuple[int, int]) -> Optional[Widget]:
+    def _hit(self, pos: tuple[int, int]) -> Widget | None:
         for b in self.header_buttons:
             if b.rect.collidepoint(pos):
                 return b
@@ -319,7 +320,7 @@ class PageBuilder:
         self.add(surf)
         self.gap(6)
 
-    def bars(self, rows: list[tuple[str, Optional[float], str]], good_high: bool = True) -> None:
+    def bars(self, rows: list[tuple[str, float | None, str]], good_high: bool = True) -> None:
         """Labelled horizontal bars for shares, with the numbers written beside them."""
         t, kit = self.t, self.kit
         # columns as wide as their longest text, so labels are cut only when the bars would get too short
@@ -351,7 +352,7 @@ class PageBuilder:
         self.gap(6)
 
     def row(self, cells: list[tuple[str, float]], action: Callable[[], None], ident: str,
-            sub: Optional[str] = None, colour=None) -> None:
+            sub: str | None = None, colour=None) -> None:
         """A clickable line: cells are (text, width fraction); an optional second line."""
         t, kit = self.t, self.kit
         pad = t.px(10)
@@ -391,8 +392,8 @@ def _write_atomic(path: Path, text: str) -> None:
         tmp.unlink(missing_ok=True)
 
 
-def export_reports(store: Any, data_dir: Optional[Path], class_code: Optional[str],
-                   player: Optional[str] = None) -> list[Path]:
+def export_reports(store: Any, data_dir: Path | None, class_code: str | None,
+                   player: str | None = None) -> list[Path]:
     """Write the HTML and CSV reports for the filter into DATA/reports; returns their paths."""
     from game.results.reports import csv_report, html_report
 
@@ -429,7 +430,7 @@ class OverviewScreen(PageScreen):
 
     title = "Counsellor view"
 
-    def __init__(self, app: App, store: Any, class_code: Optional[str] = None):
+    def __init__(self, app: App, store: Any, class_code: str | None = None):
         super().__init__(app, store)
         self.class_code = class_code
         self.player_page = 0
@@ -458,7 +459,7 @@ class OverviewScreen(PageScreen):
         self.lock()
 
     def cycle_class(self) -> None:
-        options: list[Optional[str]] = [None, *self.classes]
+        options: list[str | None] = [None, *self.classes]
         i = options.index(self.class_code) if self.class_code in options else 0
         self.class_code = options[(i + 1) % len(options)]
         self.player_page = 0
@@ -571,7 +572,7 @@ class OverviewScreen(PageScreen):
 
 
 class PlayerScreen(PageScreen):
-    def __init__(self, app: App, store: Any, player: str, class_code: Optional[str] = None):
+    def __init__(self, app: App, store: Any, player: str, class_code: str | None = None):
         super().__init__(app, store)
         self.player = player
         self.class_code = class_code

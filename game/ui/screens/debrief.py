@@ -26,23 +26,23 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from typing import Any, Optional
+from typing import Any
 
 import pygame
 
 from game import transcript
+from game.debrief import Debrief
 from game.debrief import build as build_debrief
 from game.library import load_library
+from game.play.catalogue import PLATFORM_NAMES
 from game.taxonomy import load_help, load_taxonomy
 
 from ..app import App, Screen
-from ..widgets import Button, ButtonPointer, FocusRing, draw_flag_marker
-from game.play.catalogue import PLATFORM_NAMES
-
 from ..drawing import platform_accent, platform_icon
+from ..launch import launch_scenario
 from ..marks import FALSE_ALARM, MISSED, SPOTTED, STATUS_WORDS, outcome_icon, shield_icon, status_badge
 from ..scrolling import Scroller
-from ..launch import launch_scenario
+from ..widgets import Button, ButtonPointer, FocusRing, draw_flag_marker
 
 OUTCOME_WORDS = {"safe": "Safe ending", "neutral": "Neutral ending", "unsafe": "Unsafe ending"}
 END_WORDS = {"block": "You blocked {name}.", "report": "You reported and blocked {name}.",
@@ -74,7 +74,7 @@ class DebriefScreen(Screen):
         if events is None and session is not None:
             events = getattr(getattr(session, "conv", None), "events", None)
         self.events: list[dict] = list(events or [])
-        self.debrief = None
+        self.debrief: Debrief | None = None
         if self.scenario is not None:
             try:
                 self.debrief = build_debrief(self.scenario, self.events, self.result)
@@ -98,8 +98,13 @@ class DebriefScreen(Screen):
         #: every piece of text laid out on the page, in order (tests read this)
         self.texts: list[str] = []
 
+    def _debrief(self) -> Debrief:
+        """The debrief data; the page parts that need it are only built when there is one."""
+        assert self.debrief is not None
+        return self.debrief
+
     # -- actions -----------------------------------------------------------------------
-    def _scenario_ref(self) -> Optional[str]:
+    def _scenario_ref(self) -> str | None:
         s = self.scenario
         if s is None:
             return None
@@ -132,7 +137,7 @@ class DebriefScreen(Screen):
         return self.kit.render_block(text, style, color, max(20, width), align=align)
 
     def _panel(self, width: int, height: int, *, fill=None, border=None, stripe=None,
-               radius: Optional[int] = None) -> pygame.Surface:
+               radius: int | None = None) -> pygame.Surface:
         t = self.theme
         surf = pygame.Surface((width, max(1, height)), pygame.SRCALPHA)
         r = surf.get_rect()
@@ -209,7 +214,7 @@ class DebriefScreen(Screen):
 
     def _page(self, col: int) -> list[tuple[pygame.Surface, int]]:
         t, kit = self.theme, self.kit
-        d = self.debrief
+        d = self._debrief()
         s = self.scenario
         out: list[tuple[pygame.Surface, int]] = []
         # eyebrow
@@ -274,7 +279,7 @@ class DebriefScreen(Screen):
 
     def _score_card(self, col: int) -> pygame.Surface:
         t, kit = self.theme, self.kit
-        d, r = self.debrief, self.result
+        d, r = self._debrief(), self.result
         pad = t.px(22)
         inner = col - 2 * pad
         complete = r.get("complete", True) and r.get("outcome") != "quit"
@@ -350,7 +355,7 @@ class DebriefScreen(Screen):
 
     def _who(self, col: int) -> list[tuple[pygame.Surface, int]]:
         t = self.theme
-        d = self.debrief
+        d = self._debrief()
         pad = t.px(20)
         icon = self.kit.line_height("heading")
         inner = col - 2 * pad - icon - t.px(14) - t.px(6)
@@ -381,7 +386,7 @@ class DebriefScreen(Screen):
     # -- the transcript ------------------------------------------------------------------
     def _transcript(self, col: int) -> list[tuple[pygame.Surface, int]]:
         t, kit = self.theme, self.kit
-        d = self.debrief
+        d = self._debrief()
         out: list[tuple[pygame.Surface, int]] = []
         reviews = {i.id: i for i in d.items}
         counts = {SPOTTED: len(d.spotted), MISSED: len(d.missed), FALSE_ALARM: len(d.false_alarms)}
@@ -395,7 +400,8 @@ class DebriefScreen(Screen):
             badge = status_badge(kit, t, status)
             n = kit.render_line(f"× {counts[status]}", "body_bold", t.p.text)
             self.texts.append(f"{STATUS_WORDS[status]} {counts[status]}")
-            cell = pygame.Surface((badge.get_width() + t.px(8) + n.get_width(), max(badge.get_height(), n.get_height())),
+            cell = pygame.Surface((badge.get_width() + t.px(8) + n.get_width(), max(badge.get_height(),
+                                                                                    n.get_height())),
                                   pygame.SRCALPHA)
             cell.blit(badge, (0, (cell.get_height() - badge.get_height()) // 2))
             cell.blit(n, (badge.get_width() + t.px(8), (cell.get_height() - n.get_height()) // 2))
@@ -417,19 +423,19 @@ class DebriefScreen(Screen):
                 self.marked[item.id] = item.status
         out.append((self._text("The messages", "body_bold", t.p.text_dim, col), t.px(20)))
         tr = transcript.annotate(self.events, self.result or None)
-        prev_from: Optional[str] = None
+        prev_from: str | None = None
         for line in tr.lines:
             # a repeated message: its marker is on the first time it was shown
-            item = reviews.get(line.item_id or "") if not line.repeat else None
+            review = reviews.get(line.item_id or "") if not line.repeat else None
             if line.who == "system":
-                out.append((self._notice(line.text, col, item), t.px(12)))
+                out.append((self._notice(line.text, col, review), t.px(12)))
             elif line.who == "stranger":
-                out.append((self._bubble(line, col, item, first=prev_from != "stranger"),
+                out.append((self._bubble(line, col, review, first=prev_from != "stranger"),
                             t.px(14) if prev_from != "stranger" else t.px(6)))
             else:
                 out.append((self._reply(line, col), t.px(14)))
-            if item is not None:
-                self.marked[item.id] = item.status
+            if review is not None:
+                self.marked[review.id] = review.status
             prev_from = line.who
         if tr.end is not None:
             out.append((self._end_line(tr.end, col), t.px(18)))
@@ -511,6 +517,7 @@ class DebriefScreen(Screen):
         if item is not None:
             # a rail beside the bubble: solid when spotted, dashed when missed, dotted when harmless
             rail_x = t.px(6)
+            assert expl is not None
             top, bottom = rect.y + t.px(4), rect.bottom + t.px(8) + expl.get_height() - t.px(4)
             self._rail(surf, item.status, rail_x, top, bottom)
             if item.status == SPOTTED:
@@ -606,7 +613,8 @@ class DebriefScreen(Screen):
         expl = self._explanation(item, min(col - t.px(18), t.px(720)))
         h = label.get_height() + 2 * t.px(8) + t.px(8) + expl.get_height()
         surf = pygame.Surface((col, h), pygame.SRCALPHA)
-        r = pygame.Rect(t.px(18), 0, min(col - t.px(18), label.get_width() + t.px(28)), label.get_height() + 2 * t.px(8))
+        r = pygame.Rect(t.px(18), 0, min(col - t.px(18), label.get_width() + t.px(28)),
+                        label.get_height() + 2 * t.px(8))
         pygame.draw.rect(surf, t.p.surface, r, border_radius=t.px(8))
         pygame.draw.rect(surf, t.p.border if not t.high_contrast else t.p.text, r, width=1, border_radius=t.px(8))
         surf.blit(label, (r.x + t.px(14), t.px(8)))
@@ -617,7 +625,7 @@ class DebriefScreen(Screen):
     # -- shared, questions, help ------------------------------------------------------------
     def _shared(self, col: int) -> list[tuple[pygame.Surface, int]]:
         t = self.theme
-        d = self.debrief
+        d = self._debrief()
         out: list[tuple[pygame.Surface, int]] = [(self._heading("What you shared", col), t.px(36))]
         if not d.disclosed:
             out.append((self._text("Nothing personal. You kept your details to yourself.", "body", t.p.text, col),
@@ -786,5 +794,5 @@ class DebriefScreen(Screen):
         if self.scroller.scrollable and off < self.scroller.max_offset and self.bar.w >= t.px(760):
             more = kit.render_line("Scroll for more", "small", t.p.text_dim)
             surface.blit(more, (t.px(20), self.bar.centery - more.get_height() // 2))
-        for b in self.buttons:
-            b.draw(surface, kit, t, self.focus.is_focused(b))
+        for button in self.buttons:
+            button.draw(surface, kit, t, self.focus.is_focused(button))

@@ -6,14 +6,15 @@ screen is updated).
 """
 from __future__ import annotations
 
-from typing import Callable, Optional
+from collections.abc import Callable
+from typing import Any
 
 import pygame
 
 from ..app import App, Screen
+from ..drawing import bullet
 from ..widgets import Button, FocusRing, draw_fade, draw_round_rect, draw_shadow
 from .base import DialogScreen
-from ..drawing import bullet
 
 
 class ConfirmScreen(DialogScreen):
@@ -44,7 +45,7 @@ class LinkWarningScreen(DialogScreen):
     """Shown instead of opening a link: nothing is ever opened."""
 
     def __init__(self, app: App, link: str, *, skin: str = "menu",
-                 flagged: bool = False, on_flag: Optional[Callable[[], None]] = None):
+                 flagged: bool = False, on_flag: Callable[[], None] | None = None):
         self.link = link
         self.flagged = flagged
         self.on_flag = on_flag
@@ -55,10 +56,11 @@ class LinkWarningScreen(DialogScreen):
 
     def build(self) -> None:
         self.buttons = [Button("OK, got it", self.close, kind="primary", ident="ok")]
-        if self.on_flag is not None and not self.flagged:
+        on_flag = self.on_flag
+        if on_flag is not None and not self.flagged:
             def flag() -> None:
                 self.close()
-                self.on_flag()
+                on_flag()
             self.buttons.append(Button("Flag this message", flag, ident="flag"))
 
     def on_enter(self) -> None:
@@ -108,7 +110,7 @@ class HelpScreen(Screen):
         super().__init__(app)
         self.skin = skin
         self.scroll = 0
-        self.content: Optional[pygame.Surface] = None
+        self.content: pygame.Surface | None = None
         self.card = pygame.Rect(0, 0, 0, 0)
         self.view = pygame.Rect(0, 0, 0, 0)
         self.back = Button("Back", self.close, kind="primary", ident="back")
@@ -118,7 +120,7 @@ class HelpScreen(Screen):
         try:
             from game.taxonomy import load_help
 
-            self.info = load_help()
+            self.info: Any = load_help()
         except Exception:  # the data file is missing or broken: still show something useful
             self.info = None
 
@@ -149,13 +151,13 @@ class HelpScreen(Screen):
                 contact = "   ".join(x for x in (r.website, ("Phone " + r.phone) if r.phone else "") if x)
                 if contact:
                     add(kit.render_block(contact, "body", t.p.text_dim, width), t.px(2))
-        h = sum(s.get_height() + g for s, g in parts)
+        h = sum(block.get_height() + g for block, g in parts)
         surf = pygame.Surface((width, max(1, h)), pygame.SRCALPHA)
         y = 0
-        for s, g in parts:
+        for block, g in parts:
             y += g
-            surf.blit(s, (0, y))
-            y += s.get_height()
+            surf.blit(block, (0, y))
+            y += block.get_height()
         return surf
 
     def on_resize(self, size: tuple[int, int]) -> None:

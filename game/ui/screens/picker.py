@@ -14,19 +14,35 @@ Also home to the small helpers the start and debrief screens share:
 """
 from __future__ import annotations
 
-from typing import Any, Callable, Optional
+from collections.abc import Callable
+from typing import Any
 
 import pygame
 
 from game.library import load_library
 from game.play import sessions
-from game.play.catalogue import BEFORE_YOU_START, EVERY_CHAT_NOTE, PLATFORM_NAMES, PLATFORM_ORDER, content_notes, difficulty_word
+from game.play.catalogue import (
+    BEFORE_YOU_START,
+    EVERY_CHAT_NOTE,
+    PLATFORM_NAMES,
+    PLATFORM_ORDER,
+    content_notes,
+    difficulty_word,
+)
 
 from ..app import App, Screen
 from ..dialogs import ScrollDialog
+from ..drawing import (
+    blit_lines,
+    bullet,
+    chevron_left,
+    clamp_lines,
+    draw_check,
+    draw_difficulty_dots,
+    platform_accent,
+    platform_icon,
+)
 from ..launch import launch_scenario
-from ..drawing import (blit_lines, bullet, chevron_left, clamp_lines, draw_check, draw_difficulty_dots,
-                       platform_accent, platform_icon)
 from ..scrolling import Scroller
 from ..theme import Theme
 from ..widgets import Button, ButtonPointer, FocusRing, Widget, draw_focus_ring, draw_round_rect, draw_shadow
@@ -50,7 +66,7 @@ def player_label(app: App) -> str:
     return "Playing without a nickname"
 
 
-def load_played(app: App) -> dict[str, tuple[int, Optional[int]]]:
+def load_played(app: App) -> dict[str, tuple[int, int | None]]:
     """scenario id -> (times finished, best total) on this device; {} when there are no results."""
     return sessions.played_and_best(app.play_options())
 
@@ -110,13 +126,13 @@ class StartChatDialog(ScrollDialog):
 class Card(Widget):
     """One scenario card (content coordinates in ``box``; ``rect`` is on screen)."""
 
-    def __init__(self, scenario: Any, played: tuple[int, Optional[int]] | None):
+    def __init__(self, scenario: Any, played: tuple[int, int | None] | None):
         super().__init__()
         self.scenario = scenario
         self.played = played
         self.box = pygame.Rect(0, 0, 0, 0)
         self.hovered = False
-        self.on_activate: Callable[["Card"], None] = lambda c: None
+        self.on_activate: Callable[[Card], None] = lambda c: None
 
     @property
     def ident(self) -> str:
@@ -342,7 +358,7 @@ class PickerScreen(Screen):
             return True
         return self.pointer.handle(self, event, (self.back, *self.cards), self._hit)
 
-    def _hit(self, pos) -> Optional[Widget]:
+    def _hit(self, pos) -> Widget | None:
         if self.back.rect.collidepoint(pos):
             return self.back
         if not self.scroller.view.collidepoint(pos):

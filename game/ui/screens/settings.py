@@ -6,6 +6,8 @@ saved at once.
 """
 from __future__ import annotations
 
+from typing import Any
+
 import pygame
 
 from ..app import App
@@ -56,10 +58,12 @@ class SettingButton(Button):
 
 
 class _SettingsMixin:
+    app: Any          # provided by the screen class it is mixed into
+    focus: Any
     title = "Settings"
     body = "Click a setting, or press Enter on it, to change it. Changes are saved at once."
 
-    def build(self) -> None:  # type: ignore[override]
+    def build(self) -> None:
         s = self.app.settings
 
         def cycle(fn):

@@ -23,7 +23,7 @@ scrolls (wheel, keys, drag) when a large text size makes it taller than the wind
 from __future__ import annotations
 
 import time
-from typing import Callable, Optional
+from collections.abc import Callable
 
 import pygame
 
@@ -32,15 +32,23 @@ from game.play.sessions import Unfinished
 from game.results.identity import MAX_CLASS_CODE, nickname_key
 
 from ..app import App, Screen
-from ..text import TextKit
-from ..theme import Theme
-from ..widgets import (Button, ButtonPointer, FocusRing, Widget, draw_flag_marker, draw_focus_ring, draw_round_rect,
-                       draw_shadow)
 from ..dialogs import ScrollDialog
 from ..drawing import clamp_lines, platform_icon
-from ..scrolling import Scroller
-from ..textfield import TextField
 from ..launch import launch_scenario
+from ..scrolling import Scroller
+from ..text import TextKit
+from ..textfield import TextField
+from ..theme import Theme
+from ..widgets import (
+    Button,
+    ButtonPointer,
+    FocusRing,
+    Widget,
+    draw_flag_marker,
+    draw_focus_ring,
+    draw_round_rect,
+    draw_shadow,
+)
 
 NICKNAME_MAX = 20
 #: a class code longer than the results store keeps would be cut silently: refuse it instead
@@ -69,7 +77,7 @@ def skip_unfinished(app: App, session_id: int) -> None:
     sessions.skip(app.play_options(), session_id)
 
 
-def time_ago(then: float, now: Optional[float] = None) -> str:
+def time_ago(then: float, now: float | None = None) -> str:
     """"just now", "5 minutes ago", "yesterday", ..."""
     secs = max(0.0, (time.time() if now is None else now) - then)
     if secs < 90:
@@ -102,7 +110,7 @@ class ContinueCard(Widget):
     def __init__(self, action: Callable[[], None]):
         super().__init__()
         self.action = action
-        self.offer: Optional[Unfinished] = None
+        self.offer: Unfinished | None = None
         self.show_player = False
         self.hovered = False
         self.box = pygame.Rect(0, 0, 0, 0)     # content coordinates
@@ -280,7 +288,7 @@ class StartScreen(Screen):
                                on_change=self._set_class, text=getattr(app, "class_code", None) or "")
         self.play = Button("Play", self.go_play, kind="primary", ident="play")
         self.settings = Button("Settings", lambda: open_settings(self.app), ident="settings")
-        self.counsellors: Optional[Button] = None
+        self.counsellors: Button | None = None
         if "counsellor" in app.routes:
             self.counsellors = Button("Counsellors", self.open_counsellors, ident="counsellors")
         self.quit_button = Button("Quit", self.app.quit, kind="ghost", ident="quit")
@@ -305,7 +313,7 @@ class StartScreen(Screen):
         return out
 
     @property
-    def offer(self) -> Optional[Unfinished]:
+    def offer(self) -> Unfinished | None:
         """The unfinished chat to offer: the newest of the nickname typed, else the newest of all."""
         nick = getattr(self.app, "player", None)
         if not nick:
@@ -472,16 +480,16 @@ class StartScreen(Screen):
                 if k:
                     y += sh + sgap
                 # each button gets what its label needs; the room left is shared by all but Quit
-                need = {i: max(sizes[i][0], t.px(90)) for i in idx}
+                widths = {i: max(sizes[i][0], t.px(90)) for i in idx}
                 growing = [i for i in idx if not (row[i] is self.quit_button and len(idx) > 1)]
-                spare = max(0, right_w - sum(need.values()) - sgap * (len(idx) - 1))
-                even = (sum(need[i] for i in growing) + spare) // max(1, len(growing))
-                if all(need[i] <= even for i in growing):     # equal widths when every label fits
-                    need.update({i: even for i in growing})
+                spare = max(0, right_w - sum(widths.values()) - sgap * (len(idx) - 1))
+                even = (sum(widths[i] for i in growing) + spare) // max(1, len(growing))
+                if all(widths[i] <= even for i in growing):     # equal widths when every label fits
+                    widths.update({i: even for i in growing})
                     spare = 0
                 xx = x
                 for j, i in enumerate(idx):
-                    bw = need[i] + (spare // len(growing) if i in growing else 0)
+                    bw = widths[i] + (spare // len(growing) if i in growing else 0)
                     if j == len(idx) - 1 and i in growing:
                         bw = x + right_w - xx
                     row[i].box = pygame.Rect(xx, y, bw, sh)
@@ -539,12 +547,12 @@ class StartScreen(Screen):
     def _place(self) -> None:
         off = self.scroller.offset
         for wdg in self.widgets:
-            wdg.rect = wdg.box.move(0, -off)  # type: ignore[attr-defined]
+            wdg.rect = wdg.box.move(0, -off)
 
     def _keep_focus_visible(self) -> None:
         cur = self.focus.current
         if cur is not None and self.scroller.scrollable:
-            box = cur.box  # type: ignore[attr-defined]
+            box = cur.box
             bottom = box.bottom
             if isinstance(cur, TextField):
                 bottom = cur.hint_box.bottom
@@ -552,7 +560,7 @@ class StartScreen(Screen):
                 self._place()
 
     # -- input -----------------------------------------------------------------------
-    def _focus(self, wdg: Optional[Widget], show: bool = True) -> None:
+    def _focus(self, wdg: Widget | None, show: bool = True) -> None:
         self.focus.focus(wdg, show=show)
         if isinstance(wdg, TextField):
             wdg.cursor = len(wdg.text)
@@ -626,14 +634,14 @@ class StartScreen(Screen):
                 self.pointer.pressed = None
             return True
         if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
-            field = self._hit(event.pos)
-            if isinstance(field, TextField):   # a click in a field puts the caret there at once
+            hit = self._hit(event.pos)
+            if isinstance(hit, TextField):   # a click in a field puts the caret there at once
                 self.pointer.pressed = None
-                self._focus(field)
+                self._focus(hit)
                 return True
         return self.pointer.handle(self, event, self.widgets, self._hit)
 
-    def _hit(self, pos) -> Optional[Widget]:
+    def _hit(self, pos) -> Widget | None:
         return next((wdg for wdg in self.widgets if wdg.rect.collidepoint(pos)), None)
 
     # -- drawing -------------------------------------------------------------------------
