@@ -6,8 +6,18 @@ import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SCENARIOS_DIR = ROOT / "scenarios"
-ASSETS_DIR = ROOT / "assets"
+#: an installed package carries the scenarios and assets here (setup.py copies them)
+BUNDLED = Path(__file__).resolve().parent / "_bundled"
+
+
+def _content(name: str) -> Path:
+    """A bundled folder: inside the installed package, else at the top of the source tree."""
+    packaged = BUNDLED / name
+    return packaged if packaged.is_dir() else ROOT / name
+
+
+SCENARIOS_DIR = _content("scenarios")
+ASSETS_DIR = _content("assets")
 DATA_DIR = Path(__file__).resolve().parent / "data"
 TAXONOMY_FILE = DATA_DIR / "taxonomy.yaml"
 HELP_RESOURCES_FILE = DATA_DIR / "help_resources.yaml"

@@ -109,7 +109,6 @@ def test_back_returns_to_start(app, picker):
 
 def test_real_chat_opens_with_the_players_nickname(app, picker):
     from game.ui.screens.chat import ChatScreen
-
     from game.ui.screens.check import CheckOfferDialog
 
     app.player, app.class_code = "kiwi", "7C"
