@@ -91,7 +91,8 @@ def _headline(scenario: Scenario, result: dict) -> str:
         return f"You left the chat with {name}."
     ending = result["ending"] or {}
     return {"safe": "You got out safely.", "neutral": "The chat ended, but it could have gone better.",
-            "unsafe": "This ending was not safe. It is not your fault."}.get(ending.get("outcome"), "The chat ended.")
+            "unsafe": "This ending was not safe. It is not your fault."}.get(str(ending.get("outcome")),
+                                                                             "The chat ended.")
 
 
 UNJUSTIFIED_EXIT = ("Leaving was right, and leaving is always OK in real life. Next time, flag the warning "
@@ -111,7 +112,8 @@ def _exit_meaning(scenario: Scenario, result: dict) -> str:
     if outcome == "ending":
         return {"safe": "You reached a safe ending.",
                 "neutral": "The chat ended with things left open: not the worst outcome, not the safest.",
-                "unsafe": "The chat went where the other person wanted. In real life, this is the moment to tell someone."
+                "unsafe": ("The chat went where the other person wanted. "
+                           "In real life, this is the moment to tell someone.")
                 }[result["ending"]["outcome"]]
     if result["exit_point"] is None or late <= 0:
         how = ("You got out before the danger built up." if result["exit_point"] is None
@@ -196,7 +198,8 @@ def build(scenario: Scenario, events: list[dict], result: dict) -> Debrief:
     for status, ids in ((SPOTTED, result["hits"]), (MISSED, result["misses"]), (FALSE_ALARM, result["false_alarms"])):
         for item_id in ids:
             item = scenario.items.get(item_id)
-            categories = tuple(taxonomy.categories[c] for c in getattr(item, "red_flags", ()) if c in taxonomy.categories)
+            categories = tuple(taxonomy.categories[c] for c in getattr(item, "red_flags",
+                                                                       ()) if c in taxonomy.categories)
             if isinstance(item, ProfileItem):
                 text = f"Profile - {item.label}: {item.text}"
             else:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as _dt
 import os
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -531,7 +532,7 @@ class OverviewScreen(PageScreen):
                      (f"spotted {pct(d.hit_rate) if p.complete else '–'}", 0.16),
                      (f"normal {pct(d.fa_rate) if p.complete else '–'}", 0.16),
                      (f"d′ {d.d_prime:.2f}" if p.complete else "d′ –", 0.16)]
-            page.row(cells, lambda p=p: self.open_player(p), f"player:{p.label}", sub=p.reading)
+            page.row(cells, partial(self.open_player, p), f"player:{p.label}", sub=p.reading)
         if first + PLAYER_PAGE < len(rep.players):
             rest = len(rep.players) - first - PLAYER_PAGE
             page.row([(f"Next {min(rest, PLAYER_PAGE)} players (of {len(rep.players)})", 1.0)],
@@ -563,7 +564,7 @@ class OverviewScreen(PageScreen):
         score = s.part("total")
         page.row([(s.player, 0.2), (s.title, 0.32), (s.outcome_label if s.complete else s.status_label, 0.36),
                   ("–" if score is None else f"{round(score)}", 0.12)],
-                 lambda s=s: self.app.push(SessionScreen(self.app, self.store, s)), f"session:{s.id}",
+                 partial(open_session, self, s), f"session:{s.id}",
                  sub=when(s.started_at) + (f" · class {s.class_code}" if s.class_code else ""))
 
     def open_player(self, player: Any) -> None:
@@ -590,8 +591,9 @@ class PlayerScreen(PageScreen):
             return "No finished sessions yet."
         d = p.discernment
         n = d.counts
+        total = p.averages["total"]
         return (f"{p.complete} finished of {p.sessions} · average score "
-                f"{round(p.averages['total'])} · warning signs spotted {share_of(n.hits, n.signal_items)}, "
+                f"{'–' if total is None else round(total)} · warning signs spotted {share_of(n.hits, n.signal_items)}, "
                 f"normal messages flagged {share_of(n.false_alarms, n.noise_items)} · {p.reading} "
                 f"(d′ {d.d_prime:.2f}, c {d.c:+.2f})")
 
@@ -613,7 +615,7 @@ class PlayerScreen(PageScreen):
                      f"{sig.get('false_alarms', 0)} of {sig.get('noise_items', 0)} normal flagged") if s.result else ""
             page.row([(s.title, 0.4), (s.outcome_label if s.complete else s.status_label, 0.4),
                       ("–" if score is None else f"{round(score)}", 0.2)],
-                     lambda s=s: self.app.push(SessionScreen(self.app, self.store, s)), f"session:{s.id}",
+                     partial(open_session, self, s), f"session:{s.id}",
                      sub=when(s.started_at) + flags)
 
 
@@ -717,3 +719,8 @@ class SessionScreen(PageScreen):
             surf.blit(e, (x + pad, y))
             y += e.get_height()
         page.add(surf, t.px(6))
+
+
+def open_session(page: PageScreen, session: Any) -> None:
+    """One session's page, above the page it was chosen on."""
+    page.app.push(SessionScreen(page.app, page.store, session))
