@@ -1,25 +1,16 @@
-"""The chat screen: one conversation with a simulated stranger.
+"""The chat screen: one conversation with a simulated stranger (state, input, focus).
 
-The screen drives a ``game.session.Session`` (the same object the terminal
-drives) and shows the engine's events as they appear in ``conv.events``:
-
-* pending stranger messages arrive one by one after a "typing…" pause whose
-  length follows the message (its ``delay`` if authored, else a seeded
-  length-based time), scaled by the typing-speed setting;
-* while choices are shown and the player does nothing, the current node's
-  idle nudges arrive through ``conv.wait()`` (any key, click or scroll
-  restarts the wait);
-* stranger messages, platform notices and profile items are flagged by a
-  click or with the keyboard (Tab to the zone, arrows, F or Enter);
-* Block, Report and Leave are always visible and ask for a short confirm;
-* Escape or the Pause button opens the pause menu (help, settings, quick exit).
-
-When the conversation ends the session is finished at once (result stored,
-``--result-json`` written) and "See how you did" hands over to
-``app.show_debrief(result, conversation, scenario=..., session=...)``.
-
-``scripted=True`` turns off the pacing: run.py feeds a ``--script`` through
-``game.session.run_script`` and calls :meth:`ChatScreen.sync` after each command.
+Every player action (a click on a reply or a message, a key, a script line)
+is a command given to ``act``, which calls ``Session.execute``, the same call
+the terminal and the class server make. ``sync`` turns new events into
+timeline items through ``game.play.chat_view.ChatView`` (which also holds
+the words); ``game.play.pacing.Pacer`` shows pending messages after a
+"typing…" pause and idle nudges after a silence; ``chat/layout.py`` lays the
+screen out and ``chat/painter.py`` draws it. Block, Report and Leave ask for a
+short confirm; Escape or Pause opens the pause menu. When the chat ends the
+session is finished at once (result stored, ``--result-json`` written) and
+"See how you did" hands over to the debrief. ``scripted=True`` turns pacing
+off: ``game.ui.run`` feeds a ``--script`` through ``act``.
 """
 from __future__ import annotations
 
