@@ -214,7 +214,7 @@ class DebriefScreen(Screen):
 
     def _page(self, col: int) -> list[tuple[pygame.Surface, int]]:
         t, kit = self.theme, self.kit
-        d = self._debrief()
+        d = self.debrief
         s = self.scenario
         out: list[tuple[pygame.Surface, int]] = []
         # eyebrow
@@ -279,7 +279,7 @@ class DebriefScreen(Screen):
 
     def _score_card(self, col: int) -> pygame.Surface:
         t, kit = self.theme, self.kit
-        d, r = self._debrief(), self.result
+        d, r = self.debrief, self.result
         pad = t.px(22)
         inner = col - 2 * pad
         complete = r.get("complete", True) and r.get("outcome") != "quit"
