@@ -107,8 +107,8 @@ def test_overview_shows_the_same_figures_as_the_report(app, data):
     # ones); the figures above still count every session.
     complete, unfinished = rep.overview["complete"], rep.overview["sessions"] - rep.overview["complete"]
     listed = ov.report.sessions
-    assert sum(s.complete for s in listed) == min(complete, cv.SESSION_LIMIT)
-    assert sum(not s.complete for s in listed) == min(unfinished, cv.SESSION_LIMIT)
+    assert sum(s.complete for s in listed) == min(complete, pages.SESSION_LIMIT)
+    assert sum(not s.complete for s in listed) == min(unfinished, pages.SESSION_LIMIT)
     assert len(rep.sessions) == rep.overview["sessions"]
     players = [r for r in ov.rows if r.ident.startswith("player:")]
     assert len(players) == len(rep.players)
