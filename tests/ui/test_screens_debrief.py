@@ -65,7 +65,11 @@ def test_missed_flags_have_their_explanation(app):
 def test_help_resources_and_never_your_fault_wording(app):
     session, result = play("first-dm", "worst")
     screen = open_debrief(app, session, result)
-    info = load_help()
+    info = screen.debrief.help                  # the help of the scenario's country (first-dm is en-GB)
+    assert info.country == "UK" and {r.region for r in info.resources} == {"UK"}
+    for other in load_help().resources:
+        if other.region == "US":
+            assert other.name not in screen.texts
     for sentence in info.never_your_fault:
         assert sentence in screen.texts
     for r in info.resources:
