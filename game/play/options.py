@@ -22,6 +22,7 @@ class PlayOptions:
     database: str | None = None        # --database URL (a PostgreSQL server); None: the SQLite file
     result_json: str | os.PathLike[str] | None = None  # write the result record here at the end
     resume: bool = False               # continue the newest unfinished session of the scenario
+    background_writes: bool = False    # commit events in a writer thread (the window: no frame waits on a disk)
 
     def with_(self, **changes: Any) -> PlayOptions:
         """A copy with some fields changed."""

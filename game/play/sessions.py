@@ -103,7 +103,8 @@ def open_recorder(scenario: Scenario, options: PlayOptions, seed: int) -> Any:
     from ..results.recorder import open_recorder as open_store_recorder
 
     return open_store_recorder(data_dir=data_dir(options), scenario=scenario, seed=seed,
-                               player=options.player, class_code=options.class_code)
+                               player=options.player, class_code=options.class_code,
+                               database=options.database, background=options.background_writes)
 
 
 # -- sessions ---------------------------------------------------------------------------

@@ -1,51 +1,122 @@
-"""Commits each engine event to the store the moment it happens.
+"""Commits each engine event to the store, in order, without making the game wait.
 
 Give ``Recorder.on_event`` to the engine as its ``on_event`` callback. The
-``start`` event creates the session; every later event is committed in its
-own transaction before the callback returns, so a session killed at any point
-keeps every event it emitted. If the database cannot be written (disk full,
-locked for too long) the game goes on: the events are kept in memory and
-written with the next one, and ``last_error`` says what went wrong.
+``start`` event creates the session; every later event is appended to it.
 
-``open_recorder`` is what the play command uses: it opens the store in the
-data folder, applies the retention setting, and returns a recorder that
-closes the store when the session finishes.
+Two ways of committing:
+
+- **in the caller's thread** (the default; the terminal, scripts, tests):
+  each event is committed before ``on_event`` returns, so a session killed
+  at any point keeps every event it emitted;
+- **in a writer thread** (``background=True``; the window, where a frame must
+  never wait on a disk or a lock): ``on_event`` only puts the event on a
+  queue; one writer thread per recorder takes them off in order and commits
+  each as it comes. ``saved`` says when every event so far is on disk, and
+  ``wait_saved(timeout)`` waits for it; a front end says "saved" only then.
+
+If the database cannot be written (disk full, locked for too long, the
+server away) the game goes on: the events are kept in memory, in order, and
+written when it works again (the writer thread retries on its own, every
+0.2 s up to every 2 s; the other mode retries with the next event).
+
+**Status for the front ends** (the hook the player-facing message is built
+on): ``recorder.status()`` returns a ``SaveStatus`` with ``state`` one of
+``"saved"`` (everything so far is on disk), ``"saving"`` (events queued, no
+failure), ``"retrying"`` (a write failed; ``error`` is its one-line reason,
+``pending`` how many events wait in memory), plus ``since`` (when the
+failure began). ``on_status`` (a callable given to the recorder) is called
+with the new status whenever the state changes, from the writer thread:
+a front end should only store it and draw it on its next frame.
+
+``open_recorder`` is what the play commands use: it opens the store in the
+data folder (or the ``--database`` server), applies the retention setting,
+and returns a recorder that closes the store when the session finishes.
 """
 
 from __future__ import annotations
 
+import atexit
 import os
+import queue
 import sys
-from typing import Any
+import threading
+import time
+import weakref
+from dataclasses import dataclass
+from typing import Any, Callable
 
 from .db import ERRORS, DatabaseError
 from .store import Store
 
 #: what opening the store for a new session can raise
 OPEN_ERRORS: tuple[type[BaseException], ...] = (DatabaseError, *ERRORS)
+RETRY_FIRST_S = 0.2
+RETRY_MAX_S = 2.0
+EXIT_WAIT_S = 10.0          # at interpreter exit, how long to wait for queued events
+
+
+@dataclass(frozen=True)
+class SaveStatus:
+    state: str                     # saved | saving | retrying
+    pending: int                   # events received but not on disk yet
+    error: str | None = None       # the last failure's one-line reason (state "retrying")
+    since: float | None = None     # time.time() of the first failure of this run of failures
+
+    @property
+    def ok(self) -> bool:
+        return self.state != "retrying"
+
+
+_live: "weakref.WeakSet[Recorder]" = weakref.WeakSet()
 
 
 class Recorder:
     def __init__(self, store: Store, *, scenario_path: str | os.PathLike[str] | None = None,
                  player: str | None = None, class_code: str | None = None,
                  scenario_info: dict[str, Any] | None = None,
-                 session_id: int | None = None, next_seq: int = 0) -> None:
+                 session_id: int | None = None, next_seq: int = 0, mode: str = "solo",
+                 class_session_uid: str | None = None, background: bool = False,
+                 on_status: Callable[[SaveStatus], None] | None = None) -> None:
         """A recorder for a new session, or (``session_id``, ``next_seq``) for a resumed one."""
         self.store = store
         self.scenario_path = scenario_path
         self.player = player
         self.class_code = class_code
         self.scenario_info = scenario_info
+        self.mode = mode
+        self.class_session_uid = class_session_uid
         self.session_id = session_id
         self.next_seq = next_seq
         self.ended = False
         self.last_error: str | None = None
         self.owns_store = False      # close the store after finish()
+        self.on_status = on_status
         self._pending: list[dict[str, Any]] = []
+        self._failing_since: float | None = None
+        self._state = "saved"
+        self._queue: queue.Queue[tuple[str, Any]] | None = None
+        self._thread: threading.Thread | None = None
+        self._idle = threading.Event()
+        self._idle.set()
+        self._seen_end = False
+        if background:
+            self._queue = queue.Queue()
+            self._thread = threading.Thread(target=self._run, name="results-writer", daemon=True)
+            self._thread.start()
+            _live.add(self)
+
+    # -- what the engine calls ----------------------------------------------------------
 
     def on_event(self, event: dict[str, Any]) -> None:
-        """Store one event now (the engine's ``on_event`` callback)."""
-        if self.ended:
+        """Store one event (the engine's ``on_event`` callback)."""
+        if self.ended or self._seen_end:
+            return
+        if event.get("type") == "end":
+            self._seen_end = self._queue is not None
+        if self._queue is not None:
+            self._idle.clear()
+            self._queue.put(("event", dict(event)))
+            self._set_state()
             return
         self._pending.append(dict(event))
         self.flush()
@@ -58,8 +129,16 @@ class Recorder:
         """The session is over: write anything still pending and keep ``result`` if given.
 
         The store scores the session itself when the ``end`` event arrives; a
-        result passed here only fills in when that failed.
+        result passed here only fills in when that failed. In background mode
+        this returns at once; ``wait_saved`` waits for the writer.
         """
+        if self._queue is not None:
+            self._idle.clear()
+            self._queue.put(("finish", result))
+            return
+        self._finish_now(result)
+
+    def _finish_now(self, result: dict[str, Any] | None) -> None:
         self.flush()
         if result is not None and self.session_id is not None and not self._pending:
             try:
@@ -70,10 +149,53 @@ class Recorder:
             self.store.close()
             self.owns_store = False
 
+    # -- status ---------------------------------------------------------------------------
+
     @property
     def unsaved(self) -> int:
-        """Events received but not yet committed (0 unless the database failed)."""
-        return len(self._pending)
+        """Events received but not yet committed."""
+        queued = self._queue.qsize() if self._queue is not None else 0
+        return len(self._pending) + queued
+
+    @property
+    def saved(self) -> bool:
+        """Every event received so far is on disk."""
+        return self.unsaved == 0 and self._idle.is_set() and self.last_error is None
+
+    def status(self) -> SaveStatus:
+        pending = self.unsaved
+        if self.last_error is not None:
+            return SaveStatus("retrying", pending, self.last_error, self._failing_since)
+        if pending or not self._idle.is_set():
+            return SaveStatus("saving", pending)
+        return SaveStatus("saved", 0)
+
+    def wait_saved(self, timeout: float | None = None) -> bool:
+        """Wait until everything received so far is on disk; False on timeout."""
+        if self._queue is None:
+            return self.flush()
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while True:
+            left = None if deadline is None else max(0.0, deadline - time.monotonic())
+            if not self._idle.wait(left):
+                return False
+            if self.unsaved == 0:          # not an event slipped in as the writer went idle
+                return self.last_error is None
+            if deadline is not None and time.monotonic() >= deadline:
+                return False
+            time.sleep(0.005)
+
+    def _set_state(self) -> None:
+        state = self.status()
+        if state.state != self._state:
+            self._state = state.state
+            if self.on_status is not None:
+                try:
+                    self.on_status(state)
+                except Exception:  # noqa: BLE001 - a front end's hook must not stop the writer
+                    pass
+
+    # -- writing --------------------------------------------------------------------------
 
     def flush(self) -> bool:
         """Try to commit whatever is pending; True when nothing is left."""
@@ -84,7 +206,8 @@ class Recorder:
                 first = self._pending[0]
                 self.session_id = self.store.create_session(
                     first, scenario_path=self.scenario_path, player=self.player,
-                    class_code=self.class_code, scenario_info=self.scenario_info)
+                    class_code=self.class_code, scenario_info=self.scenario_info, mode=self.mode,
+                    class_session_uid=self.class_session_uid)
                 self.next_seq = 1
                 self._pending.pop(0)
             if self._pending:
@@ -92,29 +215,95 @@ class Recorder:
                 self.next_seq += len(self._pending)
                 self._pending.clear()
         except ERRORS as exc:
-            self.last_error = f"results not saved yet: {exc}"
+            if self.last_error is None:
+                self._failing_since = time.time()
+            self.last_error = f"results not saved yet: {_one_line(exc)}"
             return False
         self.last_error = None
+        self._failing_since = None
         return True
+
+    def _run(self) -> None:
+        """The writer thread: events in order, each committed as it comes, failures retried."""
+        assert self._queue is not None
+        finishing: tuple[bool, Any] = (False, None)
+        while True:
+            kind, payload = self._queue.get()
+            if kind == "event":
+                self._pending.append(payload)
+            else:
+                finishing = (True, payload)
+            # Take everything already queued too: one transaction for a burst of events.
+            while not finishing[0]:
+                try:
+                    kind, payload = self._queue.get_nowait()
+                except queue.Empty:
+                    break
+                if kind == "event":
+                    self._pending.append(payload)
+                else:
+                    finishing = (True, payload)
+            delay = RETRY_FIRST_S
+            while not self.flush():
+                self._set_state()
+                time.sleep(delay)
+                delay = min(RETRY_MAX_S, delay * 2)
+                while True:          # keep taking new events, in order, while we wait
+                    try:
+                        kind, payload = self._queue.get_nowait()
+                    except queue.Empty:
+                        break
+                    if kind == "event":
+                        self._pending.append(payload)
+                    else:
+                        finishing = (True, payload)
+            if finishing[0]:
+                self._finish_now(finishing[1])
+                self.ended = True
+                if self._queue.empty():
+                    self._idle.set()
+                    self._set_state()
+                    return
+            if self._queue.empty():
+                self._idle.set()
+            self._set_state()
+
+
+def _one_line(exc: BaseException) -> str:
+    orig = getattr(exc, "orig", None) or exc
+    text = str(orig).strip().splitlines()
+    return text[0][:200] if text else type(orig).__name__
+
+
+@atexit.register
+def _drain_at_exit() -> None:
+    """Closing the game right after a reply: give the writer threads a moment to finish."""
+    deadline = time.monotonic() + EXIT_WAIT_S
+    for rec in list(_live):
+        rec.wait_saved(max(0.0, deadline - time.monotonic()))
 
 
 def open_recorder(*, data_dir: str | os.PathLike[str] | None = None, scenario: Any,
                   seed: int | None = None, player: str | None = None,
-                  class_code: str | None = None) -> Recorder | None:
-    """A recorder for a new session of ``scenario``, storing into ``data_dir``.
+                  class_code: str | None = None, database: str | None = None,
+                  background: bool = False,
+                  on_status: Callable[[SaveStatus], None] | None = None) -> Recorder | None:
+    """A recorder for a new session of ``scenario``, storing into ``data_dir`` (or ``database``).
 
-    Returns None (after a one-line warning on stderr) when the database cannot
-    be opened, so the game can still be played.
+    ``background=True``: commit in a writer thread (the window). Returns None
+    (after a one-line warning on stderr) when the store cannot be opened, so
+    the game can still be played.
     """
     from . import retention, scenario_facts
 
     try:
-        store = Store.open(data_dir)
+        store = Store.open(data_dir, database=database)
         retention.purge_expired(store)
     except OPEN_ERRORS as exc:
-        print(f"warning: this session will not be saved: {exc}", file=sys.stderr)
+        print(f"warning: this session will not be saved: {_one_line(exc)}", file=sys.stderr)
         return None
     rec = Recorder(store, scenario_path=getattr(scenario, "path", None), player=player,
-                   class_code=class_code, scenario_info=scenario_facts.facts(scenario))
+                   class_code=class_code, scenario_info=scenario_facts.facts(scenario),
+                   background=background, on_status=on_status)
     rec.owns_store = True
     return rec

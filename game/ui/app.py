@@ -110,7 +110,7 @@ class App:
         self.settings = settings if settings is not None else Settings()
         self.data_dir = data_dir
         #: how chats are played (data folder, --no-save); the nickname and class code come from the start screen
-        self.options = options or PlayOptions(data_dir=data_dir)
+        self.options = (options or PlayOptions(data_dir=data_dir)).with_(background_writes=True)
         self.player: str | None = self.options.player
         self.class_code: str | None = self.options.class_code
         #: screen name -> factory(app, **kwargs); screens open each other by name (game.ui.routes)

@@ -1,0 +1,104 @@
+"""The writer thread: the game never waits on a commit, events land in order, failures are retried and shown."""
+
+import sqlite3
+import threading
+import time
+
+import pytest
+
+from game.engine import Conversation
+from game.results.recorder import Recorder
+from game.results.store import Store
+
+from results_helpers import scenario
+
+
+def play(rec, seed=1):
+    sc = scenario("generous-teammate")
+    conv = Conversation(sc, seed=seed, on_event=rec.on_event)
+    conv.start()
+    conv.deliver_all()
+    conv.flag("1")
+    conv.choose(1)
+    conv.deliver_all()
+    conv.end_action("report")
+    return conv
+
+
+def test_a_slow_store_never_makes_the_game_wait_and_keeps_the_order(store_target, monkeypatch):
+    with Store.open(**store_target) as store:
+        real = store.append_events
+
+        def slow(*args, **kwargs):
+            time.sleep(0.15)                        # a slow disk or a busy server
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(store, "append_events", slow)
+        rec = Recorder(store, player="fox", class_code="8B", background=True)
+        t0 = time.perf_counter()
+        calls = []
+
+        def timed(event):
+            a = time.perf_counter()
+            rec.on_event(event)
+            calls.append(time.perf_counter() - a)
+
+        sc = scenario("generous-teammate")
+        conv = Conversation(sc, seed=1, on_event=timed)
+        conv.start()
+        conv.deliver_all()
+        conv.choose(1)
+        conv.deliver_all()
+        conv.end_action("block")
+        rec.finish(None)
+        played = time.perf_counter() - t0
+        assert max(calls) < 0.05 and played < 0.5           # no event waited for a commit
+        assert not rec.saved and rec.status().state == "saving"
+        assert rec.wait_saved(30)
+        assert rec.status().state == "saved" and rec.unsaved == 0
+        assert store.events(rec.session_id) == conv.events
+        assert store.session(rec.session_id).status == "complete"
+
+
+def test_a_failing_write_is_kept_retried_and_reported(tmp_path):
+    path = tmp_path / "r.sqlite3"
+    store = Store.open(path=path, timeout=0.05)
+    seen = []
+    rec = Recorder(store, player="fox", background=True, on_status=seen.append)
+    blocker = sqlite3.connect(path, isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")                      # another program holds the write lock
+    conv = play(rec)
+    deadline = time.monotonic() + 10
+    while rec.status().state != "retrying" and time.monotonic() < deadline:
+        time.sleep(0.02)
+    status = rec.status()
+    assert status.state == "retrying" and not status.ok
+    assert status.pending == len(conv.events) and "locked" in status.error and "\n" not in status.error
+    assert not rec.wait_saved(0.3)
+    blocker.execute("ROLLBACK")
+    assert rec.wait_saved(20)
+    assert store.events(rec.session_id) == conv.events
+    assert [s.state for s in seen][-1] == "saved" and "retrying" in [s.state for s in seen]
+    store.close()
+
+
+def test_the_last_event_is_on_disk_when_wait_saved_returns(store_target):
+    with Store.open(**store_target) as store:
+        rec = Recorder(store, player="owl", background=True)
+        conv = play(rec, seed=5)
+        rec.finish(None)
+        assert rec.wait_saved(20)
+        with Store.open(**store_target) as other:           # another process's view of the store
+            assert other.events(rec.session_id) == conv.events
+
+
+def test_many_background_recorders_share_one_store(store_target):
+    with Store.open(**store_target) as store:
+        recs = [Recorder(store, player=f"p{i}", background=True) for i in range(5)]
+        threads = [threading.Thread(target=play, args=(r, i)) for i, r in enumerate(recs)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(30)
+        assert all(r.wait_saved(30) for r in recs)
+        assert len(store.sessions(statuses=("complete",))) == 5
