@@ -1,20 +1,38 @@
-"""Report scale benchmark: a class of 30 players x 15 scenarios x 3 sessions.
+"""Report scale benchmark: one class to a whole district, on SQLite or PostgreSQL.
 
-    python bench/report_scale.py [--players 30] [--scenarios 15] [--repeats 3] [--keep DIR]
+    python bench/report_scale.py [--players 30] [--scales 1,10,100] [--database URL | --pg-temp]
+                                 [--scenarios 15] [--repeats 3] [--keep DIR]
 
-Fills a fresh results database through the real engine and the real
-recorder (every event committed on its own, as in the game), then times the
-report builds the counsellor runs: the whole class and one player, in HTML,
-CSV and JSON. Each build includes reading the database and aggregating. The
-HTML class report must be built in under 2 seconds on a 2-core machine.
+Scale 1 is the base: ``--players`` players (default 30, one class) x
+``--scenarios`` scenarios x ``--repeats`` sessions, played through the real
+engine and the real recorder (every event committed on its own, as in the
+game). Scale N copies that class N - 1 times inside the database (new
+session ids and uids, class codes C002, C003, ...; the same sessions and
+events), so a 100x district of 100 classes is built in minutes rather than
+hours of simulation. A class is always 30 players, as in a school; the
+district grows.
+
+For each scale it prints the time and peak memory (maximum resident set of
+a fresh process that opens the store and does only that) of:
+
+- the one-class report (class 8B) in HTML, CSV and JSON, read and
+  aggregation included (targets: under 1 s and 300 MB at 100x);
+- the whole district's CSV, streamed to a file (target: under 30 s, under 300 MB);
+- the counsellor view's first frame: opening the overview and drawing it
+  once in a dummy window (target: under 1 s at 100x).
+
+``--pg-temp`` starts a throw-away PostgreSQL server for the run (the tests'
+``tests/pg_cluster.py``) and stops it at the end.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
-import statistics
+import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -23,17 +41,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from game.results import scenario_facts, simulate  # noqa: E402
-from game.results.recorder import Recorder  # noqa: E402
-from game.results.reports import csv_report, html_report, json_report, model  # noqa: E402
-from game.results.store import Store  # noqa: E402
-
-HTML_LIMIT_S = 2.0
+TARGET_S, TARGET_MB, DISTRICT_S = 1.0, 300.0, 30.0
 
 
-def fill(store: Store, players: int, scenarios: list, repeats: int, seed: int) -> tuple[int, int, list[float]]:
+# -- filling ---------------------------------------------------------------------------------
+
+def fill_base(store, players: int, scenarios: list, repeats: int, seed: int) -> tuple[int, int, list[float]]:
+    from game.results import scenario_facts, simulate
+    from game.results.recorder import Recorder
+
     rng = random.Random(seed)
-    sessions = events = 0
+    sessions = 0
     latencies: list[float] = []
     for who in simulate.make_players(rng, players):
         for sc in scenarios:
@@ -49,77 +67,179 @@ def fill(store: Store, players: int, scenarios: list, repeats: int, seed: int) -
 
                 simulate.play(sc, who, rng, rng.randrange(1 << 30), on_event=timed, quit_chance=0.01)
                 sessions += 1
-    events = len(latencies)
-    return sessions, events, latencies
+    return sessions, len(latencies), latencies
 
 
-def best_of(n: int, fn):
-    times, out = [], None
-    for _ in range(n):
-        t0 = time.perf_counter()
-        out = fn()
-        times.append(time.perf_counter() - t0)
-    return min(times), statistics.median(times), out
+def replicate(store, copies_from: int, copies_to: int) -> None:
+    """Copies ``copies_from`` .. ``copies_to - 1`` of the base class, each a class of its own, in SQL."""
+    import sqlalchemy as sa
+
+    from game.results.schema import sessions
+
+    cols = [c.name for c in sessions.columns if c.name not in ("id", "uid", "class_code")]
+    with store.engine.begin() as conn:
+        n = int(conn.execute(sa.text("SELECT MAX(id) FROM sessions WHERE class_code = '8B'")).scalar_one())
+    for k in range(copies_from, copies_to):
+        off = k * n
+        code = f"C{k + 1:03d}"
+        with store.engine.begin() as conn:
+            conn.execute(sa.text(
+                f"INSERT INTO sessions (id, uid, class_code, {', '.join(cols)}) "
+                f"SELECT id + {off}, uid || '-{k}', '{code}', {', '.join(cols)} FROM sessions "
+                f"WHERE class_code = '8B'"))
+            conn.execute(sa.text(
+                f"INSERT INTO events (session_id, seq, type, data, recorded_at, void) "
+                f"SELECT session_id + {off}, seq, type, data, recorded_at, void FROM events "
+                f"WHERE session_id <= {n}"))
+            conn.execute(sa.text(
+                f"INSERT INTO session_categories SELECT session_id + {off}, category, items, hits "
+                f"FROM session_categories WHERE session_id <= {n}"))
+            conn.execute(sa.text(
+                f"INSERT INTO session_disclosures SELECT session_id + {off}, kind "
+                f"FROM session_disclosures WHERE session_id <= {n}"))
+    if not store.is_sqlite:
+        with store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.exec_driver_sql("SELECT setval(pg_get_serial_sequence('sessions', 'id'), "
+                                 "(SELECT MAX(id) FROM sessions))")
+            conn.exec_driver_sql("VACUUM ANALYZE")
+
+
+# -- measuring (each in a fresh process) -----------------------------------------------------
+
+CHILD = r'''
+import json, os, resource, sys, time
+sys.path.insert(0, {root!r})
+what, target = sys.argv[1], json.loads(sys.argv[2])
+from game.results.store import Store, Filters
+from game.results.reports import csv_report, html_report, json_report, model
+out = sys.argv[3]
+store = Store.open(**target)
+if what == "frame":
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy"); os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    from game.ui.app import App
+    from game.ui.routes import ROUTES
+    from game.ui.screens import counsellor as cv
+    from game.ui.settings import Settings
+    app = App(Settings.load(os.path.dirname(out)), size=(1280, 720), data_dir=os.path.dirname(out), routes=ROUTES)
+    app.show_start(); app.tick([])
+rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+t0 = time.perf_counter()
+size = 0
+if what == "frame":
+    screen = cv.OverviewScreen(app, store)
+    app.push(screen); app.tick([])
+    size = len(screen.report.players)
+elif what == "district":
+    with open(out, "w", encoding="utf-8", newline="") as fh:
+        size = csv_report.stream(store, Filters(), fh)
+else:
+    rep = model.build(store, class_code="8B")
+    text = {{"html": html_report.render, "csv": csv_report.render, "json": json_report.render}}[what](rep)
+    with open(out, "w", encoding="utf-8") as fh:
+        fh.write(text)
+    size = len(text.encode())
+secs = time.perf_counter() - t0
+print(json.dumps({{"s": secs, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "base_mb": rss0 / 1024, "size": size}}))
+'''
+
+
+def measure(what: str, target: dict, folder: Path) -> dict:
+    out = folder / f"out-{what}"
+    code = CHILD.format(root=str(ROOT))
+    proc = subprocess.run([sys.executable, "-c", code, what, json.dumps({k: str(v) for k, v in target.items()}),
+                           str(out)], capture_output=True, text=True, timeout=3600,
+                          env={**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"})
+    if proc.returncode:
+        return {"error": proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else "failed"}
+    out.unlink(missing_ok=True)
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def fmt(r: dict, limit_s: float, limit_mb: float) -> str:
+    if "error" in r:
+        return f"ERROR {r['error']}"
+    ok = "ok" if r["s"] < limit_s and r["rss_mb"] < limit_mb else "OVER"
+    return f"{r['s']:7.2f} s  {r['rss_mb']:6.0f} MB peak  [{ok}: < {limit_s:g} s, < {limit_mb:g} MB]"
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--players", type=int, default=30)
+    ap.add_argument("--players", type=int, default=30, help="players of the base class (scale 1)")
     ap.add_argument("--scenarios", type=int, default=15)
     ap.add_argument("--repeats", type=int, default=3)
-    ap.add_argument("--runs", type=int, default=3, help="time each report this many times")
+    ap.add_argument("--scales", default="1,10,100", help="comma-separated multiples of the base class")
+    ap.add_argument("--database", metavar="URL", help="a PostgreSQL database to fill (emptied first)")
+    ap.add_argument("--pg-temp", action="store_true", help="start a throw-away PostgreSQL server for the run")
     ap.add_argument("--seed", type=int, default=2024)
-    ap.add_argument("--keep", metavar="DIR", help="keep the database and the reports in DIR")
+    ap.add_argument("--keep", metavar="DIR", help="keep the SQLite database in DIR")
     args = ap.parse_args(argv)
+    scales = sorted({int(x) for x in args.scales.split(",") if x.strip()})
 
-    library = simulate.library()
-    if len(library) < args.scenarios:
-        print(f"note: the library has {len(library)} scenarios; using all of them", file=sys.stderr)
-    scenarios = library[:args.scenarios]
+    from game.results import simulate
+    from game.results.store import Store
+
+    cluster = None
     folder = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="rf-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
-    db_file = folder / "results.sqlite3"
-    for suffix in ("", "-wal", "-shm"):
-        Path(str(db_file) + suffix).unlink(missing_ok=True)
+    if args.pg_temp:
+        sys.path.insert(0, str(ROOT / "tests"))
+        import pg_cluster
 
-    print(f"machine: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}")
-    print(f"filling: {args.players} players x {len(scenarios)} scenarios x {args.repeats} sessions")
-    store = Store.open(path=db_file)
-    t0 = time.perf_counter()
-    sessions, events, lat = fill(store, args.players, scenarios, args.repeats, args.seed)
-    wall = time.perf_counter() - t0
-    lat.sort()
-    print(f"  {sessions} sessions, {events} events, database {db_file.stat().st_size / 1e6:.1f} MB")
-    print(f"  writing the events (one commit each, synchronous=FULL): {sum(lat):.2f} s "
-          f"(median {1000 * lat[len(lat) // 2]:.2f} ms, p95 {1000 * lat[int(len(lat) * 0.95)]:.2f} ms, "
-          f"max {1000 * lat[-1]:.1f} ms per event); fill wall time incl. simulation {wall:.2f} s")
-
-    renderers = {"html": html_report.render, "csv": csv_report.render, "json": json_report.render}
-    player = store.sessions()[0].player
-    ok = True
-    for scope, filters in (("class 8B", {"class_code": "8B"}), (f"player {player}", {"player": player})):
-        print(f"reports for {scope} (best / median of {args.runs}):")
-        t_model, _, rep = best_of(args.runs, lambda filters=filters: model.build(store, **filters))
-        print(f"  read + aggregate        {t_model:6.3f} s  ({len(rep.sessions)} sessions)")
-        for fmt, render in renderers.items():
-            best, med, text = best_of(args.runs,
-                                      lambda render=render, filters=filters: render(model.build(store, **filters)))
-            size = len(text.encode("utf-8"))
-            mark = ""
-            if fmt == "html" and scope.startswith("class"):
-                ok = best < HTML_LIMIT_S
-                mark = f"  [limit {HTML_LIMIT_S:.0f} s: {'ok' if ok else 'TOO SLOW'}]"
-            print(f"  {fmt:5} total           {best:6.3f} s  (median {med:.3f} s, {size / 1e6:.2f} MB){mark}")
-            if args.keep:
-                (folder / f"report-{scope.split()[0]}.{fmt}").write_text(text, encoding="utf-8")
-    store.close()
-    if not args.keep:
-        for suffix in ("", "-wal", "-shm"):
-            Path(str(db_file) + suffix).unlink(missing_ok=True)
-        folder.rmdir()
-    else:
-        print(f"kept in {folder}")
-    return 0 if ok else 1
+        cluster = pg_cluster.TempCluster().start()
+        # The benchmark measures a server that keeps its data: durable settings, unlike the tests'.
+        args.database = cluster.new_database()
+    try:
+        if args.database:
+            target = {"database": args.database}
+            import sqlalchemy as sa
+            with Store.open(database=args.database) as st:
+                with st.engine.begin() as conn:
+                    conn.execute(sa.text("TRUNCATE sessions, events, session_categories, session_disclosures, "
+                                         "class_votes, scenarios RESTART IDENTITY CASCADE"))
+        else:
+            db_file = folder / "results.sqlite3"
+            for suffix in ("", "-wal", "-shm"):
+                Path(str(db_file) + suffix).unlink(missing_ok=True)
+            target = {"path": db_file}
+        library = simulate.library()[:args.scenarios]
+        print(f"machine: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}, load {os.getloadavg()[0]:.1f}; "
+              f"engine: {'PostgreSQL' if args.database else 'SQLite'}")
+        store = Store.open(**target)
+        t0 = time.perf_counter()
+        n, events, lat = fill_base(store, args.players, library, args.repeats, args.seed)
+        lat.sort()
+        print(f"base class: {n} sessions, {events} events in {time.perf_counter() - t0:.1f} s "
+              f"(commit per event: median {1000 * lat[len(lat) // 2]:.2f} ms, p95 {1000 * lat[int(len(lat) * .95)]:.2f} ms)")
+        done = 1
+        for scale in scales:
+            t0 = time.perf_counter()
+            replicate(store, done, scale)
+            done = max(done, scale)
+            total = store.count_sessions()
+            size = ""
+            if not args.database:
+                size = f", file {Path(target['path']).stat().st_size / 1e6:.0f} MB"
+            print(f"\n{scale}x: {total} sessions, {len(store.class_codes())} classes "
+                  f"(copied in {time.perf_counter() - t0:.1f} s{size})")
+            for what in ("html", "csv", "json"):
+                r = measure(what, target, folder)
+                print(f"  one-class {what:5} {fmt(r, TARGET_S, TARGET_MB)}"
+                      + (f"  ({r['size'] / 1e6:.1f} MB)" if "size" in r else ""))
+            r = measure("district", target, folder)
+            print(f"  district CSV   {fmt(r, DISTRICT_S, TARGET_MB)}  ({r.get('size', 0)} rows)")
+            r = measure("frame", target, folder)
+            print(f"  counsellor 1st frame {fmt(r, TARGET_S, 1e9)}")
+            sys.stdout.flush()
+        store.close()
+    finally:
+        if cluster is not None:
+            cluster.stop()
+        if not args.keep and not args.database:
+            for p in folder.glob("*"):
+                p.unlink(missing_ok=True)
+            folder.rmdir()
+    return 0
 
 
 if __name__ == "__main__":
