@@ -180,16 +180,16 @@ def test_the_view_locks_itself_after_five_idle_minutes(app):
 
 def test_players_are_paged(app, data):
     with Store.open(data) as store:
-        for i in range(cv.PLAYER_PAGE + 3):
+        for i in range(pages.PLAYER_PAGE + 3):
             record_session(store, scenario("generous-teammate"), player=f"p{i:03d}", class_code="7C", seed=i)
     ov = set_pin(app)
     total = len(ov.report.players)
     shown = [r for r in ov.rows if r.ident.startswith("player:")]
-    assert len(shown) == cv.PLAYER_PAGE and total > cv.PLAYER_PAGE
+    assert len(shown) == pages.PLAYER_PAGE and total > pages.PLAYER_PAGE
     nxt = next(r for r in ov.rows if r.ident == "players:next")
     nxt.activate()
     app.tick([])
     rest = [r for r in ov.rows if r.ident.startswith("player:")]
-    assert len(rest) == min(cv.PLAYER_PAGE, total - cv.PLAYER_PAGE)
+    assert len(rest) == min(pages.PLAYER_PAGE, total - pages.PLAYER_PAGE)
     assert not {r.ident for r in rest} & {r.ident for r in shown}
     assert any(r.ident == "players:prev" for r in ov.rows)
