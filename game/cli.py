@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
+
+from . import stdio
 
 COMMANDS = ("play", "list", "validate", "graph", "report", "forget", "check", "export", "import", "class")
 # A command whose name is not a valid module name lives in another module.
@@ -46,7 +49,24 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _needs_stdout(args) -> bool:
+    """Whether the command's purpose is what it prints on standard output."""
+    if args.command in ("list", "graph", "validate"):
+        return True
+    if args.command == "play":
+        return bool(getattr(args, "text", False))
+    if args.command == "report":
+        return getattr(args, "out", None) in (None, "-")
+    return False
+
+
+def _silence(name: str) -> None:
+    setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 - lives as long as the process
+
+
 def main(argv: list[str] | None = None) -> int:
+    if stdio.stream_closed(sys.stderr):
+        _silence("stderr")
     parser = build_parser()
     args = parser.parse_args(argv)
     if getattr(args, "database", None):
@@ -54,14 +74,30 @@ def main(argv: list[str] | None = None) -> int:
             parser.error("give --data-dir DIR (the embedded store) or --database URL, not both")
         from .results import location
         location.use_database(args.database)
+    if stdio.stream_closed(sys.stdout):
+        if _needs_stdout(args):
+            print(f"main.py {args.command}: standard output is closed, so there is nowhere to show the "
+                  "output; run it with output to a terminal or a file", file=sys.stderr)
+            return 2
+        _silence("stdout")   # nothing to show: stray prints must not fail
     try:
         if args.command is None:
             from .commands.play import open_window
-            return open_window(args)
-        module = importlib.import_module(f"game.commands.{MODULE_OF.get(args.command, args.command)}")
-        return module.run(args)
+            code = open_window(args)
+        else:
+            module = importlib.import_module(f"game.commands.{MODULE_OF.get(args.command, args.command)}")
+            code = module.run(args)
+        sys.stdout.flush()   # a full disk or a vanished terminal shows up here, not at exit
+        return code
     except KeyboardInterrupt:
         print(file=sys.stderr)
         return 130
-    except BrokenPipeError:
+    except BrokenPipeError:   # `... | head`: the reader has all it wanted
+        _silence("stdout")
         return 0
+    except OSError as exc:   # writing the output failed (a full disk, an I/O error)
+        _silence("stdout")
+        where = f" '{exc.filename}'" if exc.filename else " standard output"
+        print(f"main.py {args.command or ''}: cannot write{where}: {exc.strerror or exc}".replace("  ", " "),
+              file=sys.stderr)
+        return 1

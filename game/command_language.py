@@ -57,6 +57,12 @@ def parse(text: str, line: int = 0) -> Command | None:
 
 
 def read_script(lines: Iterable[str]) -> Iterator[tuple[int, str]]:
-    """(line number, text) pairs of a script, 1-based."""
+    """(line number, text) pairs of a script, 1-based.
+
+    A file saved by Windows Notepad reads the same as any other: a byte-order
+    mark before the first line and CRLF line endings are dropped.
+    """
     for number, text in enumerate(lines, start=1):
-        yield number, text.rstrip("\n")
+        if number == 1 and text.startswith("\ufeff"):
+            text = text[1:]
+        yield number, text.rstrip("\r\n")

@@ -22,6 +22,7 @@ CODES: dict[str, tuple[str, str, str]] = {
     "RF005": ("too-deep", ERROR, "lists or mappings nested more than 32 levels"),
     "RF006": ("not-utf8", ERROR, "a file saved in another encoding than UTF-8"),
     "RF007": ("empty-file", ERROR, "a file with no YAML document, or a top level that is not a mapping"),
+    "RF008": ("control-character", ERROR, "`text: \"\\e[2J\"` (a terminal escape written in the text)"),
     "RF010": ("unknown-key", ERROR, "`nxet: intro` (did you mean `next`?)"),
     "RF011": ("missing-field", ERROR, "a scenario without `start:`"),
     "RF012": ("wrong-type", ERROR, "`difficulty: hard` where a number is expected"),

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from .model import Scenario
+from .safetext import neutralise
 
 OUTCOME_COLOURS = {"safe": "#2b8a3e", "neutral": "#868e96", "unsafe": "#c92a2a"}
 
 
 def _quote(text: str) -> str:
+    text = neutralise(text)   # a control sequence in a label would reach the terminal of `graph`
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
 
 

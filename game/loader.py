@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import os
 import re
+import stat
 from fractions import Fraction
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -451,11 +453,46 @@ def build(data: Any, path: Path, sha256: str, report: Reporter, taxonomy: Taxono
     return scenario, r
 
 
+def read_limited(path: Path, limit: int = yamlsafe.MAX_BYTES) -> bytes:
+    """The file's bytes, never more than ``limit`` + 1 of them read.
+
+    The size is checked before reading (a 30 GB sparse file is refused without a byte read), and
+    the read stops after the limit (a file that grows, or a /proc file that reports size 0).
+    Only regular files are read: a FIFO or a device would block or never end. Raises YamlProblem
+    (RF002, RF001) or OSError.
+    """
+    # O_NONBLOCK: opening a FIFO must not wait for a writer; a regular file reads as usual
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    with open(fd, "rb", buffering=0) as handle:
+        st = os.fstat(handle.fileno())
+        if not stat.S_ISREG(st.st_mode):
+            raise yamlsafe.YamlProblem("RF001", "cannot read the file: it is not a regular file",
+                                       hint="give the path of a .yaml file")
+        if st.st_size > limit:
+            raise yamlsafe.YamlProblem("RF002", f"file is {st.st_size:,} bytes; the limit is {limit:,}",
+                                       hint="split it into several scenarios")
+        chunks, total = [], 0
+        while total <= limit:
+            chunk = handle.read(limit + 1 - total)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+    data = b"".join(chunks)
+    if len(data) > limit:
+        raise yamlsafe.YamlProblem("RF002", f"file is over {limit:,} bytes, the limit",
+                                   hint="split it into several scenarios")
+    return data
+
+
 def read_file(path: Path, report: Reporter, taxonomy: Taxonomy | None = None):
     """Read, parse and build one file. Returns (scenario or None, reader or None)."""
     taxonomy = taxonomy or load_taxonomy()
     try:
-        raw = path.read_bytes()
+        raw = read_limited(path)
+    except yamlsafe.YamlProblem as problem:
+        report.add(problem.code, problem.pos, problem.message, problem.hint)
+        return None, None
     except OSError as exc:
         report.add("RF001", None, f"cannot read the file: {exc.strerror or exc}")
         return None, None

@@ -21,10 +21,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from . import safefile
 from .command_language import Command, ParseError, parse
 from .engine import CommandError, Conversation
 from .model import Scenario
 from .play.bus import EventBus
+from .safetext import neutralise
 from .scoring import score
 
 
@@ -164,8 +166,8 @@ class Session:
         result = self.result()
         if self.recorder is not None:
             self.recorder.finish(result)
-        if result_json:
-            Path(result_json).write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+        if result_json:   # atomically, and never replacing anything but a regular file
+            safefile.write_text(Path(result_json), json.dumps(result, indent=2) + "\n")
         return result
 
 
@@ -215,10 +217,21 @@ def run_script_file(session: Session, lines: list[tuple[int, str]], script_name:
     try:
         notes = run(session, lines)
     except ScriptError as exc:
-        print(f"{script_name}: {exc}", file=sys.stderr)
+        print(f"{script_name}: {neutralise(str(exc))}", file=sys.stderr)
         session.finish()
         return 2
     for note in notes:
         print(f"{script_name}: {note}", file=sys.stderr)
-    session.finish(result_json)
+    return finish_writing(session, result_json)
+
+
+def finish_writing(session: Session, result_json: str | Path | None = None) -> int:
+    """``session.finish(result_json)``; a result file that cannot be written is one line and status 1."""
+    try:
+        session.finish(result_json)
+    except OSError as exc:
+        reason = str(exc) if isinstance(exc, safefile.OutputError) else f"cannot write '{result_json}': " \
+            f"{exc.strerror or exc}"
+        print(f"play: the result record was not written: {reason}", file=sys.stderr)
+        return 1
     return 0

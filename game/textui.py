@@ -16,6 +16,7 @@ from .command_language import HELP, ParseError, parse
 from .engine import CommandError
 from .play.catalogue import chat_name, content_notes
 from .play.chat_view import FAKE_LINK, end_line, picture_name
+from .safetext import neutralise
 from .session import Session, run_script
 
 WIDTH = 78
@@ -33,7 +34,8 @@ class TextRenderer:
         if not text:
             print(file=self.out)
             return
-        for paragraph in text.splitlines() or [""]:
+        # scenario, stored and typed text is shown, never obeyed by the terminal
+        for paragraph in neutralise(text).splitlines() or [""]:
             print(textwrap.fill(paragraph, WIDTH, initial_indent=indent, subsequent_indent=indent + "  ")
                   if paragraph else "", file=self.out)
 

@@ -13,6 +13,8 @@ from typing import Any
 
 import yaml
 
+from .safetext import first_control
+
 _Loader: Any = yaml.SafeLoader   # the pure-Python parser, unless libyaml is there
 try:  # libyaml is much faster; PyYAML's wheels ship it
     from yaml import CSafeLoader
@@ -101,9 +103,30 @@ def _one_line(text: object, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
+_CONTROL_NAMES = {0x00: "NUL", 0x07: "BEL", 0x08: "backspace", 0x0D: "carriage return", 0x1B: "ESC",
+                  0x7F: "DEL", 0x85: "NEL", 0x9B: "CSI", 0x9D: "OSC"}
+
+
+def _refuse_controls(node) -> None:
+    """RF008 for a scalar whose text holds a C0/C1 control character other than newline and tab.
+
+    Raw control characters are already refused by the YAML reader (RF001); this catches the
+    ones written as escapes in double-quoted text ("\\e[2J", "\\x1b]52;c;...", "\\u009b").
+    """
+    index = first_control(node.value)
+    if index < 0:
+        return
+    code = ord(node.value[index])
+    name = _CONTROL_NAMES.get(code, "control character")
+    raise YamlProblem("RF008", f"text holds the control character U+{code:04X} ({name}) at character {index + 1}",
+                      _mark(node.start_mark),
+                      "terminal control codes are not allowed in scenario text; remove the escape")
+
+
 def _convert(node):
     """Composed YAML node -> plain data with positions."""
     if isinstance(node, yaml.ScalarNode):
+        _refuse_controls(node)
         if node.tag in _TEXT_TAGS:
             return node.value
         try:
@@ -128,6 +151,7 @@ def _convert(node):
     for key_node, value_node in node.value:
         if not isinstance(key_node, yaml.ScalarNode):
             raise YamlProblem("RF012", "a mapping key must be plain text", _mark(key_node.start_mark))
+        _refuse_controls(key_node)
         key = key_node.value
         if key in out:
             raise YamlProblem("RF015", f"key '{key}' appears twice in this mapping",

@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 import os
 import random
+import re
 from pathlib import Path
 
 import yaml
@@ -328,3 +329,51 @@ def test_shipped_scenarios_are_valid_and_play(tmp_path_factory):
         scenario, _, errors = check_only_reports(_write(tmp_path_factory, data))
         assert not errors, name
         play_randomly(scenario, 7)
+
+
+# Terminal control sequences (issue: terminal injection): colours, clear screen, window title,
+# OSC 52 clipboard writes, C1 CSI/OSC, bare CR, BEL, DEL, NEL, NUL.
+TERMINAL_ATTACKS = ["\x1b[31m", "\x1b[2J\x1b[H", "\x1b]0;owned\x07", "\x1b]52;c;aGk=\x07", "\x9b2J", "\x9d0;x\x9c",
+                    "\r", "\x07", "\x08", "\x7f", "\x85", "\x00", "\x1b"]
+CONTROL_CHAR = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _texts(scenario):
+    yield scenario.title
+    yield scenario.stranger.name
+    for node in scenario.nodes.values():
+        for m in node.messages + node.idle_nudges:
+            yield m.text
+            yield from m.variants
+        for c in node.choices:
+            yield c.text
+
+
+@budget(200)
+@given(name=st.sampled_from(NAMES), index=st.integers(0, 10**6), attack=st.sampled_from(TERMINAL_ATTACKS),
+       at=st.integers(0, 50))
+def test_terminal_control_sequences_in_any_text_are_refused(tmp_path_factory, name, index, attack, at):
+    """A control sequence put into any text of a shipped scenario is RF008 (or RF001), never loaded."""
+    data = copy.deepcopy(PARSED[name])
+    texts = [p for p in _paths(data) if p and isinstance(_get(data, p), str)]
+    where = texts[index % len(texts)]
+    value = _get(data, where)
+    data = _replace(data, where, value[:at] + attack + value[at:])
+    text = yaml.dump(data, Dumper=_NoAliasDumper, allow_unicode=True, sort_keys=False)
+    scenario, _, errors = check_only_reports(_write(tmp_path_factory, text.encode()))
+    assert errors and {e.code for e in errors} & {"RF008", "RF001", "RF006"}, errors
+    event(f"refused as {errors[0].code}")
+
+
+@FAST
+@given(text=YAMLISH)
+def test_nothing_that_loads_holds_a_control_character(tmp_path_factory, text):
+    scenario, _, errors = check_only_reports(_write(tmp_path_factory, text.encode("utf-8", "surrogatepass")))
+    if scenario is not None and not errors:
+        assert not any(CONTROL_CHAR.search(t) for t in _texts(scenario))
+
+
+def _get(data, path):
+    for key in path:
+        data = data[key]
+    return data

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import sys
 
+from .. import stdio
 from . import open_store
 
 
@@ -31,12 +32,16 @@ def add_parser(sub, common):
 
 
 def confirm(question: str) -> bool:
-    print(question, end=" ", file=sys.stderr, flush=True)
+    """True when the user typed yes; raises stdio.NoAnswer when standard input is closed or empty."""
     try:
-        answer = sys.stdin.readline()
-    except (OSError, KeyboardInterrupt):
+        answer = stdio.ask(question)
+    except KeyboardInterrupt:
         return False
     return answer.strip().lower() in ("yes", "y")
+
+
+NO_ANSWER = ("forget: nobody can answer the question (standard input is closed or empty); "
+             "nothing was deleted. Add --yes to delete without asking.")
 
 
 def run(args) -> int:
@@ -71,8 +76,13 @@ def run(args) -> int:
             if not plan.count:
                 print(f"Nothing stored for {plan.describe().split(' of ', 1)[1]}.")
                 return 0
-            if not args.yes and not confirm(
-                    f"Delete {plan.describe()} for good? This cannot be undone. Type yes to delete:"):
+            try:
+                agreed = args.yes or confirm(
+                    f"Delete {plan.describe()} for good? This cannot be undone. Type yes to delete:")
+            except stdio.NoAnswer:
+                print(NO_ANSWER, file=sys.stderr)
+                return 1
+            if not agreed:
                 print("Nothing was deleted.", file=sys.stderr)
                 return 1
             gone = forget.forget(store, plan)

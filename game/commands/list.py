@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from ..library import load_library
+from ..safetext import neutralise
 
 COLUMNS = ("id", "platform", "kind", "difficulty", "title")
 
@@ -15,7 +16,8 @@ def add_parser(sub, common):
 
 def run(args) -> int:
     library = load_library()
-    rows = [(s.id, s.platform, s.kind, str(s.difficulty), s.title) for s in library.scenarios]
+    rows = [tuple(neutralise(cell, keep_newlines=False) for cell in (s.id, s.platform, s.kind, str(s.difficulty), s.title))
+            for s in library.scenarios]
     widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(COLUMNS)]
     for row in [COLUMNS] + rows:
         print("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip())

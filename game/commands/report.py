@@ -15,15 +15,13 @@ from __future__ import annotations
 
 import contextlib
 import datetime as _dt
-import os
 import re
 import sys
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
-from .. import scoring
+from .. import safefile, scoring
 from . import open_store
 
 
@@ -50,13 +48,21 @@ def parse_since(text: str, *, now: float | None = None) -> float:
     m = re.fullmatch(r"(\d+)\s*d(ays?)?", text)
     if m:
         base = _dt.datetime.fromtimestamp(now) if now is not None else _dt.datetime.now()
-        day = (base - _dt.timedelta(days=int(m.group(1)))).replace(hour=0, minute=0, second=0, microsecond=0)
-        return day.timestamp()
+        try:
+            day = (base - _dt.timedelta(days=int(m.group(1)))).replace(hour=0, minute=0, second=0, microsecond=0)
+            return day.timestamp()
+        except (OverflowError, ValueError, OSError):   # before the year 1 (or the platform's calendar)
+            raise ValueError(f"'{text}' is further back than this computer's clock can count; "
+                             "use fewer days, or a date after 1970") from None
     try:
         moment = _dt.datetime.fromisoformat(text)
     except ValueError:
         raise ValueError(f"'{text}' is not a date (use YYYY-MM-DD or a number of days like 30d)") from None
-    return moment.timestamp()
+    try:
+        return moment.timestamp()
+    except (OverflowError, ValueError, OSError):   # the year 1, for example, has no local time
+        raise ValueError(f"'{text}' is further back than this computer's clock can count; "
+                         "use a date after 1970") from None
 
 
 def default_name(args, fmt: str) -> str:
@@ -71,45 +77,17 @@ def default_name(args, fmt: str) -> str:
 def write_atomic(path: Path, text: str) -> None:
     """Write via a temporary file in the same folder, so a half-written report never exists.
 
-    A target that exists but is not a regular file (``/dev/null``, a pipe) is
-    written to directly: replacing it would put a plain file in its place."""
-    path = path.resolve()
-    if path.exists() and not path.is_file():
-        with open(path, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        return
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    Only a regular file is ever replaced; a FIFO or device is written in place, a folder refused
+    (game.safefile).
+    """
+    safefile.write_text(path, text)
 
 
 @contextlib.contextmanager
 def open_atomic(path: Path) -> Iterator[IO[str]]:
     """A text file that appears at ``path`` complete or not at all (see ``write_atomic``)."""
-    path = path.resolve()
-    if path.exists() and not path.is_file():
-        with open(path, "w", encoding="utf-8", newline="") as fh:
-            yield fh
-        return
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            yield fh
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    with safefile.open_text(path) as fh:
+        yield fh
 
 
 def run(args) -> int:
@@ -129,9 +107,11 @@ def run(args) -> int:
             print(f"report: {exc}", file=sys.stderr)
             return 2
     out = args.out
-    if out and out != "-" and not Path(out).resolve().parent.is_dir():
-        print(f"report: the folder for --out '{out}' does not exist", file=sys.stderr)
-        return 2
+    if out and out != "-":
+        reason = safefile.problem(out)
+        if reason:
+            print(f"report: cannot write --out '{out}': {reason}", file=sys.stderr)
+            return 2
     store = open_store(args, "report")
     if store is None:
         return 1
@@ -175,6 +155,9 @@ def run(args) -> int:
             else:
                 where = out
                 reports_files.remember(store, Path(out), filters)
+        except safefile.OutputError as exc:
+            print(f"report: {exc}", file=sys.stderr)
+            return 1
         except OSError as exc:
             if isinstance(exc, BrokenPipeError):
                 raise

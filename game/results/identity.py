@@ -15,8 +15,15 @@ REAL_NAME_REMINDER = (
     "Use a nickname, not your real name. Your teacher or counsellor gives you "
     "the class code.")
 
-MAX_NICKNAME = 32
+MAX_NICKNAME = 32        # what the store keeps (older versions accepted this much)
 MAX_CLASS_CODE = 16
+
+# The one rule for what a player may type, on the start screen, the command line and any
+# page: letters, digits, '_' and '-'; a nickname up to 20, a class code up to 16 characters.
+NICKNAME_MAX = 20
+CLASS_CODE_MAX = MAX_CLASS_CODE
+ALLOWED_CHAR = re.compile(r"[A-Za-z0-9_-]")
+ALLOWED_WORDS = "letters, numbers, _ and -"
 
 _SPACES = re.compile(r"\s+")
 _CLASS_OK = re.compile(r"[A-Z0-9][A-Z0-9._-]*")
@@ -62,10 +69,34 @@ def class_code_problem(text: str | None) -> str | None:
     return None
 
 
+def _typed_problem(text: str, what: str, limit: int) -> str | None:
+    if len(text) > limit:
+        return f"a {what} has {limit} characters at most"
+    if not all(ALLOWED_CHAR.fullmatch(ch) for ch in text):
+        return f"a {what} uses only {ALLOWED_WORDS}"
+    return None
+
+
+def nickname_problem(text: str | None) -> str | None:
+    """A one-line reason why a typed nickname is refused, or None (nothing typed is fine)."""
+    return _typed_problem(text, "nickname", NICKNAME_MAX) if text else None
+
+
+def new_class_code_problem(text: str | None) -> str | None:
+    """A one-line reason why a class code typed for a new session is refused, or None."""
+    return _typed_problem(text, "class code", CLASS_CODE_MAX) if text else None
+
+
+# "Anna_Smith", "Anna-Smith": capitalised words joined the way the nickname rule allows.
+# Only a reminder, never a refusal ("Pixel_Fox" is a fine nickname that also matches).
+_REAL_NAME_JOINED = re.compile(r"^[A-Z][a-z\u00C0-\u024F']+(?:[_-][A-Z][a-z\u00C0-\u024F']+)+$")
+
+
 def looks_like_real_name(text: str | None) -> bool:
-    """True for "First Last" style input, so the screen can repeat the reminder."""
+    """True for "First Last" style input ("Anna Smith", "Anna_Smith", "Anna-Smith"), so every
+    front end can repeat the reminder (REAL_NAME_REMINDER) before the nickname is used."""
     cleaned = clean_nickname(text)
-    return bool(cleaned and _REAL_NAME.match(cleaned))
+    return bool(cleaned and (_REAL_NAME.match(cleaned) or _REAL_NAME_JOINED.match(cleaned)))
 
 
 MAX_SCHOOL = 64

@@ -358,8 +358,18 @@ class App:
             self.on_frame(self)
 
     def save_screenshot(self, path: str | os.PathLike) -> None:
+        """Save the window as a PNG; raises OSError (one-line message) when it cannot be written."""
+        import io
+
+        from game import safefile
+
         Path(path).parent.mkdir(parents=True, exist_ok=True)
-        pygame.image.save(self.surface, str(path))
+        buffer = io.BytesIO()
+        try:
+            pygame.image.save(self.surface, buffer, "png")
+        except pygame.error as exc:
+            raise OSError(f"cannot encode the screenshot: {exc}") from None
+        safefile.write_bytes(path, buffer.getvalue())   # never replaces anything but a regular file
 
     def run(self) -> int:
         """Loop until ``quit()``; returns the exit code."""

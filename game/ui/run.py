@@ -123,8 +123,13 @@ def run_scripted(app: Any, session: Session, lines: list[tuple[int, str]], scrip
     """Play a --script in the window: each line is the chat's ``act``, drawn, saved as a PNG."""
     import pygame
 
+    failed: list[Path] = []
     if screenshot_dir:
-        Path(screenshot_dir).mkdir(parents=True, exist_ok=True)
+        try:
+            Path(screenshot_dir).mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            print(f"play: cannot make --screenshot-dir '{screenshot_dir}': {exc.strerror or exc}", file=sys.stderr)
+            return 2
     chat = app.open("chat", session=session, scripted=True, result_json=None, clock_base=_fixed_clock(),
                     resumed=options.resume)
     count = 0
@@ -137,8 +142,14 @@ def run_scripted(app: Any, session: Session, lines: list[tuple[int, str]], scrip
             chat.toggle_profile()
         app.draw()
         count += 1
-        if screenshot_dir:
-            app.save_screenshot(Path(screenshot_dir) / f"{count:04d}.png")
+        if screenshot_dir and not failed:
+            target = Path(screenshot_dir) / f"{count:04d}.png"
+            try:
+                app.save_screenshot(target)
+            except OSError as exc:   # a full disk, for example: say so once, play on
+                failed.append(target)
+                print(f"play: cannot save screenshot '{target}': {exc.strerror or exc}; "
+                      "no more screenshots are taken", file=sys.stderr)
 
     def play(session: Session, lines: list[tuple[int, str]]) -> list[str]:
         notes = run_script(session, lines, after, execute=chat.act_or_raise)
@@ -148,7 +159,8 @@ def run_scripted(app: Any, session: Session, lines: list[tuple[int, str]], scrip
         return notes
 
     app.draw()
-    return run_script_file(session, lines, script_name, play, options.result_json)
+    code = run_script_file(session, lines, script_name, play, options.result_json)
+    return 1 if failed and code == 0 else code
 
 
 def _fixed_clock() -> float:

@@ -29,6 +29,9 @@ TYPING_SPEEDS: tuple[tuple[str, str, float], ...] = (
 SETTINGS_FILE = "settings.json"
 
 
+MAX_SETTINGS_BYTES = 64 * 1024   # settings.json is read up to this size; anything larger gives the defaults
+
+
 @dataclass
 class Settings:
     text_size: int = 1               # index into TEXT_SIZES
@@ -102,10 +105,11 @@ class Settings:
             return cls()
         path = Path(folder) / SETTINGS_FILE
         data: object = None
-        try:
-            with open(path, encoding="utf-8") as fh:
-                data = json.load(fh)
-        except (OSError, ValueError):
+        try:   # a damaged or hostile file gives the defaults: at most 64 KiB read, no deep nesting
+            with open(path, "rb") as fh:
+                raw = fh.read(MAX_SETTINGS_BYTES + 1)
+            data = json.loads(raw.decode("utf-8")) if len(raw) <= MAX_SETTINGS_BYTES else None
+        except (OSError, ValueError, RecursionError):
             data = None
         s = cls.from_dict(data)
         s.path = path

@@ -3,9 +3,14 @@
 Meant for spreadsheets. Columns never change order (new ones are added at the
 end); ``detection`` is the spotting part of the score, not the share of
 warning signs flagged (that is ``hits`` / ``signal_items``); ``scoring_version``
-says which scoring rules scored the row. Lists are joined with
-``;``. Text that a spreadsheet would run as a formula (starting with ``=``,
-``+``, ``-``, ``@``, tab or carriage return) is prefixed with an apostrophe.
+says which scoring rules scored the row. Lists are joined with ``;``. Text
+that a spreadsheet would run as a formula is defused as OWASP recommends
+("CSV Injection"): a cell starting with ``=``, ``+``, ``-``, ``@``, tab or
+carriage return is prefixed with an apostrophe, and so is every such
+character that follows a ``;`` or ``,`` inside a cell: a spreadsheet in a
+locale whose separator is ``;`` splits ``x;=1+2`` into two cells, the second
+a formula, whatever the quoting. Control characters are shown as
+``\x1b``-style escapes.
 """
 
 from __future__ import annotations
@@ -13,8 +18,10 @@ from __future__ import annotations
 import csv
 import datetime as _dt
 import io
+import re
 from typing import Any
 
+from ...safetext import neutralise
 from .model import Report, SessionView
 
 COLUMNS = (
@@ -29,12 +36,17 @@ COLUMNS = (
 )
 
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
+# a separator of any spreadsheet locale, then (after spaces or quotes) a formula character
+_FORMULA_AFTER_SEPARATOR = re.compile(r"([;,][ \"']*)(?=[=+\-@\t\r])")
 
 
 def _safe(value: Any) -> Any:
-    if isinstance(value, str) and value.startswith(_FORMULA):
-        return "'" + value
-    return value
+    if not isinstance(value, str):
+        return value
+    if value.lstrip(" ").startswith(_FORMULA):   # some spreadsheets skip leading spaces
+        value = "'" + value
+    value = _FORMULA_AFTER_SEPARATOR.sub(r"\1'", value)
+    return neutralise(value, keep_newlines=False)
 
 
 def _iso(ts: float | None) -> str:

@@ -29,7 +29,7 @@ import pygame
 
 from game.play import sessions
 from game.play.sessions import Unfinished
-from game.results.identity import MAX_CLASS_CODE, nickname_key
+from game.results.identity import nickname_key
 
 from ..app import App, Screen
 from ..dialogs import ScrollDialog
@@ -50,9 +50,10 @@ from ..widgets import (
     draw_shadow,
 )
 
-NICKNAME_MAX = 20
-#: a class code longer than the results store keeps would be cut silently: refuse it instead
-CLASS_CODE_MAX = min(20, MAX_CLASS_CODE)
+# one rule for nicknames and class codes everywhere (start screen, command line, pages)
+from game.results.identity import CLASS_CODE_MAX, NICKNAME_MAX, looks_like_real_name
+
+REAL_NAME_SEEN = "That looks like a real name. Use a nickname."
 
 REAL_NAME_RULE = "No real names: use a nickname."
 NICKNAME_HINT = f"Letters, numbers, _ and - only. Up to {NICKNAME_MAX}."
@@ -329,6 +330,8 @@ class StartScreen(Screen):
 
     def _set_player(self, text: str) -> None:
         self.app.player = text or None
+        if hasattr(self, "nick") and looks_like_real_name(text):
+            self.nick.problem = REAL_NAME_SEEN
         if hasattr(self, "cont") and self.ops and self._offer_changed():
             self.on_resize(self.app.size)
 

@@ -1,0 +1,6 @@
+"""The hardening tests use the results tests' helpers (real scenarios, simulated sessions)."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "results"))
