@@ -87,7 +87,12 @@ def main(argv: list[str] | None = None) -> int:
         else:
             module = importlib.import_module(f"game.commands.{MODULE_OF.get(args.command, args.command)}")
             code = module.run(args)
-        sys.stdout.flush()   # a full disk or a vanished terminal shows up here, not at exit
+        try:
+            sys.stdout.flush()   # a full disk or a vanished terminal shows up here, not at exit
+        except OSError:
+            if code == 0:
+                raise
+            _silence("stdout")   # the command has already said what went wrong
         return code
     except KeyboardInterrupt:
         print(file=sys.stderr)

@@ -161,7 +161,8 @@ def run(args) -> int:
         except OSError as exc:
             if isinstance(exc, BrokenPipeError):
                 raise
-            print(f"report: cannot write '{out}': {exc.strerror or exc}", file=sys.stderr)
+            target = "standard output" if out in (None, "-") else f"'{out}'"
+            print(f"report: cannot write {target}: {exc.strerror or exc}", file=sys.stderr)
             return 1
     summary = (f"report: {ov['sessions']} session{'s' if ov['sessions'] != 1 else ''} "
                f"({ov['complete']} finished, {ov['unfinished']} unfinished)")
