@@ -40,6 +40,7 @@ CODES: dict[str, tuple[str, str, str]] = {
     "RF108": ("weights-sum", ERROR, "`weights: {detection: 0.5, exit: 0.5, privacy: 0.2}`"),
     "RF109": ("debrief-unknown-ending", ERROR,
               "`sections: [{endings: [paid_off], text: ...}]` with no ending `paid_off`"),
+    "RF110": ("bad-picture", ERROR, "`image: huge.png` that declares 1 x 100,000 pixels, or an SVG"),
     "RF120": ("form-size", ERROR, "a check form with 15 items"),
     "RF121": ("form-balance", ERROR, "a check form with 9 red_flag and 7 safe items"),
     "RF122": ("unknown-twin", ERROR, "`twin: b99` when no other form has an item `b99`"),

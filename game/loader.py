@@ -226,19 +226,49 @@ def safe_asset_path(value: str) -> bool:
     return ".." not in PurePosixPath(normal).parts
 
 
-def resolve_asset(scenario_dir: Path, value: str) -> Path | None:
-    """The file an asset path names: beside the scenario first, then in assets/."""
+def _inside(path: Path, base: Path) -> bool:
+    """Whether ``path``, with every symbolic link followed, is inside ``base`` (links followed too)."""
+    try:
+        path.resolve(strict=True).relative_to(base.resolve())
+    except (OSError, ValueError, RuntimeError):   # RuntimeError: a symbolic link loop
+        return False
+    return True
+
+
+def locate_asset(scenario_dir: Path, value: str) -> tuple[Path | None, str]:
+    """Where an asset path leads: ``(file, "")``, or ``(None, why)`` with why ``"missing"``,
+    ``"escapes"`` (a symbolic link on the way leads out of its folder) or ``"unsafe"``."""
     if not safe_asset_path(value):
-        return None
+        return None, "unsafe"
     relative = value.replace("\\", "/")
     for base in (scenario_dir, paths.ASSETS_DIR):
         candidate = base / relative
         try:
-            if candidate.is_file():
-                return candidate
+            if not (candidate.is_file() or candidate.is_symlink()):
+                continue
         except OSError:  # a name too long for the file system, for example: no such file
             continue
-    return None
+        # resolve before the containment check: `images/x.png` may be, or pass through, a link
+        if not _inside(candidate, base):
+            return None, "escapes"
+        if candidate.is_file():
+            return candidate, ""
+    return None, "missing"
+
+
+def resolve_asset(scenario_dir: Path, value: str, *, check_picture: bool = True) -> Path | None:
+    """The file an asset path names: beside the scenario first, then in assets/.
+
+    None when there is no such file, when the path (through a symbolic link) leads out of its
+    folder, or (``check_picture``) when the picture's header says it must not be decoded
+    (game.pictures), so every front end shows its placeholder instead.
+    """
+    from . import pictures
+
+    found, _ = locate_asset(scenario_dir, value)
+    if found is None or (check_picture and pictures.problem(found)):
+        return None
+    return found
 
 
 def _message(r: _Reader, raw: LMap, default_id: str, nudge: bool) -> Message | None:

@@ -16,9 +16,10 @@ from collections.abc import Iterable
 from contextlib import contextmanager
 from pathlib import Path
 
+from . import pictures
 from .diagnostics import Diagnostic, Reporter
 from .engine import END_ACTIONS
-from .loader import ScenarioError, read_file, resolve_asset
+from .loader import ScenarioError, locate_asset, read_file
 from .model import Scenario
 
 MAX_MESSAGE_CHARS = 500
@@ -152,8 +153,20 @@ def check_scenario(scenario: Scenario, report: Reporter, expressions=()) -> None
                     report.add("RF208", message.pos, f"message '{message.id}' is {len(text)} characters long",
                                f"keep chat messages under {MAX_MESSAGE_CHARS}; split it into several")
     for value, pos, key in assets:
-        if value and resolve_asset(scenario_dir, value) is None:
+        if not value:
+            continue
+        found, why = locate_asset(scenario_dir, value)
+        if why == "escapes":
+            report.add("RF107", pos, f"{key} path {value!r} leaves the scenario folder through a symbolic link",
+                       "put the file itself inside the scenario's folder or assets/")
+        elif found is None:
             report.add("RF207", pos, f"{key} file '{value}' not found", "looked beside the scenario and in assets/")
+        else:
+            problem = pictures.problem(found)
+            if problem:
+                report.add("RF110", pos, f"{key} '{value}' cannot be shown: {problem}",
+                           f"use a {', '.join(pictures.FORMATS[:-1])} or {pictures.FORMATS[-1]} picture of at most "
+                           f"{pictures.MAX_SIDE} x {pictures.MAX_SIDE} pixels")
 
 
 def _check_debrief_sections(scenario: Scenario, report: Reporter) -> None:

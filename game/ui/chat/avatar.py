@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pygame
 
+from game import pictures
+
 from ..text import TextKit
 
 # Okabe-Ito based backgrounds, each with readable white or near-black initials.
@@ -67,11 +69,14 @@ class Avatars:
 
     def _load(self, path: Path) -> pygame.Surface | None:
         if path not in self._images:
-            try:
-                img = pygame.image.load(str(path))
-                self._images[path] = img.convert_alpha() if pygame.display.get_surface() else img
-            except (pygame.error, OSError, FileNotFoundError):
-                self._images[path] = None
+            self._images[path] = None
+            if pictures.problem(path) is None:   # the header first: never decode a hostile picture
+                try:
+                    img = pygame.image.load(str(path))
+                    if not pictures.size_problem(*img.get_size()):
+                        self._images[path] = img.convert_alpha() if pygame.display.get_surface() else img
+                except (pygame.error, OSError, FileNotFoundError, MemoryError):
+                    pass
         return self._images[path]
 
     def _from_picture(self, path: Path, size: int, shape: str) -> pygame.Surface | None:

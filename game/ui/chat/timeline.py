@@ -17,6 +17,8 @@ from typing import Any
 
 import pygame
 
+from game import pictures
+
 from ..text import TextKit
 from ..theme import Theme
 from ..widgets import draw_round_rect, flag_badge
@@ -106,19 +108,22 @@ class ItemRenderer:
         if path is None:
             return None
         if path not in self._images:
-            try:
-                loaded = pygame.image.load(str(path))
-                if pygame.display.get_surface():
-                    loaded = loaded.convert_alpha()
-                self._images[path] = loaded
-            except (pygame.error, OSError, FileNotFoundError):
-                self._images[path] = None
+            img: pygame.Surface | None = None
+            if pictures.problem(path) is None:   # the header first: never decode a hostile picture
+                try:
+                    img = pygame.image.load(str(path))
+                    if pygame.display.get_surface():
+                        img = img.convert_alpha()
+                except (pygame.error, OSError, FileNotFoundError, MemoryError):
+                    img = None
+            self._images[path] = img
         img = self._images[path]
         if img is None:
             return None
         w, h = img.get_size()
-        scale = min(max_w / w, max_h / h, 1.0)
-        return pygame.transform.smoothscale(img, (max(1, int(w * scale)), max(1, int(h * scale))))
+        if pictures.size_problem(w, h):   # the decoder disagreed with the header
+            return None
+        return pygame.transform.smoothscale(img, pictures.fit(w, h, max_w, max_h))
 
     def _placeholder(self, ref: str, max_w: int) -> pygame.Surface:
         t, kit = self.theme, self.kit
