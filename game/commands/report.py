@@ -118,6 +118,7 @@ def run(args) -> int:
     with store:
         purged = retention.purge_expired(store)
         rescored = store.rescore_all() if args.rescore else None
+        purge_notes = retention.purge_notes(store)
         filters = Filters(class_code=args.class_code, player=args.player, since=since,
                           school=getattr(args, "school", None))
         report = None
@@ -172,9 +173,9 @@ def run(args) -> int:
     if rescored is not None:
         summary += f"; {rescored} stored session{'s' if rescored != 1 else ''} rescored under scoring version " \
                    f"{scoring.SCORING_VERSION}"
-    if purged:
-        summary += f"; {purged} sessions past the retention period were deleted"
     print(summary, file=sys.stderr)
+    for note in purge_notes if purged else purge_notes[:1]:   # what retention deleted, and when
+        print(f"report: {note}", file=sys.stderr)
     if report is not None and report.version_note:
         print(f"report: {report.version_note}", file=sys.stderr)
     if not ov["sessions"]:

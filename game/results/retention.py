@@ -6,18 +6,41 @@ that is deleted for good by ``purge_expired``, which the game and the
 report commands call when they open the store; it does the work at most once
 a day (the time of the last purge is the setting ``retention_last_purge``), so
 a district database is not scanned at every game start.
+
+The purge does not trust the computer's clock blindly (a school computer with
+a flat clock battery, or a clock set a year ahead, once deleted every stored
+session in one `play`):
+
+* when the clock is behind the newest stored activity or the last purge by
+  more than ``CLOCK_SLACK_S``, it has moved backwards: nothing is purged;
+* "now" is never taken to be more than ``MAX_AHEAD_DAYS`` past the newest
+  stored activity, so a clock that jumped far ahead deletes only what would
+  have gone anyway a month after the last session.
+
+Every purge that deleted something is logged in the setting
+``retention_log`` (when, how many, the cutoff, and whether the clock was
+distrusted), newest first; ``purge_notes`` gives the lines a counsellor sees.
 """
 
 from __future__ import annotations
 
+import datetime as _dt
+import json
 import time
 
+import sqlalchemy as sa
+
+from .schema import sessions as sessions_t
 from .store import Store
 
 SETTING = "retention_days"
 DEFAULT_DAYS = 365
 LAST_PURGE = "retention_last_purge"
+LOG = "retention_log"
 DAY_S = 86400.0
+CLOCK_SLACK_S = DAY_S          # time zones and small clock corrections are not "backwards"
+MAX_AHEAD_DAYS = 30
+LOG_ENTRIES = 20
 
 
 def get_days(store: Store) -> int | None:
@@ -60,11 +83,76 @@ def expired(store: Store, *, now: float | None = None) -> list[int]:
     return store.inactive_since(cutoff)
 
 
+def newest_activity(store: Store) -> float | None:
+    """The latest ``updated_at`` of any stored session, or None for an empty store."""
+    with store.engine.connect() as conn:
+        value = conn.execute(sa.select(sa.func.max(sessions_t.c.updated_at))).scalar()
+    return None if value is None else float(value)
+
+
+def trusted_now(store: Store, now: float) -> tuple[float | None, str]:
+    """The time the purge may use, and a note when the clock was distrusted.
+
+    None means do not purge at all (the clock moved backwards)."""
+    newest = newest_activity(store)
+    try:
+        last = float(store.get_setting(LAST_PURGE) or "nan")
+    except ValueError:
+        last = float("nan")
+    for mark, what in ((newest, "the newest stored session"), (last, "the last purge")):
+        if mark is not None and mark == mark and now < mark - CLOCK_SLACK_S:
+            return None, f"the clock is behind {what}; nothing was purged"
+    if newest is not None and now > newest + MAX_AHEAD_DAYS * DAY_S:
+        return newest + MAX_AHEAD_DAYS * DAY_S, (f"the clock is more than {MAX_AHEAD_DAYS} days past the newest "
+                                                 "stored session; purged as if it were not")
+    return now, ""
+
+
+def _log(store: Store, entry: dict) -> None:
+    try:
+        log = json.loads(store.get_setting(LOG) or "[]")
+        if not isinstance(log, list):
+            log = []
+    except ValueError:
+        log = []
+    store.set_setting(LOG, json.dumps([entry] + log[: LOG_ENTRIES - 1]))
+
+
+def purge_log(store: Store) -> list[dict]:
+    """The logged purges, newest first: ``{"at", "deleted", "cutoff", "note"}``."""
+    try:
+        log = json.loads(store.get_setting(LOG) or "[]")
+    except ValueError:
+        return []
+    return [e for e in log if isinstance(e, dict)] if isinstance(log, list) else []
+
+
+def _day(ts: float) -> str:
+    try:
+        return _dt.datetime.fromtimestamp(ts).strftime("%Y-%m-%d %H:%M")
+    except (OverflowError, OSError, ValueError):
+        return "an unknown time"
+
+
+def purge_notes(store: Store, limit: int = 3) -> list[str]:
+    """One line per recent purge, for the counsellor: what was deleted and when."""
+    out = []
+    for e in purge_log(store)[:limit]:
+        try:
+            line = (f"{int(e['deleted'])} session{'s' if int(e['deleted']) != 1 else ''} with no activity since "
+                    f"{_day(float(e['cutoff']))} deleted on {_day(float(e['at']))} (retention)")
+        except (KeyError, TypeError, ValueError):
+            continue
+        out.append(line + (f"; {e['note']}" if e.get("note") else ""))
+    return out
+
+
 def purge_expired(store: Store, *, now: float | None = None, force: bool = False) -> int:
     """Delete expired sessions for good; returns how many went.
 
     Does nothing when the last purge was less than a day ago, unless ``force``
-    (the retention setting was just changed)."""
+    (the retention setting was just changed), and nothing at all on a clock that
+    moved backwards; a clock far ahead is not believed (see the module's notes)."""
     now = time.time() if now is None else now
     if not force:
         try:
@@ -73,7 +161,10 @@ def purge_expired(store: Store, *, now: float | None = None, force: bool = False
             last = float("nan")
         if 0 <= now - last < DAY_S:
             return 0
-    ids = expired(store, now=now)
+    effective, note = trusted_now(store, now)
+    if effective is None:
+        return 0
+    ids = expired(store, now=effective)
     gone = store.delete_sessions(ids) if ids else 0
     days = get_days(store)
     if days is not None:                     # report files written from the store expire too
@@ -84,6 +175,8 @@ def purge_expired(store: Store, *, now: float | None = None, force: bool = False
     if days is not None:         # the discernment checks are kept as long as sessions
         from ..checks import storage
 
-        storage.delete_older_than(store, now - days * DAY_S)
-    store.set_setting(LAST_PURGE, repr(now))
+        storage.delete_older_than(store, effective - days * DAY_S)
+    if gone:
+        _log(store, {"at": now, "deleted": gone, "cutoff": effective - (days or 0) * DAY_S, "note": note})
+    store.set_setting(LAST_PURGE, repr(effective))
     return gone
