@@ -15,7 +15,7 @@ import sys
 
 from . import stdio
 
-COMMANDS = ("play", "list", "validate", "graph", "report", "forget", "check", "export", "import", "class")
+COMMANDS = ("play", "list", "validate", "graph", "report", "forget", "check", "export", "import", "class", "pin")
 # A command whose name is not a valid module name lives in another module.
 MODULE_OF = {"class": "classroom"}
 

@@ -27,7 +27,7 @@ def add_parser(sub, common):
                    help="keep results this many days (default 365), or 'never' to keep them; "
                         "older sessions are deleted now and whenever the game starts")
     p.add_argument("--reset-pin", action="store_true",
-                   help="remove the counsellor PIN; a new one is set on the next visit")
+                   help="remove the counsellor PIN (asks first); set a new one with 'pin set'")
     return p
 
 
@@ -69,8 +69,17 @@ def run(args) -> int:
             kept = "forever" if days is None else f"for {days} days"
             print(f"Results are now kept {kept}; {gone} older session{'s' if gone != 1 else ''} deleted.")
         if args.reset_pin:
+            try:
+                agreed = args.yes or confirm("Remove the counsellor PIN? Anyone could then set a new one at a "
+                                             "terminal. Type yes to remove it:")
+            except stdio.NoAnswer:
+                print(NO_ANSWER.replace("nothing was deleted", "the PIN was kept"), file=sys.stderr)
+                return 1
+            if not agreed:
+                print("The PIN was kept.", file=sys.stderr)
+                return 1
             pin.clear_pin(store)
-            print("The counsellor PIN was removed; a new one is set on the next visit.")
+            print(f"The counsellor PIN was removed; set a new one with: {pin.SET_HINT}")
         if wants_delete:
             plan = forget.plan(store, player=args.player, class_code=args.class_code)
             if not plan.count:

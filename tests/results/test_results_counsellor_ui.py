@@ -57,27 +57,23 @@ def open_with_pin(app, digits="482913"):
 
 
 def set_pin(app, digits="482913"):
+    """The PIN is set at a terminal (`python main.py pin set`); then the gate opens with it."""
+    with Store.open(app.data_dir) as store:
+        pin.set_pin(store, digits)
     gate = open_with_pin(app)
-    assert gate.setting
-    app.tick([text(digits), key(pygame.K_RETURN), text(digits), key(pygame.K_RETURN)])
+    assert not gate.unset
+    app.tick([text(digits), key(pygame.K_RETURN)])
     return app.top
 
 
-def test_first_visit_sets_a_pin_that_is_stored_only_as_a_hash(app, data):
+def test_without_a_pin_the_window_says_how_to_set_one_and_sets_none(app, data):
     gate = open_with_pin(app)
-    app.tick([text("4829"), key(pygame.K_RETURN), text("4828"), key(pygame.K_RETURN)])
-    assert app.top is gate and "not the same" in gate.message
-    app.tick([text("12"), key(pygame.K_RETURN)])                # too short
-    gate.first.text = "11111"
-    gate.second.text = "11111"
-    gate.submit()
-    assert app.top is gate and "repeated" in gate.message
-    gate.first.text = gate.second.text = "482913"
-    gate.submit()
-    assert isinstance(app.top, pages.OverviewScreen)
+    assert gate.unset and gate.fields == []
+    assert "python main.py pin set" in gate.intro_text()
+    app.tick([text("4829"), key(pygame.K_RETURN)])
     with Store.open(data) as store:
-        stored = store.get_setting(pin.SETTING)
-    assert stored.startswith("scrypt$") and "482913" not in stored
+        assert not pin.is_set(store)          # nobody at the computer could choose it
+    assert not isinstance(app.top, pages.OverviewScreen)
 
 
 def test_later_visits_ask_for_the_pin_and_slow_down_guessing(app):

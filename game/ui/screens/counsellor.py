@@ -1,13 +1,15 @@
 """The counsellor view in the game window: the PIN gate in front of the class overview.
 
 ``CounsellorScreen(app)`` is what the start screen's "Counsellors" button
-opens. The first visit sets a PIN (4 to 12 digits, kept only as a scrypt hash
-by ``game.results.pin``), later visits ask for it, and wrong guesses are
-slowed down. Behind it are the pages of ``counsellor_pages`` (opened through
-the route table as "counsellor_overview"). The view locks itself (back to
-the start screen) after five minutes without input. Keyboard: Tab / Shift+Tab
-or the arrow keys move the focus, Enter opens, Escape goes back, Page Up /
-Page Down scroll.
+opens. It is the PIN gate: it asks for the PIN (4 to 12 digits, kept only as a
+scrypt hash by ``game.results.pin``) and slows down wrong guesses, counting
+them in the store. When no PIN is set it does not let the visitor choose one
+(at a shared computer that could be any student): it says that a teacher
+sets it at a terminal with ``python main.py pin set``. Behind it are the pages
+of ``counsellor_pages`` (opened through the route table as
+"counsellor_overview"). The view locks itself (back to the start screen) after
+five minutes without input. Keyboard: Tab / Shift+Tab or the arrow keys move
+the focus, Enter opens, Escape goes back, Page Up / Page Down scroll.
 """
 from __future__ import annotations
 
@@ -81,11 +83,14 @@ class CounsellorScreen(Screen):
     def __init__(self, app: App, *, clock: Callable[[], float] | None = None):
         super().__init__(app)
         self.store = open_store(app)
-        self.setting = self.store is not None and not pins.is_set(self.store)
-        self.throttle = pins.Throttle(clock) if clock else pins.Throttle()
+        # No PIN yet: the window never lets whoever comes first choose it (at a shared computer that
+        # could be any student); it says how a teacher sets one at a terminal.
+        self.setting = False
+        self.unset = self.store is not None and not pins.is_set(self.store)
+        self.throttle = pins.Throttle(clock, store=self.store)
         self.first = PinField("New PIN" if self.setting else "PIN", "pin")
         self.second = PinField("The same PIN again", "pin2")
-        self.ok = Button("Set PIN and open" if self.setting else "Open", self.submit, kind="primary", ident="open")
+        self.ok = Button("Back" if self.unset else "Open", self.submit, kind="primary", ident="open")
         self.back = Button("Back", self.leave, ident="back")
         self.focus = FocusRing()
         self.message = ""
@@ -95,6 +100,8 @@ class CounsellorScreen(Screen):
 
     @property
     def fields(self) -> list[PinField]:
+        if self.unset:
+            return []
         return [self.first, self.second] if self.setting else [self.first]
 
     @property
@@ -109,7 +116,7 @@ class CounsellorScreen(Screen):
             self.app.pop()
 
     def submit(self) -> None:
-        if self.store is None:
+        if self.store is None or self.unset:
             self.leave()
             return
         again = self.first
@@ -133,13 +140,19 @@ class CounsellorScreen(Screen):
                 self.message = "Type the PIN first."
             elif wait > 0:
                 self.message = f"Too many wrong PINs. Try again in {int(wait) + 1} seconds."
-            elif pins.check_pin(self.store, self.first.text):
-                self.throttle.record(True)
-                self.open_overview()
-                return
             else:
-                self.throttle.record(False)
-                self.message = "That PIN is not right."
+                try:
+                    right = pins.check_pin(self.store, self.first.text)
+                except pins.PinError as exc:   # a damaged or tampered hash: say so, never crash
+                    right = False
+                    self.message = str(exc)[0].upper() + str(exc)[1:] + "."
+                else:
+                    if right:
+                        self.throttle.record(True)
+                        self.open_overview()
+                        return
+                    self.throttle.record(False)
+                    self.message = "That PIN is not right."
             self.first.text = ""
         self.on_resize(self.app.size)
         # type again at once: the field to fix has the focus (not the button that was pressed)
@@ -148,6 +161,16 @@ class CounsellorScreen(Screen):
     def open_overview(self) -> None:
         store, self.store = self.store, None
         self.app.replace(self.app.make("counsellor_overview", store=store))
+
+    def intro_text(self) -> str:
+        """The words above the PIN field: what this is, or how a teacher sets the PIN."""
+        if self.store is None:
+            return ("The results on this device cannot be opened. Check that the data folder can be "
+                    "written, or run `python main.py report` to see the problem.")
+        if self.unset:
+            return ("This part of the game is for teachers and counsellors. No PIN is set on this computer "
+                    f"yet. A teacher sets one at a terminal with: {pins.SET_HINT}")
+        return "This part of the game is for teachers and counsellors. Enter the PIN."
 
     # -- layout ----------------------------------------------------------------------
     def on_enter(self) -> None:
@@ -165,14 +188,7 @@ class CounsellorScreen(Screen):
         title = kit.render_block("Counsellor view", "title", t.p.text, inner)
         ops.append(("blit", title, 0, y))
         y += title.get_height() + t.px(10)
-        if self.store is None:
-            text = ("The results on this device cannot be opened. Check that the data folder can be "
-                    "written, or run `python main.py report` to see the problem.")
-        elif self.setting:
-            text = ("This part of the game is for teachers and counsellors. Choose a PIN of 4 to 12 digits. "
-                    "It is kept on this device only as a scrambled hash, never as the digits.")
-        else:
-            text = "This part of the game is for teachers and counsellors. Enter the PIN."
+        text = self.intro_text()
         body = kit.render_block(text, "body", t.p.text_dim, inner)
         ops.append(("blit", body, 0, y))
         y += body.get_height() + t.px(18)
