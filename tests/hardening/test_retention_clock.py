@@ -6,9 +6,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+from results_helpers import record_session, scenario
+
 from game.results import retention
 from game.results.store import Store
-from results_helpers import record_session, scenario
 
 ROOT = Path(__file__).resolve().parents[2]
 DAY = retention.DAY_S
