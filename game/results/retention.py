@@ -15,7 +15,7 @@ session in one `play`):
   more than ``CLOCK_SLACK_S``, it has moved backwards: nothing is purged;
 * "now" is never taken to be more than ``MAX_AHEAD_DAYS`` past the newest
   stored activity, so a clock that jumped far ahead deletes only what would
-  have gone anyway a month after the last session.
+  have gone anyway three months after the last session.
 
 Every purge that deleted something is logged in the setting
 ``retention_log`` (when, how many, the cutoff, and whether the clock was
@@ -39,7 +39,7 @@ LAST_PURGE = "retention_last_purge"
 LOG = "retention_log"
 DAY_S = 86400.0
 CLOCK_SLACK_S = DAY_S          # time zones and small clock corrections are not "backwards"
-MAX_AHEAD_DAYS = 30
+MAX_AHEAD_DAYS = 90          # a summer holiday: longer idle than this is not believed
 LOG_ENTRIES = 20
 
 

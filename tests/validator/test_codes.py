@@ -121,7 +121,7 @@ CASES = [
 ]
 
 # codes that need more than one inline text; tested below
-SPECIAL = {"RF002", "RF006", "RF016"}
+SPECIAL = {"RF002", "RF006", "RF016", "RF110"}   # RF110: tests/hardening/test_pictures.py
 # the check forms' rules (prepost.md) need a pair of form files: tests/checks/test_check_forms.py
 SPECIAL |= {code for code in CODES if code.startswith("RF12")}
 
