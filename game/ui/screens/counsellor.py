@@ -90,7 +90,7 @@ class CounsellorScreen(Screen):
         self.throttle = pins.Throttle(clock, store=self.store)
         self.first = PinField("New PIN" if self.setting else "PIN", "pin")
         self.second = PinField("The same PIN again", "pin2")
-        self.ok = Button("Back" if self.unset else "Open", self.submit, kind="primary", ident="open")
+        self.ok = Button("Open", self.submit, kind="primary", ident="open")
         self.back = Button("Back", self.leave, ident="back")
         self.focus = FocusRing()
         self.message = ""
@@ -106,6 +106,8 @@ class CounsellorScreen(Screen):
 
     @property
     def widgets(self) -> list[Widget]:
+        if self.unset:   # nothing to type: only the way back
+            return [self.back]
         return [*self.fields, self.ok, self.back]
 
     def leave(self) -> None:
@@ -175,7 +177,7 @@ class CounsellorScreen(Screen):
     # -- layout ----------------------------------------------------------------------
     def on_enter(self) -> None:
         self.focus.set_items(self.widgets)
-        self.focus.focus(self.first if self.store is not None else self.back, show=True)
+        self.focus.focus(self.first if self.store is not None and not self.unset else self.back, show=True)
 
     def on_resize(self, size: tuple[int, int]) -> None:
         t, kit = self.theme, self.kit
@@ -205,7 +207,7 @@ class CounsellorScreen(Screen):
             ops.append(("blit", msg, 0, y))
             y += msg.get_height() + t.px(14)
         bh = max(t.px(48), kit.line_height("body_bold") + t.px(16))
-        buttons = [self.ok, self.back] if self.store is not None else [self.back]
+        buttons = [self.ok, self.back] if self.store is not None and not self.unset else [self.back]
         bx = 0
         for b in buttons:
             bw = max(t.px(140), b.preferred_size(kit, t)[0])
@@ -218,7 +220,7 @@ class CounsellorScreen(Screen):
         for wdg in self.widgets:
             wdg.rect = wdg.rect.move(ox, oy)
         self.ops = [(op[0], op[1], op[2] + ox, op[3] + oy) for op in ops]
-        self.focus.set_items(self.widgets if self.store is not None else [self.back])
+        self.focus.set_items(self.widgets if self.store is not None and not self.unset else [self.back])
         self.dirty = True
 
     # -- input -----------------------------------------------------------------------
