@@ -98,16 +98,19 @@ def test_pin_gate_empty_enter_is_not_a_wrong_guess(app, private_data_dir):
     assert gate.focus.current is gate.first
 
 
-def test_new_pin_empty_says_what_to_type(app):
+def test_without_a_pin_the_gate_says_how_to_set_one(app, private_data_dir):
+    # The window no longer lets its first visitor choose the PIN (issue 13): it says how to set one.
+    from game.results import pin as pins
+    from game.results.store import Store
     from game.ui.screens.counsellor import CounsellorScreen
 
     gate = app.push(CounsellorScreen(app))
     app.tick([])
-    gate.submit()
-    assert gate.message == "Type a PIN of 4 to 12 digits first."
-    app.tick([pygame.event.Event(pygame.TEXTINPUT, text="1234"), key(pygame.K_RETURN),
-              pygame.event.Event(pygame.TEXTINPUT, text="1235"), key(pygame.K_RETURN)])
-    assert "not the same" in gate.message and gate.focus.current is gate.second
+    assert "python main.py pin set" in gate.intro_text() and gate.fields == []
+    assert gate.focus.current is gate.back
+    app.tick([pygame.event.Event(pygame.TEXTINPUT, text="1234"), key(pygame.K_RETURN)])
+    with Store.open(private_data_dir) as store:
+        assert not pins.is_set(store)
 
 
 def test_characters_the_text_font_lacks_come_from_the_fallback_font(app):
