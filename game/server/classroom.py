@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import hmac
+import io
 import json
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
@@ -416,7 +417,9 @@ async def qr_svg(request: Request) -> Response:
     """
     room, _ = teacher(request)
     qr = segno.make(_join_url(request, room), error="m")
-    return Response(qr.svg_inline(scale=8, border=2, dark="#000", light="#fff"), media_type="image/svg+xml")
+    out = io.BytesIO()
+    qr.save(out, kind="svg", scale=8, border=2, xmldecl=False, svgns=True, dark="#000", light="#fff")
+    return Response(out.getvalue(), media_type="image/svg+xml")
 
 
 def teacher_action(name: str, act: Callable[[Request, Room, dict[str, Any]], Any], summary: str,

@@ -242,8 +242,8 @@ def reveal(room: Room, branch: Branch) -> dict[str, Any]:
         signal += int(sig.get("signal_items", 0))
         fas += int(sig.get("false_alarms", 0))
         noise += int(sig.get("noise_items", 0))
-    spotted = (f"Spotted: {_percent(hits, signal)}% of the warning signs ({hits} of {signal} flags on "
-               "warning signs, all students together)" if signal else "There were no warning signs to spot.")
+    spotted = (f"Spotted: {_percent(hits, signal)}% of the warning signs ({hits} of {signal}, all students "
+               "together)" if signal else "There were no warning signs to spot.")
     normal = (f"Flagged normal messages: {_percent(fas, noise)}% ({fas} of {noise})" if noise
               else "There were no normal messages to flag.")
     return {

@@ -1,0 +1,206 @@
+// The projector: the chat big for the whole class, the join code and QR code, vote totals only
+// once a vote closes, the discussion question full screen, and the reveal. It shows counts,
+// never names. It holds the teacher token (/projector#TOKEN), so the keys pace the chat, and a
+// show-of-hands tally can be typed here when devices cannot join.
+
+import { api, el, postWithRetry } from "./api.js";
+import { connectLive } from "./live.js";
+
+const $ = (id) => document.getElementById(id);
+let token = null;
+let state = null;
+let qrUrl = "";
+
+function takeToken() {
+  const fromHash = location.hash.replace(/^#/, "");
+  if (fromHash) {
+    sessionStorage.setItem("redflags.teacher", fromHash);
+    history.replaceState(null, "", location.pathname);
+  }
+  return fromHash || sessionStorage.getItem("redflags.teacher");
+}
+
+function problem(message) {
+  $("problem").textContent = message || "";
+  $("problem").classList.toggle("hidden", !message);
+}
+
+async function act(action, body = {}) {
+  problem("");
+  try {
+    render(await postWithRetry(`/api/v1/room/${action}`, body, token));
+  } catch (err) {
+    problem(err.message);
+  }
+}
+
+async function loadQr() {
+  try {
+    const response = await fetch("/api/v1/room/qr.svg", { headers: { Authorization: `Bearer ${token}` } });
+    if (!response.ok) return;
+    const svg = await response.text();
+    qrUrl = `data:image/svg+xml;base64,${btoa(unescape(encodeURIComponent(svg)))}`;
+    if (state) render(state);
+  } catch (err) {
+    /* the code and address are still on screen */
+  }
+}
+
+function qrImage() {
+  return qrUrl ? el("img", { src: qrUrl, alt: "QR code of the join address" }) : null;
+}
+
+function render(next) {
+  state = next;
+  $("join-line").replaceChildren(
+    "Join at ", el("strong", {}, state.address), "  with code  ", el("span", { class: "code" }, state.join_code),
+    `  ·  ${state.students.joined} joined`);
+  $("qr-small").replaceChildren(...(state.phase === "waiting" ? [] : [qrImage()].filter(Boolean)));
+  const views = { waiting: waitingView, intro: introView, chat: chatView, vote: chatView,
+                  discussion: discussionView, ended: endedView, reveal: revealView };
+  $("stage").replaceChildren(...(views[state.phase] || waitingView)());
+  const side = sideView();
+  $("side").classList.toggle("hidden", !side.length);
+  $("side").replaceChildren(...side);
+}
+
+function waitingView() {
+  return [el("div", { class: "proj-join" },
+    el("h1", {}, "Red Flags"),
+    el("p", {}, "Open this address on your phone, tablet or computer:"),
+    el("p", { class: "address" }, state.address),
+    el("p", {}, "and type the code"),
+    el("p", { class: "code" }, state.join_code),
+    qrImage(),
+    el("p", { class: "proj-big-count" }, `${state.students.joined} joined`))];
+}
+
+function introView() {
+  return [el("div", { class: "proj-full proj-rules" },
+    el("h1", {}, state.ground_rules.title),
+    el("ul", {}, ...state.ground_rules.points.map((p) => el("li", {}, p))),
+    state.content_notes && state.content_notes.length
+      ? el("p", { class: "dim" }, `This chat includes: ${state.content_notes.join("; ")}.`) : null,
+    el("p", { class: "dim" }, `${state.chat.title} · ${state.chat.stranger.name}`))];
+}
+
+function transcript(limit) {
+  const items = [];
+  const name = state.chat.stranger.name;
+  const replies = state.replies || [];
+  const add = (after) => replies.filter((r) => r.after === after).forEach((r) =>
+    items.push(el("li", { class: "bubble out" }, el("span", { class: "who" }, "The class"), r.text)));
+  add(0);
+  for (const m of state.messages) {
+    items.push(el("li", { class: `bubble ${m.from === "system" ? "system" : "in"}` },
+      el("span", { class: "who" }, m.from === "system" ? "Notice" : name, el("span", { class: "num" }, ` [${m.n}]`)),
+      el("span", { class: "text" }, m.text)));
+    add(m.n);
+  }
+  return el("ol", { class: "messages" }, ...items.slice(-limit));
+}
+
+function chatView() {
+  return [el("h2", {}, `${state.chat.title}`), transcript(7)];
+}
+
+function sideView() {
+  const vote = state.vote;
+  if (!vote || !["chat", "vote"].includes(state.phase)) return [];
+  if (vote.open) {
+    return [el("div", { class: "card" },
+      el("h2", {}, "Vote on your device"),
+      el("ol", {}, ...vote.options.map((o) => el("li", {}, o.text))),
+      el("p", { class: "proj-big-count" }, `${state.students.voted} of ${state.students.joined} voted`),
+      tallyForm(vote))];
+  }
+  const last = (state.replies || []).slice(-1)[0];
+  if (!last || last.vote !== vote.number) return [];
+  const max = Math.max(1, ...Object.values(vote.counts || {}));
+  return [el("div", { class: "card" },
+    el("h2", {}, "The class voted"),
+    ...vote.options.map((o) => el("div", { class: `proj-vote-row${o.key === vote.chosen ? " chosen" : ""}` },
+      el("span", { class: "label" }, o.text),
+      el("span", { class: "bar", style: null, "data-w": String(vote.counts[o.key]) }),
+      el("strong", {}, String(vote.counts[o.key] || 0)))))];
+}
+
+function tallyForm(vote) {
+  const form = el("details", { class: "tally" }, el("summary", {}, "No devices? Type a show of hands"));
+  for (const o of vote.options) {
+    form.append(el("label", {}, `${o.text} `, el("input", { type: "number", min: "0", "data-key": o.key })));
+  }
+  form.append(el("button", { type: "button", class: "primary", onclick: () => {
+    const tally = {};
+    for (const input of form.querySelectorAll("input[data-key]")) {
+      const n = parseInt(input.value, 10);
+      if (n > 0) tally[input.dataset.key] = n;
+    }
+    act("vote/close", { tally });
+  } }, "Play the show of hands"));
+  return form;
+}
+
+function discussionView() {
+  return [el("div", { class: "proj-full" },
+    el("h1", {}, "Let's talk"),
+    el("p", { class: "question" }, state.discussion.question))];
+}
+
+function endedView() {
+  return [el("div", { class: "proj-full" },
+    el("h1", {}, "The chat is over"),
+    el("p", {}, "Everyone now sees their own debrief on their device."),
+    el("p", { class: "dim" }, "Next: the reveal."))];
+}
+
+function revealView() {
+  const r = state.reveal;
+  if (!r) return endedView();
+  const list = el("ol", { class: "reveal-list" }, ...r.items.map((item) =>
+    el("li", { class: item.red_flag ? "red" : "" },
+      el("span", { class: "of" }, item.words),
+      el("span", { class: "mark" }, item.red_flag ? "⚑ red flag" : "normal"),
+      el("span", { class: "txt" }, item.n ? `[${item.n}] ${item.text}` : `Profile · ${item.text}`))));
+  return [
+    el("h2", {}, r.benign ? "This person was safe" : "What was really going on"),
+    el("div", { class: "reveal-sum" },
+      el("p", {}, el("strong", {}, r.spotted.words)),
+      el("p", {}, el("strong", {}, r.false_alarms.words)),
+      el("p", { class: "dim" }, `Reading: ${r.reading}`)),
+    list,
+  ];
+}
+
+// Bars are sized here rather than with inline styles (the page's CSP forbids those).
+const observer = new MutationObserver(() => {
+  const bars = document.querySelectorAll(".bar[data-w]");
+  const max = Math.max(1, ...Array.from(bars, (b) => Number(b.dataset.w)));
+  bars.forEach((b) => { b.style.width = `${(55 * Number(b.dataset.w)) / max}%`; });
+});
+
+function keys(event) {
+  if (event.target instanceof HTMLInputElement) return;
+  const map = { ArrowRight: ["advance"], " ": ["advance"], a: ["advance", { all: true }], v: ["vote/open"],
+                c: ["vote/close"], e: ["end"], r: ["reveal"] };
+  const action = map[event.key];
+  if (!action) return;
+  event.preventDefault();
+  act(...action);
+}
+
+token = takeToken();
+if (!token) {
+  problem("Open the projector link the server printed (it ends in #…).");
+} else {
+  observer.observe(document.body, { childList: true, subtree: true });
+  document.addEventListener("keydown", keys);
+  loadQr();
+  connectLive({
+    streamPath: "/api/v1/room/teacher/events",
+    pollPath: "/api/v1/room/teacher",
+    token,
+    onState: render,
+    onGone: (message) => problem(message),
+  });
+}
