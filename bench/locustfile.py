@@ -7,10 +7,16 @@ then, picks a reply, and at the end reads the debrief and starts another
 chat. Every event the server says it committed is counted, so the bench can
 compare it with the store afterwards (``bench/solo_load.py`` does, and prints
 the figures).
+
+``ClassStudent`` is a student's device in a class session: it joins a room by
+its code, flags and unflags items and votes (changing its mind) while a vote
+is open; ``bench/class_load.py`` runs two rooms of 35 and checks every
+answered flag and vote against the store.
 """
 
 from __future__ import annotations
 
+import os
 import random
 import threading
 
@@ -101,3 +107,90 @@ class SoloPlayer(FastHttpUser):
         if answer is not None:
             _ack(self.token, answer)
             self.answer = answer
+
+
+# -- class sessions ----------------------------------------------------------------------------
+#: what each class student's requests were answered with: (join code, nickname) -> flags and vote
+CLASS_ACKED: dict[tuple[str, str], dict] = {}
+#: join codes of the rooms under load (bench/class_load.py fills it in; or REDFLAGS_CLASS_ROOMS=K7QM,ABCD)
+CLASS_ROOMS: list[str] = [c for c in os.environ.get("REDFLAGS_CLASS_ROOMS", "").split(",") if c]
+
+
+class ClassStudent(FastHttpUser):
+    """One student's device in a class session: joins a room by code, flags and unflags messages and
+    profile items privately, and votes (and changes their vote) while the teacher's vote is open."""
+
+    wait_time = between(0.5, 1.5)
+    _counter = 0
+
+    def on_start(self) -> None:
+        self.rng = random.Random()
+        self.player: str | None = None
+        if not CLASS_ROOMS:
+            return
+        with _LOCK:
+            code = CLASS_ROOMS[ClassStudent._counter % len(CLASS_ROOMS)]
+            ClassStudent._counter += 1
+        self.code = code
+        self.headers: dict[str, str] = {}
+        self.items: list[str] = []
+        self.options: list[str] = []
+        with self.client.post("/api/v1/join", json={"join_code": code}, name="join", catch_response=True) as r:
+            if r.status_code != 200:
+                r.failure(f"{r.status_code}: {r.text[:120]}")
+                return
+            joined = r.json()
+        self.player = joined["player"]
+        self.headers = {"Authorization": f"Bearer {joined['token']}"}
+        self.flags: set[str] = set()
+        self.vote: str | None = None
+        with _LOCK:
+            CLASS_ACKED[(code, self.player)] = {"flags": set(), "vote": None}
+        self._refresh()
+
+    def _refresh(self) -> None:
+        r = self.client.get("/api/v1/room", headers=self.headers, name="room")
+        if r.status_code == 200:
+            state = r.json()
+            profile = state.get("chat", {}).get("profile", [])
+            self.items = [m["id"] for m in state["messages"]] + [p["id"] for p in profile]
+            vote = state.get("vote") or {}
+            self.options = [o["key"] for o in vote.get("options", [])] if vote.get("open") else []
+
+    def _ack(self) -> None:
+        with _LOCK:
+            CLASS_ACKED[(self.code, self.player)] = {"flags": set(self.flags), "vote": self.vote}
+
+    @task(3)
+    def flag(self) -> None:
+        if not self.player or not self.items:
+            return
+        item = self.rng.choice(self.items)
+        on = item not in self.flags
+        body = {"item": item, "on": on, "request_id": f"f-{self.rng.getrandbits(64):x}"}
+        with self.client.post("/api/v1/room/flag", json=body, headers=self.headers, name="flag",
+                              catch_response=True) as r:
+            if r.status_code != 200:
+                r.failure(f"{r.status_code}: {r.text[:120]}")
+                return
+            self.flags = set(r.json()["my_flags"])
+        self._ack()
+
+    @task(1)
+    def cast_vote(self) -> None:
+        if not self.player or not self.options:
+            return
+        key = self.rng.choice(self.options)
+        body = {"key": key, "request_id": f"v-{self.rng.getrandbits(64):x}"}
+        with self.client.post("/api/v1/room/vote", json=body, headers=self.headers, name="vote",
+                              catch_response=True) as r:
+            if r.status_code != 200:
+                r.failure(f"{r.status_code}: {r.text[:120]}")
+                return
+            self.vote = r.json()["my_vote"]
+        self._ack()
+
+    @task(1)
+    def poll(self) -> None:
+        if self.player:
+            self._refresh()

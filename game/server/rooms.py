@@ -518,7 +518,7 @@ class Room:
         for command, arg in old.commands[:target.command_index]:
             branch.run(command, arg)
         # The replies replayed keep the votes that chose them (stored again with this branch).
-        for reply, old_reply in zip(branch.replies, old.replies):
+        for reply, old_reply in zip(branch.replies, old.replies, strict=False):
             reply.vote = old_reply.vote
             if old_reply.vote is not None:
                 old_vote = old.votes[old_reply.vote - 1]

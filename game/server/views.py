@@ -170,6 +170,7 @@ def teacher_state(room: Room, store_error: str | None = None) -> dict[str, Any]:
         return state
     scenario = branch.scenario
     counts = room.flag_counts(branch)
+    state["session_uid"] = branch.uid
     state["profile_flags"] = {item.item_id: counts.get(item.item_id, 0) for item in scenario.stranger.profile}
     state["content_notes"] = list(scenario.content_notes)
     state["facilitator_notes"] = scenario.debrief.facilitator_notes

@@ -82,7 +82,7 @@ def test_a_class_session_in_real_browsers(tmp_path):
             students[2].wait_for_selector("button[data-item='profile.joined'][aria-pressed='true']")
 
             teacher_post(base, token, "vote/open")
-            for page, key in zip(students, ["2", "2", "1"]):
+            for page, key in zip(students, ["2", "2", "1"], strict=True):
                 page.wait_for_selector("#vote:not(.hidden) button[data-key='1']")
                 page.click(f"#vote button[data-key='{key}']")
                 page.wait_for_selector(f"#vote button[data-key='{key}'][aria-pressed='true']")
