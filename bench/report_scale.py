@@ -31,7 +31,6 @@ import argparse
 import json
 import os
 import random
-import resource
 import subprocess
 import sys
 import tempfile
@@ -210,7 +209,8 @@ def main(argv: list[str] | None = None) -> int:
         n, events, lat = fill_base(store, args.players, library, args.repeats, args.seed)
         lat.sort()
         print(f"base class: {n} sessions, {events} events in {time.perf_counter() - t0:.1f} s "
-              f"(commit per event: median {1000 * lat[len(lat) // 2]:.2f} ms, p95 {1000 * lat[int(len(lat) * .95)]:.2f} ms)")
+              f"(commit per event: median {1000 * lat[len(lat) // 2]:.2f} ms, "
+              f"p95 {1000 * lat[int(len(lat) * .95)]:.2f} ms)")
         done = 1
         for scale in scales:
             t0 = time.perf_counter()

@@ -225,7 +225,7 @@ def run_script_file(session: Session, lines: list[tuple[int, str]], script_name:
     return finish_writing(session, result_json)
 
 
-def finish_writing(session: Session, result_json: str | Path | None = None) -> int:
+def finish_writing(session: Session, result_json: str | os.PathLike[str] | None = None) -> int:
     """``session.finish(result_json)``; a result file that cannot be written is one line and status 1."""
     try:
         session.finish(result_json)

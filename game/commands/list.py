@@ -16,7 +16,8 @@ def add_parser(sub, common):
 
 def run(args) -> int:
     library = load_library()
-    rows = [tuple(neutralise(cell, keep_newlines=False) for cell in (s.id, s.platform, s.kind, str(s.difficulty), s.title))
+    rows = [tuple(neutralise(cell, keep_newlines=False)
+                  for cell in (s.id, s.platform, s.kind, str(s.difficulty), s.title))
             for s in library.scenarios]
     widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(COLUMNS)]
     for row in [COLUMNS] + rows:

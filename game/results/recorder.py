@@ -42,8 +42,9 @@ import sys
 import threading
 import time
 import weakref
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from .db import ERRORS, DatabaseError
 from .store import Store
@@ -67,7 +68,7 @@ class SaveStatus:
         return self.state != "retrying"
 
 
-_live: "weakref.WeakSet[Recorder]" = weakref.WeakSet()
+_live: weakref.WeakSet[Recorder] = weakref.WeakSet()
 
 
 class Recorder:

@@ -4,13 +4,11 @@ import sqlite3
 import threading
 import time
 
-import pytest
+from results_helpers import scenario
 
 from game.engine import Conversation
 from game.results.recorder import Recorder
 from game.results.store import Store
-
-from results_helpers import scenario
 
 
 def play(rec, seed=1):

@@ -29,7 +29,9 @@ import pygame
 
 from game.play import sessions
 from game.play.sessions import Unfinished
-from game.results.identity import nickname_key
+
+# one rule for nicknames and class codes everywhere (start screen, command line, pages)
+from game.results.identity import CLASS_CODE_MAX, NICKNAME_MAX, looks_like_real_name, nickname_key
 
 from ..app import App, Screen
 from ..dialogs import ScrollDialog
@@ -49,9 +51,6 @@ from ..widgets import (
     draw_round_rect,
     draw_shadow,
 )
-
-# one rule for nicknames and class codes everywhere (start screen, command line, pages)
-from game.results.identity import CLASS_CODE_MAX, NICKNAME_MAX, looks_like_real_name
 
 REAL_NAME_SEEN = "That looks like a real name. Use a nickname."
 
