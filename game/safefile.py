@@ -26,7 +26,7 @@ import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 
 class OutputError(OSError):
@@ -102,21 +102,8 @@ def write_bytes(path: str | os.PathLike, data: bytes) -> None:
     if mode is not None and not stat.S_ISREG(mode):
         _write_in_place(path, data)
         return
-    target = path.resolve()   # a symbolic link keeps pointing at the (new) file
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        _set_mode(tmp, mode)
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    with _replacing(path, mode, "wb") as fh:
+        fh.write(data)
 
 
 @contextlib.contextmanager
@@ -139,10 +126,20 @@ def open_text(path: str | os.PathLike) -> Iterator[IO[str]]:
         yield buffer
         _write_in_place(path, buffer.getvalue().encode("utf-8"))
         return
-    target = path.resolve()
+    with _replacing(path, mode, "w", encoding="utf-8", newline="") as fh:
+        yield fh
+
+
+@contextlib.contextmanager
+def _replacing(path: Path, mode: int | None, open_mode: str, **open_args: Any) -> Iterator[IO[Any]]:
+    """A temporary file beside ``path``, synced and renamed over it when the block ends.
+
+    When the block raises, the temporary file is removed and ``path`` is left as it was.
+    """
+    target = path.resolve()   # a symbolic link keeps pointing at the (new) file
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+        with os.fdopen(fd, open_mode, **open_args) as fh:
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
