@@ -31,15 +31,11 @@ def add_parser(sub, common):
 def run(args) -> int:
     from ..results import bundle
     from ..results.store import Filters
-    from .report import parse_since
+    from .report import since_option
 
-    since = None
-    if args.since:
-        try:
-            since = parse_since(args.since)
-        except ValueError as exc:
-            print(f"export: {exc}", file=sys.stderr)
-            return 2
+    since_ok, since = since_option(args, "export")
+    if not since_ok:
+        return 2
     out = Path(args.out)
     if out.is_dir():
         print(f"export: '{out}' is a folder; give a file name such as {out / 'results.rfbundle'}", file=sys.stderr)

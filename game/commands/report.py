@@ -65,6 +65,17 @@ def parse_since(text: str, *, now: float | None = None) -> float:
                          "use a date after 1970") from None
 
 
+def since_option(args, command: str) -> tuple[bool, float | None]:
+    """``--since`` read from ``args``: (True, start or None), or (False, None) after saying why, once."""
+    if not args.since:
+        return True, None
+    try:
+        return True, parse_since(args.since)
+    except ValueError as exc:
+        print(f"{command}: {exc}", file=sys.stderr)
+        return False, None
+
+
 def default_name(args, fmt: str) -> str:
     parts = ["red-flags-report"]
     for value in (args.class_code, args.player):
@@ -99,13 +110,9 @@ def run(args) -> int:
     from ..results.reports import aggregate, csv_report, html_report, json_report, model
     from ..results.store import Filters
 
-    since = None
-    if args.since:
-        try:
-            since = parse_since(args.since)
-        except ValueError as exc:
-            print(f"report: {exc}", file=sys.stderr)
-            return 2
+    since_ok, since = since_option(args, "report")
+    if not since_ok:
+        return 2
     out = args.out
     if out and out != "-":
         reason = safefile.problem(out)
