@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import signal
 import sys
 import threading
 from pathlib import Path
@@ -94,7 +95,9 @@ def _serve(args, config, store, lan: list[str]) -> int:
     app = create_app(config)
     app.state.store = store
     server = ClassServer(app, args.host, args.port)
-    window = not args.no_window
+    local = "127.0.0.1" if args.host in ("0.0.0.0", "::", "") else args.host
+    announced = threading.Event()
+    failure: list[str] = []
 
     async def announce() -> None:
         while not server.started:
@@ -102,7 +105,6 @@ def _serve(args, config, store, lan: list[str]) -> int:
                 return
             await asyncio.sleep(0.02)
         port = server.bound_port or args.port
-        local = "127.0.0.1" if args.host in ("0.0.0.0", "::", "") else args.host
         public_host = lan[0] if lan else local
         config.public_url = f"http://{public_host}:{port}/"
         room = app.state.first_room
@@ -111,9 +113,7 @@ def _serve(args, config, store, lan: list[str]) -> int:
                 "url": f"http://{local}:{port}/", "join_code": room.join_code,
                 "teacher_token": config.teacher_token, "admin_token": config.admin_token})
         _print_banner(config, local, port, lan, room.join_code)
-        if window:
-            threading.Thread(target=_projector_window, args=(f"http://{local}:{port}/", config, server),
-                             name="projector", daemon=True).start()
+        announced.set()
 
     async def main() -> None:
         task = asyncio.ensure_future(announce())
@@ -122,19 +122,74 @@ def _serve(args, config, store, lan: list[str]) -> int:
         finally:
             task.cancel()
 
-    try:
-        asyncio.run(main())
-    except KeyboardInterrupt:
-        pass
-    except OSError as exc:
-        return _fail(f"cannot listen on {args.host}:{args.port}: {exc.strerror or exc}")
+    def serve() -> None:
+        try:
+            asyncio.run(main())
+        except KeyboardInterrupt:
+            pass
+        except OSError as exc:
+            failure.append(f"cannot listen on {args.host}:{args.port}: {exc.strerror or exc}")
+
+    if args.no_window:
+        serve()
+    else:
+        _serve_with_window(serve, server, app, announced)
     if args.status_file:
         try:
             os.unlink(args.status_file)
         except OSError:
             pass
+    if failure:
+        return _fail(failure[0])
     print("The class server has stopped. Every result is saved.")
     return 0
+
+
+def _serve_with_window(serve, server, app, announced: threading.Event) -> None:
+    """The server on a thread, the projector window on this (the main) thread; either ending stops both.
+
+    Ctrl-C, SIGTERM and closing the window all stop the server; without a display the
+    server runs on and the console says where the browser projector is.
+    """
+    thread = threading.Thread(target=serve, name="class-server", daemon=True)
+    previous = signal.signal(signal.SIGTERM, lambda sig, frame: server.request_stop())
+    thread.start()
+    try:
+        while not announced.wait(0.05):
+            if not thread.is_alive():
+                return
+        how = _projector_window(app, server, thread)
+        if how is None:
+            print("  (no projector window here: open the projector link above in a browser on this computer, "
+                  "or pass --no-window)", file=sys.stderr)
+            while thread.is_alive():
+                thread.join(0.5)
+        elif how not in ("closed", "stopped"):
+            print(how, file=sys.stderr)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.request_stop()
+        thread.join(15)
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _projector_window(app, server, thread: threading.Thread) -> str | None:
+    """Run the projector window until it closes; None when no window can open here."""
+    try:
+        from ..ui.run import display_available
+
+        if not display_available():
+            return None
+        from ..server.projector_link import ProjectorLink
+        from ..ui.projector.window import NoWindow, run_projector
+    except ImportError:
+        return None
+    link = ProjectorLink(app, server.loop)
+    try:
+        return run_projector(link, should_stop=lambda: bool(server.should_exit) or not thread.is_alive())
+    except NoWindow:
+        return None
 
 
 def _print_banner(config, local: str, port: int, lan: list[str], join_code: str) -> None:
@@ -149,9 +204,3 @@ def _print_banner(config, local: str, port: int, lan: list[str], join_code: str)
     print("  the firewall may block the port: the teacher can type a show-of-hands tally instead.")
     print("  Ctrl-C stops the server; nothing is lost.")
     sys.stdout.flush()
-
-
-def _projector_window(url: str, config, server) -> None:
-    """The projector in the game window; without a display, say where the browser projector is."""
-    print(f"  (no projector window here: open {url}projector#{config.teacher_token} in a browser "
-          "on this computer, or pass --no-window)", file=sys.stderr)

@@ -363,10 +363,14 @@ def _join_url(request: Request, room: Room) -> str:
 
 
 def _teacher_view(request: Request, room: Room) -> dict[str, Any]:
-    state = views.teacher_state(room, classroom(request).store_error(room))
-    url = _join_url(request, room)
-    state["join_url"] = url
-    state["address"] = url.split("?")[0]
+    return teacher_view(classroom(request), room, _join_url(request, room))
+
+
+def teacher_view(cls: Classroom, room: Room, join_url: str) -> dict[str, Any]:
+    """The teacher state with the join address (what the teacher page and both projectors draw)."""
+    state = views.teacher_state(room, cls.store_error(room))
+    state["join_url"] = join_url
+    state["address"] = join_url.split("?")[0]
     return state
 
 
@@ -602,7 +606,8 @@ OPENAPI_COMPONENTS = {"schemas": {
         "phase": {"type": "string"}, "scenario": {"type": "string", "nullable": True},
         "messages": {"type": "array", "items": {"$ref": "#/components/schemas/Message"}},
         "students": {"type": "object", "required": ["joined", "voted"], "properties": {
-            "joined": {"type": "integer"}, "voted": {"type": "integer"}}},
+            "joined": {"type": "integer"}, "voted": {"type": "integer"}, "flags": {"type": "integer"}}},
+        "screen": {"type": "object", "additionalProperties": {"type": "string"}},
         "vote": {"$ref": "#/components/schemas/VoteState"}}, "additionalProperties": True},
     "Message": {"type": "object", "required": ["n", "id", "text", "from"], "properties": {
         "n": {"type": "integer"}, "id": {"type": "string"}, "text": {"type": "string"},
@@ -618,6 +623,24 @@ OPENAPI_COMPONENTS = {"schemas": {
     "Loose": _LOOSE,
 }}
 
+# The teacher's actions by their path under /api/v1/room/ (the routes below and the projector window).
+TEACHER_ACTIONS: dict[str, Callable[[Request, Room, dict[str, Any]], Any]] = {
+    "start": _start,
+    "advance": _advance,
+    "wait": lambda r, room, b: room.wait(),
+    "vote/open": lambda r, room, b: room.open_vote(),
+    "vote/close": _close_vote,
+    "end": lambda r, room, b: room.end(),
+    "discussion": _discussion,
+    "reveal": _reveal,
+    "rewind": _rewind,
+    "lock": _lock,
+    "close": _close,
+    "remove": _remove,
+    "rename": _rename,
+}
+_A = TEACHER_ACTIONS
+
 _T = teacher_action
 routes = [
     Route("/api/v1/rooms", create_room, methods=["POST"]),
@@ -630,30 +653,30 @@ routes = [
     Route("/api/v1/room/teacher/events", teacher_events, methods=["GET"]),
     Route("/api/v1/room/qr.svg", qr_svg, methods=["GET"]),
     Route("/api/v1/room/students", students, methods=["GET"]),
-    Route("/api/v1/room/start", _T("start", _start, "Start a scenario for the room (a new class session)",
+    Route("/api/v1/room/start", _T("start", _A["start"], "Start a scenario for the room (a new class session)",
                                    "Start"), methods=["POST"]),
-    Route("/api/v1/room/advance", _T("advance", _advance, "Show the next pending message (all: every one)",
+    Route("/api/v1/room/advance", _T("advance", _A["advance"], "Show the next pending message (all: every one)",
                                      "Advance"), methods=["POST"]),
-    Route("/api/v1/room/wait", _T("wait", lambda r, room, b: room.wait(),
+    Route("/api/v1/room/wait", _T("wait", _A["wait"],
                                   "Let time pass: the stranger's next idle nudge"), methods=["POST"]),
-    Route("/api/v1/room/vote/open", _T("vote_open", lambda r, room, b: room.open_vote(),
+    Route("/api/v1/room/vote/open", _T("vote_open", _A["vote/open"],
                                        "Open a vote on the replies shown now"), methods=["POST"]),
-    Route("/api/v1/room/vote/close", _T("vote_close", _close_vote,
+    Route("/api/v1/room/vote/close", _T("vote_close", _A["vote/close"],
                                         "Close the vote and play the reply with the most votes", "CloseVote"),
           methods=["POST"]),
-    Route("/api/v1/room/end", _T("end", lambda r, room, b: room.end(), "End the class session now"),
+    Route("/api/v1/room/end", _T("end", _A["end"], "End the class session now"),
           methods=["POST"]),
-    Route("/api/v1/room/discussion", _T("discussion", _discussion,
+    Route("/api/v1/room/discussion", _T("discussion", _A["discussion"],
                                         "Freeze the chat with a discussion question full screen (null: resume)",
                                         "Discussion"), methods=["POST"]),
-    Route("/api/v1/room/reveal", _T("reveal", _reveal, "Show the reveal on the projector", "Reveal"),
+    Route("/api/v1/room/reveal", _T("reveal", _A["reveal"], "Show the reveal on the projector", "Reveal"),
           methods=["POST"]),
-    Route("/api/v1/room/rewind", _T("rewind", _rewind, "Go back to an earlier reply (a new class session)",
+    Route("/api/v1/room/rewind", _T("rewind", _A["rewind"], "Go back to an earlier reply (a new class session)",
                                     "Rewind"), methods=["POST"]),
-    Route("/api/v1/room/lock", _T("lock", _lock, "Lock or unlock the room to new students", "Lock"),
+    Route("/api/v1/room/lock", _T("lock", _A["lock"], "Lock or unlock the room to new students", "Lock"),
           methods=["POST"]),
-    Route("/api/v1/room/close", _T("close", _close, "Close the room: the join code stops working"),
+    Route("/api/v1/room/close", _T("close", _A["close"], "Close the room: the join code stops working"),
           methods=["POST"]),
-    Route("/api/v1/room/remove", _T("remove", _remove, "Remove a student", "Remove"), methods=["POST"]),
-    Route("/api/v1/room/rename", _T("rename", _rename, "Rename a student", "Rename"), methods=["POST"]),
+    Route("/api/v1/room/remove", _T("remove", _A["remove"], "Remove a student", "Remove"), methods=["POST"]),
+    Route("/api/v1/room/rename", _T("rename", _A["rename"], "Rename a student", "Rename"), methods=["POST"]),
 ]

@@ -158,8 +158,10 @@ def teacher_state(room: Room, store_error: str | None = None) -> dict[str, Any]:
     if branch is not None and branch.open_vote is not None:
         ids = {s.id for s in present}
         voted = sum(1 for sid in branch.open_vote.ballots if sid in ids)
-    state["students"] = {"joined": len(present), "voted": voted}
+    flags = sum(room.flag_counts(branch).values()) if branch is not None else 0
+    state["students"] = {"joined": len(present), "voted": voted, "flags": flags}
     state["locked"] = room.locked
+    state["screen"] = dict(words.PROJECTOR)
     state["ground_rules"] = {"title": words.GROUND_RULES_TITLE, "points": list(words.GROUND_RULES)}
     state["branches"] = [{"number": b.number, "scenario": b.scenario.id, "ended": b.ended,
                           "rewound_from": ({"branch": b.parent[0], "reply": b.parent[1]} if b.parent else None)}

@@ -37,3 +37,42 @@ REMOVED = "You were removed from this class session. Ask your teacher if this wa
 ROOM_CLOSED = "This class session has closed. Ask your teacher for a new join code."
 ROOM_LOCKED = "This class session is locked: no one new can join. Ask your teacher."
 WRONG_CODE = "There is no class session with that join code. Check the code on the big screen."
+
+# The projector's own words (the browser projector and the projector window draw the same ones;
+# both get them in the teacher state as ``screen``). ``{name}`` marks a value filled in.
+PROJECTOR = {
+    "title": "Red Flags",
+    "join_open": "Open this address on your phone, tablet or computer:",
+    "join_type": "and type the code",
+    "join_line": "Join at {address}  with code  {code}",
+    "joined": "{n} joined",
+    "flags": "{n} flags so far",
+    "vote_title": "Vote on your device",
+    "voted": "{voted} of {joined} voted",
+    "tally_offer": "No devices? Type a show of hands",
+    "tally_play": "Play the show of hands",
+    "voted_title": "The class voted",
+    "discussion_title": "Let's talk",
+    "ended_title": "The chat is over",
+    "ended_debrief": "Everyone now sees their own debrief on their device.",
+    "ended_next": "Next: the reveal.",
+    "reveal_safe": "This person was safe",
+    "reveal_title": "What was really going on",
+    "reveal_reading": "Reading: {reading}",
+    "red_flag": "⚑ red flag",
+    "normal": "normal",
+    "profile": "Profile",
+    "includes": "This chat includes: {notes}.",
+    "the_class": "The class",
+    "notice": "Notice",
+    "qr_alt": "QR code of the join address",
+}
+
+# Keys of the projector window (the browser projector uses the same letters).
+PROJECTOR_KEYS = (
+    ("→/Space", "next"), ("A", "all waiting"), ("V", "vote"), ("C", "close vote"), ("T", "show of hands"),
+    ("D", "discuss"), ("W", "let time pass"), ("E", "end"), ("R", "reveal"), ("F11", "full screen"),
+)
+PROJECTOR_TALLY_HELP = ("Type the hands for each reply (↑ ↓ to move). Enter plays the show of hands, "
+                        "P the highlighted reply (a tie), Esc goes back.")
+PROJECTOR_NO_QUESTIONS = "This chat has no discussion questions."

@@ -32,7 +32,7 @@ def test_join_gives_token_and_friendly_nickname(cls):
     b = Student(client, join_code=" k7qm ", player="pixel_fox")
     c = Student(client, player="Pixel_Fox")
     assert b.player == "pixel_fox" and c.player == "Pixel_Fox2"
-    assert teacher.state()["students"] == {"joined": 3, "voted": 0}
+    assert teacher.state()["students"] == {"joined": 3, "voted": 0, "flags": 0}
     state = a.state()
     assert state["phase"] == "waiting" and state["scenario"] is None and state["messages"] == []
     assert state["my_flags"] == [] and state["player"] == a.player
@@ -211,7 +211,7 @@ def test_vote_counts_hidden_until_closed_then_majority_played(cls):
     assert seen["vote"]["open"] is True and "counts" not in seen["vote"] and seen["my_vote"] == "2"
     assert students[2].vote("1") == {"my_vote": "1"}
     teacher_view = teacher.state()
-    assert teacher_view["students"] == {"joined": 3, "voted": 3}
+    assert teacher_view["students"] == {"joined": 3, "voted": 3, "flags": 0}
     assert teacher_view["vote"]["counts"]["2"] == 2
     closed = teacher.post("vote/close")
     assert closed["vote"]["open"] is False and closed["vote"]["chosen"] == "2"
@@ -383,6 +383,7 @@ def test_reveal_shows_flag_counts_per_item_and_the_class_shares(cls):
     students[1].flag("4")
     students[1].flag("1")
     students[2].flag("profile.joined")
+    assert teacher.state()["students"]["flags"] == 4      # the projector's live total (no per-item counts)
     teacher.post("end")
     state = teacher.post("reveal")
     assert state["phase"] == "reveal" and students[0].state()["phase"] == "reveal"
@@ -496,7 +497,7 @@ def test_remove_and_rename_students(cls):
     r = client.get("/api/v1/room", headers=b.headers)
     assert r.status_code == 403 and "removed" in r.json()["error"]
     state = teacher.state()
-    assert state["students"] == {"joined": 1, "voted": 1}
+    assert state["students"] == {"joined": 1, "voted": 1, "flags": 0}
     assert teacher.post("vote/close")["vote"]["counts"]["2"] == 0
     assert teacher.post("remove", {"student": "s2"}, expect=404)["error"]
 

@@ -47,14 +47,20 @@ async function loadQr() {
 }
 
 function qrImage() {
-  return qrUrl ? el("img", { src: qrUrl, alt: "QR code of the join address" }) : null;
+  return qrUrl ? el("img", { src: qrUrl, alt: W("qr_alt") }) : null;
 }
+
+// The projector's words come with the state (game/server/words.py), as the window's do.
+const W = (name, values = {}) =>
+  (state.screen[name] || "").replace(/\{(\w+)\}/g, (_, key) => String(values[key] ?? ""));
 
 function render(next) {
   state = next;
+  const [before, after] = W("join_line", { address: "\u0000", code: "\u0001" }).split("\u0000");
+  const [middle, rest] = after.split("\u0001");
   $("join-line").replaceChildren(
-    "Join at ", el("strong", {}, state.address), "  with code  ", el("span", { class: "code" }, state.join_code),
-    `  ·  ${state.students.joined} joined`);
+    before, el("strong", {}, state.address), middle, el("span", { class: "code" }, state.join_code), rest,
+    `  ·  ${W("joined", { n: state.students.joined })}`);
   $("qr-small").replaceChildren(...(state.phase === "waiting" ? [] : [qrImage()].filter(Boolean)));
   const views = { waiting: waitingView, intro: introView, chat: chatView, vote: chatView,
                   discussion: discussionView, ended: endedView, reveal: revealView };
@@ -66,13 +72,13 @@ function render(next) {
 
 function waitingView() {
   return [el("div", { class: "proj-join" },
-    el("h1", {}, "Red Flags"),
-    el("p", {}, "Open this address on your phone, tablet or computer:"),
+    el("h1", {}, W("title")),
+    el("p", {}, W("join_open")),
     el("p", { class: "address" }, state.address),
-    el("p", {}, "and type the code"),
+    el("p", {}, W("join_type")),
     el("p", { class: "code" }, state.join_code),
     qrImage(),
-    el("p", { class: "proj-big-count" }, `${state.students.joined} joined`))];
+    el("p", { class: "proj-big-count" }, W("joined", { n: state.students.joined })))];
 }
 
 function introView() {
@@ -80,7 +86,7 @@ function introView() {
     el("h1", {}, state.ground_rules.title),
     el("ul", {}, ...state.ground_rules.points.map((p) => el("li", {}, p))),
     state.content_notes && state.content_notes.length
-      ? el("p", { class: "dim" }, `This chat includes: ${state.content_notes.join("; ")}.`) : null,
+      ? el("p", { class: "dim" }, W("includes", { notes: state.content_notes.join("; ") })) : null,
     el("p", { class: "dim" }, `${state.chat.title} · ${state.chat.stranger.name}`))];
 }
 
@@ -89,11 +95,11 @@ function transcript(limit) {
   const name = state.chat.stranger.name;
   const replies = state.replies || [];
   const add = (after) => replies.filter((r) => r.after === after).forEach((r) =>
-    items.push(el("li", { class: "bubble out" }, el("span", { class: "who" }, "The class"), r.text)));
+    items.push(el("li", { class: "bubble out" }, el("span", { class: "who" }, W("the_class")), r.text)));
   add(0);
   for (const m of state.messages) {
     items.push(el("li", { class: `bubble ${m.from === "system" ? "system" : "in"}` },
-      el("span", { class: "who" }, m.from === "system" ? "Notice" : name, el("span", { class: "num" }, ` [${m.n}]`)),
+      el("span", { class: "who" }, m.from === "system" ? W("notice") : name, el("span", { class: "num" }, ` [${m.n}]`)),
       el("span", { class: "text" }, m.text)));
     add(m.n);
   }
@@ -109,16 +115,16 @@ function sideView() {
   if (!vote || !["chat", "vote"].includes(state.phase)) return [];
   if (vote.open) {
     return [el("div", { class: "card" },
-      el("h2", {}, "Vote on your device"),
+      el("h2", {}, W("vote_title")),
       el("ol", {}, ...vote.options.map((o) => el("li", {}, o.text))),
-      el("p", { class: "proj-big-count" }, `${state.students.voted} of ${state.students.joined} voted`),
+      el("p", { class: "proj-big-count" }, W("voted", { voted: state.students.voted, joined: state.students.joined })),
       tallyForm(vote))];
   }
   const last = (state.replies || []).slice(-1)[0];
   if (!last || last.vote !== vote.number) return [];
   const max = Math.max(1, ...Object.values(vote.counts || {}));
   return [el("div", { class: "card" },
-    el("h2", {}, "The class voted"),
+    el("h2", {}, W("voted_title")),
     ...vote.options.map((o) => el("div", { class: `proj-vote-row${o.key === vote.chosen ? " chosen" : ""}` },
       el("span", { class: "label" }, o.text),
       el("span", { class: "bar", style: null, "data-w": String(vote.counts[o.key]) }),
@@ -126,7 +132,7 @@ function sideView() {
 }
 
 function tallyForm(vote) {
-  const form = el("details", { class: "tally" }, el("summary", {}, "No devices? Type a show of hands"));
+  const form = el("details", { class: "tally" }, el("summary", {}, W("tally_offer")));
   for (const o of vote.options) {
     form.append(el("label", {}, `${o.text} `, el("input", { type: "number", min: "0", "data-key": o.key })));
   }
@@ -137,21 +143,21 @@ function tallyForm(vote) {
       if (n > 0) tally[input.dataset.key] = n;
     }
     act("vote/close", { tally });
-  } }, "Play the show of hands"));
+  } }, W("tally_play")));
   return form;
 }
 
 function discussionView() {
   return [el("div", { class: "proj-full" },
-    el("h1", {}, "Let's talk"),
+    el("h1", {}, W("discussion_title")),
     el("p", { class: "question" }, state.discussion.question))];
 }
 
 function endedView() {
   return [el("div", { class: "proj-full" },
-    el("h1", {}, "The chat is over"),
-    el("p", {}, "Everyone now sees their own debrief on their device."),
-    el("p", { class: "dim" }, "Next: the reveal."))];
+    el("h1", {}, W("ended_title")),
+    el("p", {}, W("ended_debrief")),
+    el("p", { class: "dim" }, W("ended_next")))];
 }
 
 function revealView() {
@@ -160,14 +166,14 @@ function revealView() {
   const list = el("ol", { class: "reveal-list" }, ...r.items.map((item) =>
     el("li", { class: item.red_flag ? "red" : "" },
       el("span", { class: "of" }, item.words),
-      el("span", { class: "mark" }, item.red_flag ? "⚑ red flag" : "normal"),
-      el("span", { class: "txt" }, item.n ? `[${item.n}] ${item.text}` : `Profile · ${item.text}`))));
+      el("span", { class: "mark" }, W(item.red_flag ? "red_flag" : "normal")),
+      el("span", { class: "txt" }, item.n ? `[${item.n}] ${item.text}` : `${W("profile")} · ${item.text}`))));
   return [
-    el("h2", {}, r.benign ? "This person was safe" : "What was really going on"),
+    el("h2", {}, W(r.benign ? "reveal_safe" : "reveal_title")),
     el("div", { class: "reveal-sum" },
       el("p", {}, el("strong", {}, r.spotted.words)),
       el("p", {}, el("strong", {}, r.false_alarms.words)),
-      el("p", { class: "dim" }, `Reading: ${r.reading}`)),
+      el("p", { class: "dim" }, W("reveal_reading", { reading: r.reading }))),
     list,
   ];
 }
@@ -182,7 +188,7 @@ const observer = new MutationObserver(() => {
 function keys(event) {
   if (event.target instanceof HTMLInputElement) return;
   const map = { ArrowRight: ["advance"], " ": ["advance"], a: ["advance", { all: true }], v: ["vote/open"],
-                c: ["vote/close"], e: ["end"], r: ["reveal"] };
+                c: ["vote/close"], w: ["wait"], e: ["end"], r: ["reveal", { on: !state || state.phase !== "reveal" }] };
   const action = map[event.key];
   if (!action) return;
   event.preventDefault();
