@@ -176,6 +176,7 @@ def _serve_with_window(serve, server, app, announced: threading.Event) -> None:
 
 def _projector_window(app, server, thread: threading.Thread) -> str | None:
     """Run the projector window until it closes; None when no window can open here."""
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     try:
         from ..ui.run import display_available
 

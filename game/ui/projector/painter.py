@@ -249,7 +249,7 @@ class ProjectorPainter:
               words: dict[str, str], body: pygame.Rect) -> None:
         p = self.theme.p
         side = self._side_kind(state)
-        chat_w = int(body.w * 0.6) if side else body.w
+        chat_w = int(body.w * 0.56) if side else body.w
         y = body.y
         title = state.get("chat", {}).get("title", "")
         y += self._line(surface, title, "heading", p.text_dim, body.x, y, chat_w) + self.px(12)
@@ -304,7 +304,9 @@ class ProjectorPainter:
         options = vote.get("options", [])
         y = inner.y
         if kind == "open":
-            y += self._block(surface, words.get("vote_title", ""), "title", p.text, inner.x, y, inner.w) + self.px(16)
+            title = words.get("vote_title", "")
+            y += self._line(surface, title, self._fitting(title, ("title", "heading"), inner.w), p.text, inner.x, y,
+                            inner.w) + self.px(16)
             tally = frame.tally
             for i, option in enumerate(options):
                 label = f"{i + 1}. {option.get('text', '')}" if option["key"].isdigit() else option.get("text", "")
@@ -324,10 +326,14 @@ class ProjectorPainter:
                     y += self._block(surface, label, "body", p.text, inner.x, y, inner.w, max_lines=3) + self.px(10)
             students = state.get("students", {})
             voted = fill(words.get("voted", ""), voted=students.get("voted", 0), joined=students.get("joined", 0))
-            self._line(surface, voted, "display", p.accent, inner.x, inner.bottom - self.kit.line_height("display"),
-                       inner.w)
+            style = next((st for st in ("display", "title", "heading")
+                          if y + self.px(20) + self.kit.line_height(st) <= inner.bottom), "heading")
+            self._line(surface, voted, style, p.accent, inner.x,
+                       max(y + self.px(20), inner.bottom - self.kit.line_height(style)), inner.w)
             return
-        y += self._block(surface, words.get("voted_title", ""), "title", p.text, inner.x, y, inner.w) + self.px(16)
+        title = words.get("voted_title", "")
+        y += self._line(surface, title, self._fitting(title, ("title", "heading"), inner.w), p.text, inner.x, y,
+                        inner.w) + self.px(16)
         counts = vote.get("counts") or {}
         most = max([1, *counts.values()])
         num_w = self.px(90)
@@ -336,17 +342,17 @@ class ProjectorPainter:
             key = option["key"]
             chosen = key == vote.get("chosen")
             color = p.accent if chosen else p.text
-            y += self._block(surface, option.get("text", ""), "body_bold" if chosen else "body", color, inner.x, y,
-                             inner.w, max_lines=2)
+            y += self._line(surface, option.get("text", ""), "body_bold" if chosen else "body", color, inner.x, y,
+                            inner.w)
             n = int(counts.get(key, 0))
-            bar_h = self.px(26)
+            bar_h = self.px(22)
             width = int(bar_max * n / most)
             pygame.draw.rect(surface, p.border, (inner.x, y + self.px(6), bar_max, bar_h), border_radius=self.px(6))
             if width:
                 pygame.draw.rect(surface, color, (inner.x, y + self.px(6), width, bar_h), border_radius=self.px(6))
             self._line(surface, str(n), "body_bold", color, inner.right - num_w,
                        y + self.px(6) + (bar_h - self.kit.line_height("body_bold")) // 2, num_w, "right")
-            y += bar_h + self.px(24)
+            y += bar_h + self.px(18)
 
     def _centred(self, surface: pygame.Surface, body: pygame.Rect, parts: list[tuple[str, str, Any]]) -> None:
         width = min(body.w, self.px(1500))
