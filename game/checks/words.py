@@ -64,3 +64,29 @@ def improvement(before: Mapping[str, Any] | None, after: Mapping[str, Any]) -> s
     else:
         verdict = "About the same as last time."
     return f"{lines} {verdict}"
+
+# -- the check in a class session (game/server/roomcheck.py): the student's device and the projector
+STOP_LABEL = "Stop the check"
+STOP_CONFIRM = "Stop the check? What you answered so far is kept, and that's fine."
+ITEM_OF = "Chat {number} of {total}"
+CHANGE_ANSWER = "Back"
+WAITING = "Waiting for the teacher to start."
+CLASS_ENDED = "The teacher has ended the check. Thanks for taking part!"
+CLASS_LEFT = "No problem: you stopped the check. What you answered is kept."
+CLASS_DONE_BEFORE = "You have already taken this check. Thanks!"
+PROJECTOR_TITLE = "Quick check on your device"
+PROJECTOR_HELP = ("Red flag or safe? 16 short chats, each on your own device. Nobody sees your answers, "
+                  "and you can skip any chat.")
+PROJECTOR_PROGRESS = "{finished} of {joined} finished"
+PHASE_NAMES = {"pre": "before playing", "post": "after playing", "followup": "follow-up, a week or more later"}
+
+
+def student_words(phase: str) -> dict[str, Any]:
+    """What a student's device shows during a class check, handed out by the server (never worded in JS)."""
+    return {
+        "title": TITLE, "intro": INTRO[phase], "not_a_test": NOT_A_TEST, "question": QUESTION,
+        "how_sure": HOW_SURE, "confidence": {str(n): text for n, text in CONFIDENCE.items()},
+        "red": RED_LABEL, "safe": SAFE_LABEL, "skip": SKIP_LABEL, "stop": STOP_LABEL,
+        "stop_confirm": STOP_CONFIRM, "back": CHANGE_ANSWER, "platforms": dict(PLATFORMS),
+        "speakers": dict(SPEAKERS),
+    }

@@ -42,6 +42,7 @@ from .security import BodyLimitMiddleware, SecurityHeadersMiddleware
 ROUTE_MODULES = (
     "game.server.scenarios",
     "game.server.classroom",
+    "game.server.check_api",
     "game.server.solo",
     "game.server.pages",
 )

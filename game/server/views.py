@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from fractions import Fraction
 from typing import Any
 
@@ -113,6 +114,12 @@ def base_state(room: Room, teacher: bool) -> dict[str, Any]:
     return state
 
 
+# Other features add their own part to the states (the discernment check: game/server/roomcheck.py).
+# Each returns the keys to add (or {}): a student part gets (room, student), a teacher part (room).
+STUDENT_PARTS: list[Callable[[Room, Student], dict[str, Any]]] = []
+TEACHER_PARTS: list[Callable[[Room], dict[str, Any]]] = []
+
+
 # -- students ----------------------------------------------------------------------------
 def student_state(room: Room, student: Student) -> dict[str, Any]:
     state = base_state(room, teacher=False)
@@ -126,6 +133,8 @@ def student_state(room: Room, student: Student) -> dict[str, Any]:
         if branch.stored and student.id in branch.results:
             state["debrief"] = debrief_json(branch.scenario, branch.student_events(student.id),
                                             branch.results[student.id])
+    for part in STUDENT_PARTS:
+        state.update(part(room, student))
     return state
 
 
@@ -168,6 +177,8 @@ def teacher_state(room: Room, store_error: str | None = None) -> dict[str, Any]:
                          for b in room.branches]
     if store_error:
         state["store_error"] = store_error
+    for part in TEACHER_PARTS:
+        state.update(part(room))
     if branch is None:
         return state
     scenario = branch.scenario

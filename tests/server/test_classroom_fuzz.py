@@ -46,7 +46,8 @@ CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
 TEACHER_ONLY = {"/api/v1/rooms", "/api/v1/room/teacher", "/api/v1/room/students", "/api/v1/room/qr.svg",
                 "/api/v1/room/teacher/events"} | {
     f"/api/v1/room/{a}" for a in ("start", "advance", "wait", "vote/open", "vote/close", "end", "discussion",
-                                  "reveal", "rewind", "lock", "close", "remove", "rename")}
+                                  "reveal", "rewind", "lock", "close", "remove", "rename",
+                                  "check/start", "check/end", "check/progress")}
 FUZZ = settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
 
 

@@ -64,8 +64,9 @@ function render(next) {
   $("qr-small").replaceChildren(...(state.phase === "waiting" ? [] : [qrImage()].filter(Boolean)));
   const views = { waiting: waitingView, intro: introView, chat: chatView, vote: chatView,
                   discussion: discussionView, ended: endedView, reveal: revealView };
-  $("stage").replaceChildren(...(views[state.phase] || waitingView)());
-  const side = sideView();
+  const checking = state.check && state.check.open;
+  $("stage").replaceChildren(...(checking ? checkView() : (views[state.phase] || waitingView)()));
+  const side = checking ? [] : sideView();
   $("side").classList.toggle("hidden", !side.length);
   $("side").replaceChildren(...side);
 }
@@ -79,6 +80,18 @@ function waitingView() {
     el("p", { class: "code" }, state.join_code),
     qrImage(),
     el("p", { class: "proj-big-count" }, W("joined", { n: state.students.joined })))];
+}
+
+// The check running on the devices: how many have finished, nothing else (no names, no answers).
+function checkView() {
+  const c = state.check;
+  const meter = el("div", { class: "meter", role: "img", "aria-label": c.words.progress },
+    el("span", { "data-fill": String(c.joined ? c.finished / c.joined : 0) }));
+  return [el("div", { class: "proj-full proj-check" },
+    el("h1", {}, c.words.title),
+    el("p", {}, c.words.help),
+    el("p", { class: "proj-big-count" }, c.words.progress),
+    meter)];
 }
 
 function introView() {
@@ -183,6 +196,7 @@ const observer = new MutationObserver(() => {
   const bars = document.querySelectorAll(".bar[data-w]");
   const max = Math.max(1, ...Array.from(bars, (b) => Number(b.dataset.w)));
   bars.forEach((b) => { b.style.width = `${(55 * Number(b.dataset.w)) / max}%`; });
+  document.querySelectorAll("[data-fill]").forEach((f) => { f.style.width = `${100 * Number(f.dataset.fill)}%`; });
 });
 
 function keys(event) {

@@ -3,6 +3,7 @@
 // so a reload, a locked screen or lost Wi-Fi finds your flags and your vote again.
 
 import { ApiError, api, el, postWithRetry } from "./api.js";
+import { render as renderCheck, setupCheck } from "./check.js";
 import { connectLive } from "./live.js";
 
 const $ = (id) => document.getElementById(id);
@@ -64,6 +65,9 @@ async function join(event) {
 
 function enterRoom(newToken) {
   token = newToken;
+  setupCheck(token, (check) => {
+    if (state) render({ ...state, check });
+  });
   $("join-view").classList.add("hidden");
   $("room-view").classList.remove("hidden");
   live = connectLive({
@@ -140,11 +144,20 @@ function render(next) {
   $("chat-title").textContent = state.chat ? ` · ${state.chat.title}` : "";
   $("phase-words").textContent = state.words || "";
   document.body.dataset.phase = state.phase;
+  renderCheck(checkShown(state));
   renderDiscussion();
   renderProfile();
   renderMessages();
   renderVote();
   renderDebrief();
+}
+
+// The check's card: while it runs, and its last words until the next chat starts.
+function checkShown(current) {
+  const check = current.check;
+  if (!check) return null;
+  if (check.open || ["waiting", "ended", "reveal"].includes(current.phase)) return check;
+  return null;
 }
 
 function renderDiscussion() {

@@ -50,11 +50,28 @@ function render(next) {
   $("reveal").disabled = !can.reveal || state.phase === "reveal";
   $("lock").textContent = state.locked ? "Unlock the room" : "Lock the room";
   $("picker-box").classList.toggle("hidden", Boolean(state.scenario) && !["ended", "reveal"].includes(state.phase));
+  renderCheckBox();
   renderVote();
   renderIntro();
   renderDiscussion();
   renderTranscript();
   refreshStudents();
+}
+
+// The check: progress in counts only (never names or answers); no check while a chat is running.
+function renderCheckBox() {
+  const check = state.check;
+  const running = Boolean(check && check.open);
+  const chatRunning = Boolean(state.scenario) && !["ended", "reveal"].includes(state.phase);
+  for (const id of ["check-pre", "check-post", "check-followup"]) $(id).disabled = running || chatRunning || state.closed;
+  $("check-end").disabled = !running;
+  let line = chatRunning && !running ? "End the chat to start the check." : "";
+  if (check && check.phase) {
+    line = `${running ? "Running" : "Ended"} (${check.words.phase}): ${check.words.progress}` +
+      (check.started > check.finished ? ` · ${check.started - check.finished} part-way` : "");
+  }
+  $("check-progress").textContent = line;
+  if (check && check.store_error) problem(check.store_error);
 }
 
 function renderVote() {
@@ -164,6 +181,11 @@ function wire() {
   $("close-room").addEventListener("click", () =>
     confirm("Close the room? The join code stops working.") && act("close"));
   $("age").addEventListener("change", loadPicker);
+  for (const id of ["check-pre", "check-post", "check-followup"]) {
+    $(id).addEventListener("click", () => act("check/start", { phase: $(id).dataset.phase }));
+  }
+  $("check-end").addEventListener("click", () =>
+    confirm("End the check? Students who have not finished keep what they answered.") && act("check/end"));
 }
 
 token = takeToken();
