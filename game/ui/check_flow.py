@@ -1,16 +1,19 @@
 """When the window offers the discernment check, and storing a check taken in the window.
 
-The window offers a check that is due (game.checks.schedule.due) when the
-player starts a chat: before their first chat, after the teacher's number
-of chats, and a week after the post check. "Not now" holds for the rest of
-this run of the game. Never required, and never in the way: without a
-nickname (a check could not be paired with a later one), a results store,
-or with --no-save, nothing is offered.
+The window offers a check that is due (game.checks.schedule.due): before
+the player's first chat (when they start it); after the teacher's number of
+chats, when they leave the debrief of that chat (``offer_after_debrief``;
+or, if they close the game first, when they start their next chat); and a
+week or more after the post check, the same two ways. "Not now" holds for
+the rest of this run of the game. Never required, and never in the way:
+without a nickname (a check could not be paired with a later one), a
+results store, or with --no-save, nothing is offered.
 """
 from __future__ import annotations
 
 import time
 import weakref
+from collections.abc import Callable
 from typing import Any
 
 from game.checks import storage, words
@@ -52,6 +55,16 @@ def due_check(app: App) -> tuple[str, str, int] | None:
     except (FormError, Exception):  # noqa: BLE001 - never let the check stop a chat from starting
         return None
     return (phase, default_form(history, tuple(sorted(forms))), history.chats_finished) if phase else None
+
+
+def offer_after_debrief(app: App, then: Callable[[], object]) -> None:
+    """Leaving a debrief: offer the after-playing or follow-up check if it is due now, then ``then``."""
+    due = due_check(app)
+    if due is None or due[0] == "pre":     # the check before playing belongs before a chat, not after one
+        then()
+        return
+    phase, form, chats = due
+    app.open("check_offer", phase=phase, form=form, chats=chats, then=then)
 
 
 def store_check(app: App, session: CheckSession) -> str:

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pygame
 import pytest
 
 from game.checks import storage, words
 from game.checks.library import load_forms
 from game.checks.session import CheckSession
+from game.cli import main
+from game.library import load_library
 from game.results.store import Store
 from game.ui.screens.chat import ChatScreen
 from game.ui.screens.check import CheckOfferDialog, CheckScreen
@@ -112,3 +116,75 @@ def test_the_player_sees_their_own_change_after_the_post_check(player, private_d
     assert screen.title == words.THANKS
     assert screen.body.startswith("Last time you spotted 8 of 8 warning signs and called 8 of 8 normal chats")
     assert "You got better at telling warning signs from normal chat." in screen.body
+
+
+# -- after the teacher's number of chats: offered when the player leaves that chat's debrief ---------
+BEST = Path(__file__).resolve().parents[1] / "golden" / "generous-teammate" / "best.script"
+
+
+def finish_chats(n, capsys):
+    for _ in range(n):
+        assert main(["play", "generous-teammate", "--text", "--script", str(BEST),
+                     "--player", "kiwi", "--class", "7C"]) == 0
+    capsys.readouterr()
+
+
+def debrief(app):
+    with Store.open(app.play_options().data_dir) as store:
+        last = store.sessions(player="kiwi", class_code="7C")[-1]
+        result = store.result(last.id)
+    return app.show_debrief(result, scenario=load_library().get("generous-teammate"))
+
+
+def store_pre(private_data_dir, taken_ago=3600.0, phase="pre", form="A"):
+    with Store.open(private_data_dir) as store:
+        session = CheckSession(load_forms()[form], phase)
+        for _ in session.form.items:
+            session.answer("red", 2)
+        storage.save(store, session.record(), form_sha256="x", player="kiwi", class_code="7C",
+                     taken_at=store.clock() - taken_ago)
+
+
+def test_the_post_check_is_offered_on_leaving_the_debrief_of_the_fifth_chat(player, private_data_dir, capsys):
+    app = player
+    store_pre(private_data_dir)
+    finish_chats(4, capsys)
+    debrief(app).choose_another()
+    assert app.top.__class__.__name__ == "PickerScreen"          # four chats: not yet
+    finish_chats(1, capsys)
+    debrief(app).choose_another()
+    offer = app.top
+    assert isinstance(offer, CheckOfferDialog) and (offer.phase, offer.form, offer.chats) == ("post", "B", 5)
+    assert words.OFFER["post"].format(chats=5) in offer.body
+    app.tick([key(pygame.K_1)])                                   # take it
+    assert isinstance(app.top, CheckScreen) and app.top.session.phase == "post"
+    answer_all(app, "B")
+    app.top.done()
+    assert app.top.__class__.__name__ == "PickerScreen"          # then where the player was going
+    with Store.open(private_data_dir) as store:
+        assert [r.record["phase"] for r in storage.rows(store)] == ["pre", "post"]
+    debrief(app).to_start()
+    assert app.top.__class__.__name__ == "StartScreen"           # taken: not offered again
+
+
+def test_not_now_on_the_debrief_goes_where_the_player_was_going(player, private_data_dir, capsys):
+    app = player
+    store_pre(private_data_dir)
+    finish_chats(5, capsys)
+    debrief(app).to_start()
+    assert isinstance(app.top, CheckOfferDialog)
+    app.tick([key(pygame.K_2)])                                   # not now
+    assert app.top.__class__.__name__ == "StartScreen"
+    launch_scenario(app, "first-dm")
+    assert isinstance(app.top, ChatScreen)                        # and not again in this run
+
+
+def test_the_follow_up_is_offered_a_week_after_the_post_check(player, private_data_dir, capsys):
+    app = player
+    store_pre(private_data_dir, taken_ago=10 * 86400)
+    finish_chats(5, capsys)
+    store_pre(private_data_dir, taken_ago=8 * 86400, phase="post", form="B")
+    debrief(app).to_start()
+    offer = app.top
+    assert isinstance(offer, CheckOfferDialog) and (offer.phase, offer.form) == ("followup", "A")
+    assert words.OFFER["followup"] in offer.body

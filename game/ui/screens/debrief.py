@@ -37,6 +37,7 @@ from game.library import load_library
 from game.play.catalogue import PLATFORM_NAMES
 from game.taxonomy import load_help, load_taxonomy
 
+from .. import check_flow
 from ..app import App, Screen
 from ..drawing import platform_accent, platform_icon
 from ..launch import launch_scenario
@@ -125,11 +126,13 @@ class DebriefScreen(Screen):
         launch_scenario(self.app, ref, under=under)
 
     def choose_another(self) -> None:
-        self.app.show_start()
-        self.app.open("picker")
+        def then() -> None:
+            self.app.show_start()
+            self.app.open("picker")
+        check_flow.offer_after_debrief(self.app, then)   # the after-playing check, when it is due now
 
     def to_start(self) -> None:
-        self.app.show_start()
+        check_flow.offer_after_debrief(self.app, self.app.show_start)
 
     # -- layout helpers ------------------------------------------------------------------
     def _text(self, text: str, style: str, color, width: int, align: str = "left") -> pygame.Surface:
