@@ -125,11 +125,8 @@ class DebriefScreen(Screen):
 
         launch_scenario(self.app, ref, under=under)
 
-    def choose_another(self) -> None:
-        def then() -> None:
-            self.app.show_start()
-            self.app.open("picker")
-        check_flow.offer_after_debrief(self.app, then)   # the after-playing check, when it is due now
+    def choose_another(self) -> None:   # the after-playing check first, when it is due now
+        check_flow.offer_after_debrief(self.app, lambda: (self.app.show_start(), self.app.open("picker")))
 
     def to_start(self) -> None:
         check_flow.offer_after_debrief(self.app, self.app.show_start)
