@@ -143,7 +143,9 @@ class RoomCheck:
             if taking.state == "taking":
                 taking.state = "ended"
                 taking.session.quit()
-                self._store(self.room.students[student_id], taking)
+                who = self.room.students[student_id]
+                if not who.removed:      # as for class-play results: a removed student leaves nothing
+                    self._store(who, taking)
         self.open = False
         self._changed(public=True)
 

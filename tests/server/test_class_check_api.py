@@ -276,3 +276,17 @@ def test_the_room_states_carry_the_check_live():
         r = client.get("/api/v1/room/teacher/events?max_events=1", headers=bearer(teacher.headers["authorization"][7:]))
         frame = next(line for line in r.text.splitlines() if line.startswith("data: "))
         assert json.loads(frame[6:])["check"]["open"] is True
+
+
+def test_a_removed_student_leaves_no_part_way_check(data):
+    with open_class(make_config(save=True, data_dir=data)) as (client, teacher):
+        kid = Student(client, player="realname_oops")
+        teacher.post("check/start", {"phase": "pre"})
+        check = my_check(kid)
+        answer(kid, check["item"]["id"], "red", 2)
+        [entry] = client.get("/api/v1/room/students", headers=teacher.headers).json()
+        teacher.post("remove", {"student": entry["id"]})
+        assert client.get("/api/v1/room/check", headers=kid.headers).status_code == 403
+        state = teacher.post("check/end")
+        assert state["check"]["joined"] == 0
+    assert stored(data) == []
