@@ -51,7 +51,7 @@ LANGUAGE = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*\Z")
 TOP_KEYS = {"format", "id", "title", "platform", "kind", "language", "audience", "difficulty", "summary",
             "content_notes", "learning_goals", "stranger", "player", "start", "nodes", "debrief", "scoring"}
 STRANGER_KEYS = {"name", "claimed_age", "avatar", "profile"}
-PROFILE_KEYS = {"id", "label", "text", "red_flags", "severity", "why"}
+PROFILE_KEYS = {"id", "label", "text", "red_flags", "severity", "why", "image"}
 PLAYER_KEYS = {"name", "context"}
 NODE_KEYS = {"messages", "choices", "idle_nudges", "end"}
 MESSAGE_KEYS = {"text", "id", "red_flags", "severity", "why", "delay", "if", "variants", "image", "link", "from"}
@@ -388,7 +388,8 @@ def _profile(r: _Reader, values: LList) -> tuple[ProfileItem, ...]:
         severity = r.integer(raw, "severity", 1, 3)
         items.append(ProfileItem(item_id, r.text(raw, "label"), r.text(raw, "text"), raw.pos, red_flags,
                                  (severity or r.taxonomy.severity_of(red_flags)) if red_flags else 0,
-                                 r.text(raw, "why")))
+                                 r.text(raw, "why"), r.asset(raw, "image"),
+                                 raw.where("image") if "image" in raw else raw.pos))
     return tuple(items)
 
 

@@ -83,6 +83,8 @@ class ProfileItem:
     red_flags: tuple[str, ...] = ()
     severity: int = 0
     why: str = ""
+    image: str = ""            # optional picture shown with the item (a profile photo), like a message's
+    image_pos: Pos = (1, 1)
 
     @property
     def item_id(self) -> str:

@@ -145,6 +145,7 @@ def check_scenario(scenario: Scenario, report: Reporter, expressions=()) -> None
 
     scenario_dir = scenario.path.parent
     assets = [(scenario.stranger.avatar, scenario.stranger.avatar_pos, "avatar")]
+    assets += [(item.image, item.image_pos, "image") for item in scenario.stranger.profile]
     for node in nodes.values():
         for message in node.messages + node.idle_nudges:
             assets.append((message.image, message.pos, "image"))

@@ -143,3 +143,49 @@ def test_committed_pictures_are_complete():
     for name in PICTURES:
         surf = pygame.image.load(str(ASSETS / "images" / f"{name}.png"))
         assert surf.get_size() == (480, 320), name
+
+
+# -- avatars and profile photos (tools/make_faces.py) ----------------------------------------
+def _faces(folder):
+    return sorted(p.name for p in (ASSETS / folder).glob("*.png"))
+
+
+def test_make_faces_reproduces_the_committed_avatars_and_photos(tmp_path):
+    pygame = pytest.importorskip("pygame")
+    run_tool("make_faces.py", tmp_path)
+    for folder, size in (("avatars", (192, 192)), ("photos", (480, 320))):
+        made = sorted(p.name for p in (tmp_path / folder).glob("*.png"))
+        assert made == _faces(folder), f"{folder}/ holds pictures make_faces.py does not draw (or misses some)"
+        same_versions = ((tmp_path / folder / "made_with.txt").read_text(encoding="utf-8")
+                         == (ASSETS / folder / "made_with.txt").read_text(encoding="utf-8"))
+        for name in made:
+            new_size, new = _pixels(tmp_path / folder / name)
+            old_size, old = _pixels(ASSETS / folder / name)
+            assert new_size == old_size == size, f"{folder}/{name}"
+            if new == old:
+                continue
+            assert not same_versions, f"{folder}/{name} is not what make_faces.py draws: run it and commit"
+            diffs = [abs(a - b) for a, b in zip(new, old)]
+            assert sum(1 for d in diffs if d > 48) / len(diffs) < 0.015, \
+                f"{folder}/{name} differs beyond text rendering; pygame {pygame.version.ver}"
+
+
+def test_avatars_and_photos_are_small_and_pass_the_picture_checks():
+    from game import pictures
+    for folder in ("avatars", "photos"):
+        for path in sorted((ASSETS / folder).glob("*.png")):
+            assert pictures.problem(path) is None, path
+            assert path.stat().st_size < 100 * 1024, f"{path.name} is {path.stat().st_size // 1024} KiB"
+
+
+def test_every_shipped_stranger_has_a_drawn_avatar_and_every_photo_item_a_picture():
+    for path in sorted(SCENARIOS.glob("*.yaml")):
+        stranger = yaml.safe_load(path.read_text(encoding="utf-8"))["stranger"]
+        assert str(stranger.get("avatar", "")).startswith("avatars/"), f"{path.name}: no avatar"
+        for item in stranger.get("profile", []):
+            if item["id"] in ("photos", "posts", "pinned"):
+                assert str(item.get("image", "")).startswith("photos/"), f"{path.name}: {item['id']} has no picture"
+                # the picture shows the clue; the text says what a real profile says
+                assert len(item["text"]) <= 60, f"{path.name}: {item['id']} describes its photos in words"
+            if item.get("red_flags") and item.get("image"):
+                assert item.get("why"), f"{path.name}: {item['id']} needs a why: saying what the photo shows"

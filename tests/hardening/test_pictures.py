@@ -26,19 +26,22 @@ ROOT = Path(__file__).resolve().parents[2]
 def picture_scenario(tmp_path: Path, key: str = "image") -> Path:
     if key == "image":
         text = scenario(message="      - text: look\n        image: images/pic.png\n")
+    elif key == "profile":
+        text = scenario(stranger="  profile:\n    - id: photos\n      label: Photos\n      text: 1 photo\n"
+                                 "      image: images/pic.png\n")
     else:
         text = scenario(stranger="  avatar: images/pic.png\n")
     return write(tmp_path, text)
 
 
 @pytest.mark.parametrize("name", sorted(HOSTILE))
-@pytest.mark.parametrize("key", ["image", "avatar"])
+@pytest.mark.parametrize("key", ["image", "avatar", "profile"])
 def test_validator_refuses_hostile_pictures_with_a_located_error(tmp_path, name, key):
     path = picture_scenario(tmp_path, key)
     write_picture(tmp_path, "images/pic.png", HOSTILE[name]())
     _, findings = check_file(path)
     codes = [(d.code, d.line) for d in findings]
-    assert codes == [("RF110", 13 if key == "image" else 7)], [d.format() for d in findings]
+    assert codes == [("RF110", {"image": 13, "avatar": 7, "profile": 11}[key])], [d.format() for d in findings]
     assert "cannot be shown" in findings[0].message
 
 

@@ -109,6 +109,8 @@ CASES = [
     ("variable-never-set", "RF206", scenario(message='        if: »"trust >= 2"\n'), "it is always 0"),
     ("missing-image", "RF207", scenario(m0="»", message="        image: images/not-there.png\n"), None),
     ("missing-avatar", "RF207", scenario(stranger="  avatar: »avatars/not-there.png\n"), None),
+    ("missing-profile-photo", "RF207", scenario(stranger="  profile:\n    - {id: photos, label: Photos, text: 3 photos,"
+                                                          " image: »photos/not-there.png}\n"), None),
     ("long-message", "RF208", scenario(message=f"      - »text: {LONG}\n"), None),
     ("long-variant", "RF208", scenario(message=f"      - »text: short\n        variants: [short too, {LONG}]\n"), None),
     ("all-choices-conditional", "RF209", scenario(a0="»", c0='        if: "not visited(b)"\n'), None),

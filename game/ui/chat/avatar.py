@@ -113,8 +113,9 @@ class Avatars:
                 iw, ih = img.get_size()
                 scale = max(w / iw, h / ih)
                 big = pygame.transform.smoothscale(img, (max(w, int(iw * scale)), max(h, int(ih * scale))))
-                square = big.subsurface(pygame.Rect((big.get_width() - w) // 2, (big.get_height() - h) // 2, w,
-                                                    h)).copy()
+                # a portrait cut to a wide card keeps its top part: the face, not the shirt
+                top = (big.get_height() - h) // 4
+                square = big.subsurface(pygame.Rect((big.get_width() - w) // 2, top, w, h)).copy()
         if square is None:
             d = _digest(name or "?")
             bg, fg = _BACKGROUNDS[d[0] % len(_BACKGROUNDS)]

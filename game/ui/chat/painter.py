@@ -337,6 +337,11 @@ class ChatPainter:
         body = kit.render_block(card.item.text, "body", p.text, r.w - 2 * t.px(12))
         surface.blit(body, (x, y))
         y += body.get_height()
+        if card.picture is not None:   # the photo itself: its details are the clue, not a description
+            pw, ph = card.picture_size(r.w - 2 * t.px(12))
+            surface.blit(self.chat.avatars.photo_card(card.item_id, pw, ph, max(2, radius // 2), card.picture),
+                         (x, y + t.px(6)))
+            y += ph + t.px(8)
         if flagged:
             b = flag_badge(kit, t)
             surface.blit(b, (x, y + t.px(6)))

@@ -1,6 +1,7 @@
 """The stranger's profile in the chat's side panel (or drawer): one flaggable card per item."""
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pygame
@@ -11,8 +12,15 @@ HINT = "Tip: click any message or profile detail that feels off to flag it. Clic
 class ProfileCard:
     """One profile item in the side panel; flaggable."""
 
-    def __init__(self, item: Any):
+    def __init__(self, item: Any, picture: Path | None = None):
         self.item = item
         self.item_id: str = item.item_id
+        self.picture = picture                # the item's profile photo, when it has one that can be shown
         self.rect = pygame.Rect(0, 0, 0, 0)   # screen coordinates (after scroll)
         self.h = 0
+
+    def picture_size(self, width: int) -> tuple[int, int]:
+        """The photo's size in a card whose text is ``width`` wide: the full width, 3:2 (the photos' shape)."""
+        if self.picture is None:
+            return 0, 0
+        return width, width * 2 // 3

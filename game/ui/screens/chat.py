@@ -69,7 +69,7 @@ class ChatScreen(Screen):
         self.ctx = RenderContext(self.stranger_name, self.player_name, self.stranger_picture,
                                  is_flagged=self.conv.is_flagged, receipt=self._receipt, clock_base=clock_base)
         self.timeline = Timeline(self._renderer())
-        self.profile_cards = [ProfileCard(p) for p in self.scenario.stranger.profile]
+        self.profile_cards = [ProfileCard(p, self._resolve(p.image)) for p in self.scenario.stranger.profile]
         self.scroller = Scroller()            # the messages (the window's one scroll model)
         self.profile_scroller = Scroller()    # the profile panel
         self.stick_bottom = True
@@ -461,6 +461,8 @@ class ChatScreen(Screen):
             h = t.px(10) + len(kit.wrap(self._card_label(card), "small_bold", text_w)) * \
                 kit.line_height("small_bold") + t.px(2) + \
                 kit.render_block(card.item.text, "body", t.p.text, text_w).get_height() + t.px(10)
+            if card.picture is not None:
+                h += card.picture_size(text_w)[1] + t.px(8)
             if self.conv.is_flagged(card.item_id):
                 h += flag_badge(kit, t).get_height() + t.px(6)
             card.h = h
