@@ -37,6 +37,7 @@ from ..library import find_scenario
 from ..loader import ScenarioError
 from ..model import Scenario
 from ..results.db import DatabaseError
+from ..results.identity import nickname_key
 from ..session import Session
 from .options import PlayOptions
 
@@ -195,11 +196,23 @@ def _skipped(store: Any) -> set[int]:
     return {int(x) for x in raw.split(",") if x.strip().isdigit()}
 
 
+def _owned_by(player: str | None):
+    """A test for a stored session's nickname: the same nickname, or none at all for ``None``.
+
+    At a shared computer what is offered belongs to the nickname in use; a player
+    without a nickname sees only what was played without one, never the last person's.
+    """
+    key = nickname_key(player)
+    return lambda stored: nickname_key(stored) == key
+
+
 def unfinished(options: PlayOptions = PlayOptions(), *, scenario_id: str | None = None,
-               player: str | None = None) -> list[Unfinished]:
+               player: str | None = None, mine: bool = False) -> list[Unfinished]:
     """Unfinished sessions on this device, newest first, without those that cannot be resumed.
 
     ``player`` limits them to one nickname; ``scenario_id`` to one scenario.
+    ``mine``: only those of ``player`` (``options.player`` when not given), and
+    with no nickname only those played without one.
     An unreadable or missing database offers nothing.
     """
     try:
@@ -212,9 +225,12 @@ def unfinished(options: PlayOptions = PlayOptions(), *, scenario_id: str | None 
         skipped = _skipped(store)
         infos = store.scenario_infos()
         filters = {"player": player} if player else {}
+        owned = _owned_by(player if player is not None else options.player) if mine else None
         out = []
         for rec in store.incomplete_sessions(**filters):
             if rec.id in skipped or (scenario_id is not None and rec.scenario_id != scenario_id):
+                continue
+            if owned is not None and not owned(rec.player):
                 continue
             title = (infos.get(rec.scenario_sha256) or {}).get("title") or \
                 rec.scenario_id.replace("-", " ").replace("_", " ").capitalize()
@@ -245,9 +261,11 @@ def skip(options: PlayOptions, session_id: int) -> None:
 
 
 def played_and_best(options: PlayOptions = PlayOptions(),
-                    player: str | None = None) -> dict[str, tuple[int, int | None]]:
+                    player: str | None = None, *, mine: bool = False) -> dict[str, tuple[int, int | None]]:
     """scenario id -> (times finished, best total) on this device, for one nickname if given.
 
+    ``mine``: only the results of ``player`` (``options.player`` when not given);
+    with no nickname, only those played without one.
     {} when there are no results (or they cannot be read).
     """
     try:
@@ -259,7 +277,10 @@ def played_and_best(options: PlayOptions = PlayOptions(),
     out: dict[str, tuple[int, int | None]] = {}
     try:
         filters = {"player": player} if player else {}
+        owned = _owned_by(player if player is not None else options.player) if mine else None
         for rec in store.sessions(statuses=("complete",), **filters):
+            if owned is not None and not owned(rec.player):
+                continue
             total = None
             if isinstance(rec.result, dict):
                 t = (rec.result.get("score") or {}).get("total")

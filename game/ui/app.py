@@ -140,6 +140,7 @@ class App:
         except pygame.error as exc:
             pygame.display.quit()
             raise NoDisplayError(str(exc)) from exc
+        self.title = title
         pygame.display.set_caption(title)
         pygame.key.set_repeat(400, 40)
         self.size = self.surface.get_size()
@@ -280,6 +281,10 @@ class App:
     def show_start(self) -> Screen:
         """Empty the stack and show the start screen."""
         return self.reset(self.make("start"))
+
+    def show_away(self) -> Screen:
+        """Quick exit: empty the stack and show the neutral page ("away"), else the start screen."""
+        return self.reset(self.make("away")) if "away" in self.routes else self.show_start()
 
     # -- loop ----------------------------------------------------------------
     def quit(self, code: int | None = None) -> None:

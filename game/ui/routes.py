@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .app import Screen
+from .screens.away import AwayScreen
 from .screens.chat import ChatScreen
 from .screens.check import CheckOfferDialog, CheckScreen
 from .screens.check_results import CheckResultsScreen
@@ -31,4 +32,5 @@ ROUTES: dict[str, Callable[..., Screen]] = {
     "check_results": CheckResultsScreen,
     "check": CheckScreen,
     "check_offer": CheckOfferDialog,
+    "away": AwayScreen,
 }

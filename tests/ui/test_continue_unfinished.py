@@ -12,6 +12,8 @@ from game.play.sessions import new_session
 from game.results import location
 from game.results.store import Store
 from game.session import Session, run_script
+from game.ui import check_flow
+from game.ui.screens.away import AwayScreen
 from game.ui.screens.chat import ChatScreen
 from game.ui.screens.start import ResumeFailedDialog, StartScreen
 
@@ -52,10 +54,14 @@ def interrupted(data_dir, *, how: str, player="kiwi", scenario=SCENARIO, command
     return session
 
 
-def start_screen(app) -> StartScreen:
+def start_screen(app, player: str | None = "kiwi") -> StartScreen:
+    """The start screen with ``player`` typed as the nickname (the offer is that nickname's own)."""
     app.show_start()
     app.tick([])
     assert isinstance(app.top, StartScreen)
+    if player:
+        app.top.nick.set_text(player)
+        app.tick([])
     return app.top
 
 
@@ -121,14 +127,16 @@ def test_continue_from_the_start_screen_gives_the_uninterrupted_record(app, priv
 
 def test_quick_exit_then_continue_at_once(app, private_data_dir):
     first = interrupted(private_data_dir, how="kill")
-    app.show_start()
-    app.top.continue_chat()
+    start_screen(app).continue_chat()
     chat = app.top
     assert isinstance(chat, ChatScreen)
     assert run_until(app, lambda: not chat.conv.pending, dt=0.05)
     replies = len([e for e in chat.conv.events if e["type"] == "choice"])
     app.tick([key(pygame.K_ESCAPE)])
-    app.tick([key(pygame.K_q)])                 # quick exit: stored as quit
+    app.tick([key(pygame.K_q)])                 # quick exit: stored as quit, then the neutral page
+    assert isinstance(app.top, AwayScreen) and len(app.stack) == 1
+    app.tick([key(pygame.K_ESCAPE)])
+    app.tick([key(pygame.K_ESCAPE)])            # Escape twice: back to the start, still as kiwi
     start = app.top
     assert isinstance(start, StartScreen) and start.cont.offer is not None
     app.tick([key(pygame.K_c)])                 # C continues too
@@ -138,20 +146,32 @@ def test_quick_exit_then_continue_at_once(app, private_data_dir):
     assert first.conv.events[0]["seed"] == chat.conv.seed
 
 
-def test_the_offer_follows_the_nickname(app, private_data_dir):
+def test_the_offer_follows_the_nickname_and_is_never_the_last_players(app, private_data_dir):
     interrupted(private_data_dir, how="quit", player="kiwi")
     interrupted(private_data_dir, how="kill", player="mango", scenario="quick-follow-back", commands=["1"])
-    start = start_screen(app)
-    assert start.cont.offer.player == "mango"           # no nickname: the newest of anyone's
-    assert "played as mango" in start.cont.detail()
+    start = start_screen(app, player=None)
+    # a shared computer: without a nickname, nobody else's chat is offered
+    assert start.cont.offer is None and start.cont not in start.widgets
     start._focus(start.nick)
     app.tick([pygame.event.Event(pygame.TEXTINPUT, text="KIWI")])
     assert start.cont.offer.player == "kiwi" and start.cont.offer.scenario_id == SCENARIO
     assert "played as" not in start.cont.detail()
+    start.nick.set_text("mango")
+    app.tick([])
+    assert start.cont.offer.player == "mango" and start.cont.offer.scenario_id == "quick-follow-back"
     start.nick.set_text("nobody")
     app.tick([])
     assert start.cont.offer is None and start.cont not in start.widgets
     assert not start.scroller.scrollable
+
+
+def test_a_chat_played_without_a_nickname_is_offered_only_without_one(app, private_data_dir):
+    interrupted(private_data_dir, how="quit", player=None)
+    start = start_screen(app, player=None)
+    assert start.cont.offer is not None and start.cont.offer.player is None
+    start.nick.set_text("kiwi")
+    app.tick([])
+    assert start.cont.offer is None
 
 
 def test_a_changed_scenario_says_why_and_offers_a_fresh_start(app, private_data_dir):
@@ -170,12 +190,13 @@ def test_a_changed_scenario_says_why_and_offers_a_fresh_start(app, private_data_
     assert "has changed" in dialog.reason
     app.draw()
     assert [b.ident for b in dialog.buttons] == ["fresh", "not_now"]
+    check_flow.decline(app)                              # kiwi's first chat would offer the check first
     app.tick([key(pygame.K_RETURN)])                     # "Start it again" has the focus
     chat = app.top
     assert isinstance(chat, ChatScreen) and not chat.resumed
     assert chat.scenario.id == SCENARIO and len([e for e in chat.conv.events if e["type"] == "choice"]) == 0
     chat.quick_exit()                                    # the new chat is unfinished now: it is offered
-    start = app.top
+    start = start_screen(app)
     assert start.cont.offer is not None and start.cont.offer.session_id != sid
     with Store.open(private_data_dir) as store:          # the old one is kept, just not offered again
         assert store.session(sid).unfinished

@@ -289,9 +289,9 @@ class ChatScreen(Screen):
         self.app.push(PauseScreen(self.app, on_quick_exit=self.quick_exit, skin=self.skin))
 
     def quick_exit(self) -> None:
-        """Quit the session (stored as incomplete) and go back to the start screen."""
+        """Quit the session (stored as incomplete) and leave to the neutral page (screens/away.py)."""
         self._quit_session()
-        self.app.show_start()
+        self.app.show_away()
 
     def on_window_close(self) -> None:
         self._quit_session()

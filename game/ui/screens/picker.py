@@ -67,8 +67,11 @@ def player_label(app: App) -> str:
 
 
 def load_played(app: App) -> dict[str, tuple[int, int | None]]:
-    """scenario id -> (times finished, best total) on this device; {} when there are no results."""
-    return sessions.played_and_best(app.play_options())
+    """scenario id -> (times finished, best total) of the nickname in use; {} when there are none.
+
+    Never another player's: at a shared computer the last person's results are theirs.
+    """
+    return sessions.played_and_best(app.play_options(), mine=True)
 
 
 class StartChatDialog(ScrollDialog):

@@ -11,7 +11,8 @@
   started from the picker. They are never written to disk here;
 * "Continue your unfinished chat: <title>" when this device keeps an
   unfinished session (the game was closed, crashed or quit mid-chat): the
-  newest one of the nickname typed, else of anyone. It reopens the chat with
+  newest one of the nickname typed (with no nickname, one played without a
+  nickname; never somebody else's). It reopens the chat with
   everything said so far (``game.results.resume.resume_session``); when the
   stored chat cannot be carried on (its scenario was changed since) a dialog
   says why and offers to start it again, and that session is not offered again;
@@ -314,11 +315,11 @@ class StartScreen(Screen):
 
     @property
     def offer(self) -> Unfinished | None:
-        """The unfinished chat to offer: the newest of the nickname typed, else the newest of all."""
-        nick = getattr(self.app, "player", None)
-        if not nick:
-            return self.unfinished[0] if self.unfinished else None
-        key = nickname_key(nick)
+        """The unfinished chat to offer: the newest of the nickname typed (without one: one played without one).
+
+        At a shared computer, whoever played before keeps their chat to themselves.
+        """
+        key = nickname_key(getattr(self.app, "player", None))
         return next((u for u in self.unfinished if nickname_key(u.player) == key), None)
 
     def _offer_changed(self) -> bool:
