@@ -209,6 +209,16 @@ def _mango(c):
     c.arc(82, 100, 10, 200, 340, rgb("#1f1a17"), 3)
 
 
+def _robot(c):
+    c.rect(36, 50, 88, 74, rgb("#e0f2fe"), radius=22)
+    c.rect(48, 64, 64, 38, rgb("#0f172a"), radius=14)
+    c.circle(66, 83, 8, rgb("#5eead4"))
+    c.circle(94, 83, 8, rgb("#5eead4"))
+    c.line([(80, 50), (80, 30)], rgb("#e0f2fe"), 5)
+    c.circle(80, 28, 8, rgb("#facc15"))
+    c.rect(58, 110, 44, 6, rgb("#94a3b8"), radius=3)
+
+
 def _dog_avatar(c):
     dog(c, 80, 84, 40)
 
@@ -255,6 +265,8 @@ AVATARS = {
     "maxi_plays": emblem(("#fecaca", "#f87171"), _controller),
     "dan_builds": emblem(("#bae6fd", "#e0f2fe"), _pickaxe),
     "mango_tides": emblem(("#cffafe", "#67e8f9"), _mango),
+    # the practice chat (game/data/tutorial.yaml)
+    "practice_pal": emblem(("#a7f3d0", "#6ee7b7"), _robot),
 }
 
 

@@ -20,6 +20,7 @@ from .screens.debrief import DebriefScreen
 from .screens.picker import PickerScreen
 from .screens.settings import SettingsScreen
 from .screens.start import StartScreen
+from .screens.tutorial import TutorialScreen
 
 ROUTES: dict[str, Callable[..., Screen]] = {
     "start": StartScreen,
@@ -33,4 +34,5 @@ ROUTES: dict[str, Callable[..., Screen]] = {
     "check": CheckScreen,
     "check_offer": CheckOfferDialog,
     "away": AwayScreen,
+    "tutorial": TutorialScreen,
 }

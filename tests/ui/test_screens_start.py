@@ -5,6 +5,7 @@ from conftest import click, key
 
 from game.ui.screens.picker import PickerScreen
 from game.ui.screens.start import CLASS_CODE_MAX, NICKNAME_MAX, StartScreen
+from game.ui.screens.tutorial import TutorialScreen
 from game.ui.settings import Settings
 
 
@@ -23,8 +24,15 @@ def start(app):
     return app.top
 
 
+def past_the_practice(app):
+    """A nickname's first Play opens the practice chat (screens/tutorial.py); K skips it."""
+    assert isinstance(app.top, TutorialScreen)
+    app.tick([key(pygame.K_k)])
+
+
 def test_enter_alone_reaches_the_picker(app, start):
     app.tick([key(pygame.K_RETURN)])
+    past_the_practice(app)
     assert isinstance(app.top, PickerScreen)
 
 
@@ -35,6 +43,7 @@ def test_keyboard_only_nickname_class_and_play(app, start):
     assert start.focus.current is start.play
     assert (app.player, app.class_code) == ("pixel_fox", "8B-2")
     app.tick([key(pygame.K_RETURN)])
+    past_the_practice(app)
     assert isinstance(app.top, PickerScreen)
     from game.ui.screens.picker import player_label
 
@@ -89,6 +98,7 @@ def test_click_play_and_click_field(app, start):
     app.tick(click(start.nick.rect.center))
     assert start.focus.current is start.nick
     app.tick(click(start.play.rect.center))
+    past_the_practice(app)
     assert isinstance(app.top, PickerScreen)
 
 

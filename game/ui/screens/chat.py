@@ -30,6 +30,7 @@ from game.play.pacing import Pacer
 from ..app import App, Screen
 from ..chat import icons
 from ..chat.avatar import Avatars
+from ..chat.flagfx import FlagEffects
 from ..chat.layout import layout_chat
 from ..chat.painter import ChatPainter
 from ..chat.profile import ProfileCard
@@ -62,6 +63,8 @@ class ChatScreen(Screen):
         self.player_name = self.scenario.player.name or "You"
         self.stranger_picture = self._resolve(self.scenario.stranger.avatar)
         self.avatars = Avatars(app.kit)
+        self.flag_fx = FlagEffects()          # the ripple and pennant of a new flag (chat/flagfx.py)
+        self._fx_drawn = False
         if clock_base is None:   # a resumed chat's clock carries on from its last event: that moment is now
             clock_base = time.time() - (self.conv.elapsed() if self.conv.started else 0.0)
         self.view = ChatView(session, resumed=resumed)
@@ -188,6 +191,9 @@ class ChatScreen(Screen):
                         self._layout(self.app.size)
                     if not (self.scripted or self._quiet):
                         self.app.sounds.play("flag")
+                        self.flag_fx.start(str(item_id))
+                else:
+                    self.flag_fx.stop(str(item_id))
             elif kind == "end":
                 self._on_end(ev, item)
         self._refresh_choices()
@@ -341,9 +347,15 @@ class ChatScreen(Screen):
     # ------------------------------------------------------------------ time
     @property
     def animating(self) -> bool:
-        return False   # the typing dots step at a few frames a second: the idle loop is fast enough
+        # the typing dots step at a few frames a second: the idle loop is fast enough for them;
+        # a flag's ripple needs every frame for its half second
+        return self.flag_fx.active()
 
     def update(self, dt: float) -> None:
+        fx = self.flag_fx.active()
+        if fx or self._fx_drawn:     # one more frame after the end wipes the last ring away
+            self.dirty = True
+        self._fx_drawn = fx
         if self.scripted or self.conv.ended:
             return
         was_typing = self.pacer.typing
@@ -780,6 +792,7 @@ class ChatScreen(Screen):
 
     def draw(self, surface: pygame.Surface) -> None:
         self.painter.draw(surface)
+        self.flag_fx.draw(surface, self)
 
     def _new_pill_rect(self) -> pygame.Rect:
         t, kit = self.theme, self.kit

@@ -38,6 +38,7 @@ from ..app import App, Screen
 from ..dialogs import ScrollDialog
 from ..drawing import clamp_lines, platform_icon
 from ..launch import launch_scenario
+from ..onboarding_flow import tutorial_due
 from ..scrolling import Scroller
 from ..text import TextKit
 from ..textfield import TextField
@@ -366,7 +367,11 @@ class StartScreen(Screen):
         self.app.class_code = text.upper() or None
 
     def go_play(self) -> None:
-        self.app.open("picker")
+        """The picker; a nickname's first time, the 30-second practice chat first (screens/tutorial.py)."""
+        if tutorial_due(self.app):
+            self.app.open("tutorial", then=lambda: self.app.open("picker"))
+        else:
+            self.app.open("picker")
 
     def open_counsellors(self) -> None:
         self.app.open("counsellor")
