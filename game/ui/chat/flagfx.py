@@ -24,6 +24,20 @@ class FlagEffects:
     def __init__(self, clock: Callable[[], float] = time.monotonic):
         self.clock = clock
         self._running: list[tuple[str, float]] = []
+        self._drawn = False
+
+    def toggled(self, item_id: str, flagged: bool) -> None:
+        """A flag was set (start the effect) or taken away (stop it)."""
+        if flagged:
+            self.start(item_id)
+        else:
+            self.stop(item_id)
+
+    def needs_frame(self) -> bool:
+        """True while the effect runs, and once more after it ended (that frame wipes the last ring)."""
+        running = self.active()
+        again, self._drawn = running or self._drawn, running
+        return again
 
     def start(self, item_id: str) -> None:
         self._running = [(i, t) for i, t in self._running if i != item_id] + [(item_id, self.clock())]

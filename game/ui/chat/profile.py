@@ -19,6 +19,10 @@ class ProfileCard:
         self.rect = pygame.Rect(0, 0, 0, 0)   # screen coordinates (after scroll)
         self.h = 0
 
+    def picture_height(self, width: int, gap: int) -> int:
+        """How much taller the card is for its photo (0 without one)."""
+        return self.picture_size(width)[1] + gap if self.picture is not None else 0
+
     def picture_size(self, width: int) -> tuple[int, int]:
         """The photo's size in a card whose text is ``width`` wide: the full width, 3:2 (the photos' shape)."""
         if self.picture is None:

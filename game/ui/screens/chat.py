@@ -43,7 +43,6 @@ from .overlays import ConfirmScreen, LinkWarningScreen, PauseScreen
 DRAG_THRESHOLD = 6
 
 
-
 def _is_item(item_id: Any, item: ChatItem) -> bool:
     return item.item_id == item_id
 
@@ -64,7 +63,6 @@ class ChatScreen(Screen):
         self.stranger_picture = self._resolve(self.scenario.stranger.avatar)
         self.avatars = Avatars(app.kit)
         self.flag_fx = FlagEffects()          # the ripple and pennant of a new flag (chat/flagfx.py)
-        self._fx_drawn = False
         if clock_base is None:   # a resumed chat's clock carries on from its last event: that moment is now
             clock_base = time.time() - (self.conv.elapsed() if self.conv.started else 0.0)
         self.view = ChatView(session, resumed=resumed)
@@ -191,9 +189,7 @@ class ChatScreen(Screen):
                         self._layout(self.app.size)
                     if not (self.scripted or self._quiet):
                         self.app.sounds.play("flag")
-                        self.flag_fx.start(str(item_id))
-                else:
-                    self.flag_fx.stop(str(item_id))
+                self.flag_fx.toggled(str(item_id), kind == "flag" and not (self.scripted or self._quiet))
             elif kind == "end":
                 self._on_end(ev, item)
         self._refresh_choices()
@@ -347,15 +343,10 @@ class ChatScreen(Screen):
     # ------------------------------------------------------------------ time
     @property
     def animating(self) -> bool:
-        # the typing dots step at a few frames a second: the idle loop is fast enough for them;
-        # a flag's ripple needs every frame for its half second
-        return self.flag_fx.active()
+        return self.flag_fx.active()   # a flag's ripple; the typing dots are fine with the idle loop
 
     def update(self, dt: float) -> None:
-        fx = self.flag_fx.active()
-        if fx or self._fx_drawn:     # one more frame after the end wipes the last ring away
-            self.dirty = True
-        self._fx_drawn = fx
+        self.dirty = self.flag_fx.needs_frame() or self.dirty
         if self.scripted or self.conv.ended:
             return
         was_typing = self.pacer.typing
@@ -473,8 +464,7 @@ class ChatScreen(Screen):
             h = t.px(10) + len(kit.wrap(self._card_label(card), "small_bold", text_w)) * \
                 kit.line_height("small_bold") + t.px(2) + \
                 kit.render_block(card.item.text, "body", t.p.text, text_w).get_height() + t.px(10)
-            if card.picture is not None:
-                h += card.picture_size(text_w)[1] + t.px(8)
+            h += card.picture_height(text_w, t.px(8))
             if self.conv.is_flagged(card.item_id):
                 h += flag_badge(kit, t).get_height() + t.px(6)
             card.h = h
