@@ -78,6 +78,8 @@ PROJECTOR_TITLE = "Quick check on your device"
 PROJECTOR_HELP = ("Red flag or safe? 16 short chats, each on your own device. Nobody sees your answers, "
                   "and you can skip any chat.")
 PROJECTOR_PROGRESS = "{finished} of {joined} finished"
+CONTINUE = "Continue"
+STOPPED_EMPTY = "No problem: you can take the check another time."
 PHASE_NAMES = {"pre": "before playing", "post": "after playing", "followup": "follow-up, a week or more later"}
 
 
@@ -87,6 +89,7 @@ def student_words(phase: str) -> dict[str, Any]:
         "title": TITLE, "intro": INTRO[phase], "not_a_test": NOT_A_TEST, "question": QUESTION,
         "how_sure": HOW_SURE, "confidence": {str(n): text for n, text in CONFIDENCE.items()},
         "red": RED_LABEL, "safe": SAFE_LABEL, "skip": SKIP_LABEL, "stop": STOP_LABEL,
-        "stop_confirm": STOP_CONFIRM, "back": CHANGE_ANSWER, "platforms": dict(PLATFORMS),
+        "stop_confirm": STOP_CONFIRM, "back": CHANGE_ANSWER, "continue": CONTINUE,
+        "stopped_empty": STOPPED_EMPTY, "platforms": dict(PLATFORMS),
         "speakers": dict(SPEAKERS),
     }

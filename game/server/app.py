@@ -44,6 +44,7 @@ ROUTE_MODULES = (
     "game.server.classroom",
     "game.server.check_api",
     "game.server.solo",
+    "game.server.solo_check",
     "game.server.pages",
 )
 

@@ -195,19 +195,10 @@ class RoomCheck:
 
     def answer(self, student: Student, item_id: Any, answer: Any, confidence: Any) -> dict[str, Any] | None:
         """Answer (or skip) the current item. Sending an item's answer again changes nothing (a retry)."""
-        if not isinstance(item_id, str) or not item_id:
-            raise RoomError(400, "'item' must be the id of the chat being answered")
-        if not isinstance(answer, str) or answer not in ANSWER_WORDS:
-            raise RoomError(400, "'answer' must be red, safe or skip")
-        if answer == "skip":
-            if confidence is not None:
-                raise RoomError(400, "a skipped chat has no 'confidence'")
-        elif isinstance(confidence, bool) or not isinstance(confidence, int) or not 1 <= confidence <= 4:
-            raise RoomError(400, "'confidence' must be 1 (guessing) to 4 (certain)")
+        given = parse_answer(item_id, answer, confidence)
         taking = self._taking(student)
         if taking is None:
             raise RoomError(409, "no check is running for you right now")
-        given = Answer(item_id) if answer == "skip" else Answer(item_id, answer, confidence)
         session = taking.session
         earlier = next((a for a in session.answers if a.item == item_id), None)
         if earlier is not None:
@@ -286,6 +277,21 @@ class RoomCheck:
     def _changed(self, public: bool, student: Student | None = None) -> None:
         # the room's own change notification: bumps the versions the live views compare, wakes them
         self.room._changed(public=public, student=student)
+
+
+def parse_answer(item_id: Any, answer: Any, confidence: Any) -> Answer:
+    """One answer from a request body (item, answer, confidence), or RoomError 400 naming the field."""
+    if not isinstance(item_id, str) or not item_id:
+        raise RoomError(400, "'item' must be the id of the chat being answered")
+    if not isinstance(answer, str) or answer not in ANSWER_WORDS:
+        raise RoomError(400, "'answer' must be red, safe or skip")
+    if answer == "skip":
+        if confidence is not None:
+            raise RoomError(400, "a skipped chat has no 'confidence'")
+        return Answer(item_id)
+    if isinstance(confidence, bool) or not isinstance(confidence, int) or not 1 <= confidence <= 4:
+        raise RoomError(400, "'confidence' must be 1 (guessing) to 4 (certain)")
+    return Answer(item_id, answer, confidence)
 
 
 def item_json(item: Item) -> dict[str, Any]:

@@ -62,6 +62,9 @@ def new_page(browser):
 
     def make(viewport=PHONE, **options):
         ctx = browser.new_context(viewport=viewport, **options)
+        # these tests are about the chat: the discernment check's offer is declined up front
+        # (test_solo_check_page.py takes it)
+        ctx.add_init_script("sessionStorage.setItem('redflags.check.notnow', '1')")
         contexts.append(ctx)
         page = ctx.new_page()
         page.problems = []

@@ -4,6 +4,7 @@
 // An answer names its item and carries a request id, so a retry on a bad connection counts once.
 
 import { el, postWithRetry } from "./api.js";
+import { checkCard } from "./check_card.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -52,33 +53,14 @@ function stop() {
 
 function itemView(words) {
   const item = check.item;
-  const platform = words.platforms[item.platform] || item.platform;
-  const lines = item.lines.map((line) =>
-    el("li", { class: `bubble ${line.from === "you" ? "out" : "in"}` },
-      el("span", { class: "who" }, words.speakers[line.from] || line.from), el("span", { class: "text" }, line.text)));
-  const heading = el("h2", { id: "check-item-title", tabindex: "-1" }, words.item_of);
-  const parts = [heading, el("p", { class: "dim check-platform" }, platform),
-                 el("ol", { class: "messages check-lines", "aria-label": platform }, ...lines)];
-  if (!chosen || chosen.item !== item.id) {
-    parts.push(el("p", { class: "check-question", id: "check-question" }, words.question),
-      el("div", { class: "check-buttons", role: "group", "aria-labelledby": "check-question" },
-        el("button", { type: "button", class: "check-answer", "data-answer": "red",
-                       onclick: () => { chosen = { item: item.id, answer: "red" }; render(check); } }, words.red),
-        el("button", { type: "button", class: "check-answer", "data-answer": "safe",
-                       onclick: () => { chosen = { item: item.id, answer: "safe" }; render(check); } }, words.safe),
-        el("button", { type: "button", class: "check-skip", "data-answer": "skip",
-                       onclick: () => answer("skip") }, words.skip)));
-  } else {
-    parts.push(el("p", { class: "check-question", id: "check-sure" },
-      `${chosen.answer === "red" ? words.red : words.safe} · ${words.how_sure}`),
-      el("div", { class: "check-buttons sure", role: "group", "aria-labelledby": "check-sure" },
-        ...[1, 2, 3, 4].map((n) => el("button", { type: "button", class: "check-sure", "data-sure": String(n),
-                                                 onclick: () => answer(chosen.answer, n) },
-          el("strong", {}, String(n)), ` ${words.confidence[String(n)]}`)),
-        el("button", { type: "button", class: "check-back", onclick: () => { chosen = null; render(check); } },
-          words.back)));
-  }
-  return { parts, heading };
+  return checkCard({
+    item, words, number: check.number, total: check.total,
+    chosen: chosen && chosen.item === item.id ? chosen.answer : null,
+    onPick: (kind) => { chosen = { item: item.id, answer: kind }; render(check); },
+    onSure: (n) => answer(chosen.answer, n),
+    onSkip: () => answer("skip"),
+    onBack: () => { chosen = null; render(check); },
+  });
 }
 
 // Shows the check (returns true while the student is taking it, so the chat stays out of the way).

@@ -6,6 +6,7 @@
 import { api, ApiError, postWithRetry, el } from "/static/js/api.js";
 import { Chat } from "/static/play/chat.js";
 import { renderDebrief } from "/static/play/debrief.js";
+import { offerCheck } from "/static/play/check.js";
 
 const STORE_PLAYER = "redflags.player";
 const STORE_CHAT = "redflags.chat";
@@ -137,6 +138,7 @@ function openBefore(card) {
 
 async function startChat(scenarioId) {
   showError("picker-error", "");
+  await offerCheck(state.player, "chat", show);    // before the first chat, or when one is due
   const body = { scenario: scenarioId, paced: true };
   if (state.player.nick) body.player = state.player.nick;
   if (state.player.klass) body.class = state.player.klass;
@@ -184,10 +186,13 @@ async function showDebrief(token) {
   $("debrief-title").focus();
 }
 
-function leaveDebrief(again) {
+async function leaveDebrief(again) {
   saveJSON(STORE_CHAT, null);
   if (again && state.scenario) startChat(state.scenario);
-  else showPicker();
+  else {
+    await offerCheck(state.player, "debrief", show);   // after the teacher's number of chats
+    showPicker();
+  }
 }
 
 // ---------- start ----------
