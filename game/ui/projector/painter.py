@@ -138,13 +138,15 @@ class ProjectorPainter:
         phase = state.get("phase", "waiting")
         footer_h = self.kit.line_height("small_bold") + self.px(24)
         body = pygame.Rect(self.px(48), self.px(32), w - self.px(96), h - self.px(32) - footer_h)
-        if phase != "waiting":
+        checking = bool((state.get("check") or {}).get("open"))     # the discernment check on the devices
+        if phase != "waiting" or checking:
             bar = self._top_bar(surface, state, frame, words)
             body.y = bar + self.px(24)
             body.h = h - footer_h - body.y
         views = {"waiting": self._waiting, "intro": self._intro, "chat": self._chat, "vote": self._chat,
                  "discussion": self._discussion, "ended": self._ended, "reveal": self._reveal}
-        views.get(phase, self._waiting)(surface, state, frame, words, body)
+        view = self._check if checking else views.get(phase, self._waiting)
+        view(surface, state, frame, words, body)
         self._footer(surface, frame, footer_h)
 
     def _fitting(self, text: str, styles: tuple[str, ...], width: int) -> str:
@@ -363,6 +365,24 @@ class ProjectorPainter:
         for (text, style, color), hgt in zip(parts, heights, strict=True):
             self._block(surface, text, style, color, x, y, width, "center")
             y += hgt + gap
+
+    def _check(self, surface: pygame.Surface, state: dict[str, Any], frame: Frame,
+               words: dict[str, str], body: pygame.Rect) -> None:
+        """How many finished the check, nothing else: no names, no answers (game/server/roomcheck.py)."""
+        p = self.theme.p
+        check = state["check"]
+        said = check.get("words", {})
+        self._centred(surface, body, [(said.get("title", ""), "display", p.text),
+                                      (said.get("help", ""), "title", p.text),
+                                      (said.get("progress", ""), "display", p.accent)])
+        width = min(body.w, self.px(1100))
+        bar = pygame.Rect(body.x + (body.w - width) // 2, body.bottom - self.px(60), width, self.px(28))
+        pygame.draw.rect(surface, p.surface_alt, bar, border_radius=self.px(10))
+        joined = max(1, int(check.get("joined", 0)))
+        done = bar.copy()
+        done.w = int(bar.w * min(1.0, int(check.get("finished", 0)) / joined))
+        if done.w:
+            pygame.draw.rect(surface, p.accent, done, border_radius=self.px(10))
 
     def _discussion(self, surface: pygame.Surface, state: dict[str, Any], frame: Frame,
                     words: dict[str, str], body: pygame.Rect) -> None:
