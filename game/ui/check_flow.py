@@ -5,7 +5,8 @@ the player's first chat (when they start it); after the teacher's number of
 chats, when they leave the debrief of that chat (``offer_after_debrief``;
 or, if they close the game first, when they start their next chat); and a
 week or more after the post check, the same two ways. "Not now" holds for
-the rest of this run of the game. Never required, and never in the way:
+that nickname for the rest of this run of the game (at a shared computer
+the next student is still asked). Never required, and never in the way:
 without a nickname (a check could not be paired with a later one), a
 results store, or with --no-save, nothing is offered.
 """
@@ -20,11 +21,17 @@ from game.checks import storage, words
 from game.checks.library import FormError, load_forms
 from game.checks.schedule import default_form, due
 from game.checks.session import CheckSession
+from game.results.identity import nickname_key
 
 from .app import App
 
-# apps whose player said "Not now": no more offers for the rest of this run of the game
-_declined: weakref.WeakSet[App] = weakref.WeakSet()
+# per app, the nicknames whose player said "Not now": no more offers to them for the rest of this run
+# of the game (at a shared computer the next student, with their own nickname, is still asked)
+_declined: weakref.WeakKeyDictionary[App, set[str]] = weakref.WeakKeyDictionary()
+
+
+def _who(app: App) -> str:
+    return nickname_key(app.player) or ""
 
 
 def _store(app: App) -> Any:
@@ -37,12 +44,12 @@ def _store(app: App) -> Any:
 
 
 def decline(app: App) -> None:
-    _declined.add(app)
+    _declined.setdefault(app, set()).add(_who(app))
 
 
 def due_check(app: App) -> tuple[str, str, int] | None:
     """(phase, form, chats finished) of a check to offer now, or None (nothing due, declined, no store)."""
-    if app in _declined or not app.play_options().save or not app.player:
+    if _who(app) in _declined.get(app, set()) or not app.play_options().save or not app.player:
         return None     # without a nickname a check cannot be paired with a later one
     store = _store(app)
     if store is None:

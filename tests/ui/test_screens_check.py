@@ -188,3 +188,17 @@ def test_the_follow_up_is_offered_a_week_after_the_post_check(player, private_da
     offer = app.top
     assert isinstance(offer, CheckOfferDialog) and (offer.phase, offer.form) == ("followup", "A")
     assert words.OFFER["followup"] in offer.body
+
+
+def test_not_now_is_the_nicknames_at_a_shared_computer(player):
+    app = player
+    launch_scenario(app, "first-dm")
+    app.tick([key(pygame.K_2)])                                   # kiwi: not now
+    app.show_start()
+    app.player = "pika"                                           # the next student at the same computer
+    launch_scenario(app, "first-dm")
+    assert isinstance(app.top, CheckOfferDialog)                  # is still asked
+    app.show_start()
+    app.player = "Kiwi"                                           # kiwi again (nicknames ignore case)
+    launch_scenario(app, "first-dm")
+    assert isinstance(app.top, ChatScreen)
