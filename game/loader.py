@@ -49,7 +49,8 @@ VARIABLE = re.compile(r"[a-z_][a-z0-9_]*\Z")
 LANGUAGE = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*\Z")
 
 TOP_KEYS = {"format", "id", "title", "platform", "kind", "language", "audience", "difficulty", "summary",
-            "content_notes", "learning_goals", "stranger", "player", "start", "nodes", "debrief", "scoring"}
+            "content_notes", "learning_goals", "stranger", "player", "start", "nodes", "debrief", "scoring",
+            "clock"}
 STRANGER_KEYS = {"name", "claimed_age", "avatar", "profile"}
 PROFILE_KEYS = {"id", "label", "text", "red_flags", "severity", "why", "image"}
 PLAYER_KEYS = {"name", "context"}
@@ -480,8 +481,29 @@ def build(data: Any, path: Path, sha256: str, report: Reporter, taxonomy: Taxono
         audience=r.text(data, "audience"), difficulty=r.integer(data, "difficulty", 1, 3, 1),
         summary=r.text(data, "summary"), content_notes=r.texts(data, "content_notes"),
         learning_goals=r.texts(data, "learning_goals"), player=player, debrief=debrief,
-        scoring=_scoring(r, r.mapping(data, "scoring")))
+        scoring=_scoring(r, r.mapping(data, "scoring")), clock=_clock(r, data))
     return scenario, r
+
+
+CLOCK = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)")
+
+
+def _clock(r: _Reader, data: LMap) -> str:
+    """``clock: "22:05"``, the time of day the chat starts in the story, as "HH:MM" ("" when absent).
+
+    Unquoted, YAML reads 22:05 as the number 1325 (minutes, base 60); that is taken to mean the same.
+    """
+    if "clock" not in data:
+        return ""
+    value = data["clock"]
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 24 * 60:
+        return f"{value // 60:02d}:{value % 60:02d}"
+    match = CLOCK.fullmatch(value.strip()) if isinstance(value, str) else None
+    if match is None:
+        r.report.add("RF013", data.where("clock"), f"clock {value!r} is not a time of day",
+                     'write it as "HH:MM" in 24 hours, for example clock: "22:05"')
+        return ""
+    return f"{int(match.group(1)):02d}:{match.group(2)}"
 
 
 def read_limited(path: Path, limit: int = yamlsafe.MAX_BYTES) -> bytes:

@@ -153,6 +153,7 @@ class Scenario:
     player: Player = Player()
     debrief: Debrief = Debrief()
     scoring: ScoringConfig = ScoringConfig()
+    clock: str = ""            # "HH:MM": the time of day the chat starts in the story; "" = the real time
     items: dict[str, Message | ProfileItem] = field(default_factory=dict, compare=False)
 
     def __post_init__(self):

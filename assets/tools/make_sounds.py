@@ -4,9 +4,11 @@
 
 Only the standard library: each sound is a few sine partials with soft
 envelopes, written as 16-bit mono WAV at 22050 Hz. Every sound is shorter
-than half a second and normalised to a peak of -12 dBFS, so the game stays
-quiet next to music or a video call. Nothing is random: the same script
-always writes the same bytes.
+than half a second and normalised to a peak between -14 and -16 dBFS (the
+player's own reply the quietest), so the game stays quiet next to music or a
+video call. The pitches sit in the middle of the range (nothing above about
+1.3 kHz at full level): bright, high chimes carry across a classroom and tire
+the ear. Nothing is random: the same script always writes the same bytes.
 """
 
 import math
@@ -16,7 +18,7 @@ import wave
 from pathlib import Path
 
 RATE = 22050
-PEAK_DBFS = -12.0
+PEAK_DBFS = {"message_in": -14.0, "message_out": -16.0, "notice": -15.0, "flag": -14.0, "nudge": -14.0}
 DEFAULT_OUT = Path(__file__).resolve().parent.parent / "sounds"
 
 
@@ -47,14 +49,14 @@ def mix_at(base, sound, start):
     return base
 
 
-def finish(samples, fade=0.02):
+def finish(samples, peak_dbfs, fade=0.02):
     """Fade the tail out (no click at the end) and scale to the target peak."""
     n = len(samples)
     nf = min(n, round(fade * RATE))
     for i in range(nf):
         samples[n - nf + i] *= 1 - (i + 1) / nf
     peak = max(abs(v) for v in samples) or 1.0
-    gain = 10 ** (PEAK_DBFS / 20) / peak
+    gain = 10 ** (peak_dbfs / 20) / peak
     return [v * gain for v in samples]
 
 
@@ -62,33 +64,33 @@ CHIME = ((1, 1.0), (2, 0.18), (3, 0.05))
 
 
 def message_in():
-    """A gentle rising two-note chime (E6 then A6)."""
-    s = tone(1318.5, 0.38, 0.09, partials=CHIME)
-    return mix_at(s, tone(1760.0, 0.30, 0.10, partials=CHIME), 0.085)
+    """A soft rising two-note chime, a fourth apart (E5 then A5), like a marimba far away."""
+    s = tone(659.3, 0.40, 0.11, attack=0.008, partials=CHIME)
+    return mix_at(s, [0.8 * v for v in tone(880.0, 0.34, 0.12, attack=0.008, partials=CHIME)], 0.10)
 
 
 def message_out():
-    """A soft pop: a short, round "bloop" that rises in pitch."""
-    return tone(380.0, 0.11, 0.03, attack=0.004, partials=((1, 1.0), (2, 0.1)), glide_to=760.0)
+    """A soft pop: a short, round "bloop" that rises in pitch (the quietest sound)."""
+    return tone(330.0, 0.10, 0.03, attack=0.006, partials=((1, 1.0), (2, 0.08)), glide_to=560.0)
 
 
 def notice():
-    """A system notification blip: one short, round mid tone."""
-    return tone(880.0, 0.16, 0.045, attack=0.006, partials=((1, 1.0), (3, 0.08)))
+    """A system notification: one short, round mid tone (C5), a plain sine."""
+    return tone(523.3, 0.18, 0.05, attack=0.008)
 
 
 def flag():
-    """A short marker sound: a quick upward sweep ending on a bright tick."""
-    s = tone(620.0, 0.08, 0.06, attack=0.01, glide_to=1240.0)
-    return mix_at(s, tone(1568.0, 0.16, 0.04, partials=((1, 1.0), (2, 0.1))), 0.07)
+    """Putting a marker down: a short soft upward slide (A4 to E5) that lands on a round G5 "tock"."""
+    s = [0.6 * v for v in tone(440.0, 0.07, 0.05, attack=0.01, glide_to=659.3)]
+    return mix_at(s, tone(784.0, 0.18, 0.05, attack=0.004, partials=((1, 1.0), (2, 0.12))), 0.06)
 
 
 def _knock():
     """One knuckle tap on a wooden door: low inharmonic partials that die fast."""
     body = tone(190.0, 0.09, 0.018, attack=0.001,
                 partials=((1, 1.0), (1.6, 0.55), (2.7, 0.3), (4.1, 0.15)))
-    click = tone(1900.0, 0.012, 0.003, attack=0.0005)
-    return mix_at(body, [0.35 * v for v in click], 0.0)
+    click = tone(1400.0, 0.010, 0.003, attack=0.001)
+    return mix_at(body, [0.2 * v for v in click], 0.0)
 
 
 def nudge():
@@ -124,7 +126,7 @@ def main(argv=None):
     out = Path(argv[0]) if argv else DEFAULT_OUT
     out.mkdir(parents=True, exist_ok=True)
     for name, make in SOUNDS.items():
-        samples = finish(make())
+        samples = finish(make(), PEAK_DBFS[name])
         path = out / f"{name}.wav"
         write_wav(path, samples)
         print(f"{path}  {len(samples) / RATE:.3f} s  {path.stat().st_size} bytes")

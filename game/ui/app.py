@@ -145,7 +145,8 @@ class App:
         pygame.key.set_repeat(400, 40)
         self.size = self.surface.get_size()
         self.kit = TextKit(self.settings.text_scale)
-        self.sounds = Sounds(muted=self.settings.muted)
+        # quiet in a classroom: whenever a class code is in use (typed on the start screen or --class)
+        self.sounds = Sounds(muted=self.settings.muted, classroom=lambda: bool(getattr(self, "class_code", None)))
 
     # -- window --------------------------------------------------------------
     def _set_mode(self, fullscreen: bool) -> pygame.Surface:

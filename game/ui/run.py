@@ -130,8 +130,8 @@ def run_scripted(app: Any, session: Session, lines: list[tuple[int, str]], scrip
         except OSError as exc:
             print(f"play: cannot make --screenshot-dir '{screenshot_dir}': {exc.strerror or exc}", file=sys.stderr)
             return 2
-    chat = app.open("chat", session=session, scripted=True, result_json=None, clock_base=_fixed_clock(),
-                    resumed=options.resume)
+    chat = app.open("chat", session=session, scripted=True, result_json=None,
+                    clock_base=_fixed_clock(session.scenario.clock), resumed=options.resume)
     count = 0
 
     def after(command: Command, shown: str | None) -> None:
@@ -163,6 +163,7 @@ def run_scripted(app: Any, session: Session, lines: list[tuple[int, str]], scrip
     return 1 if failed and code == 0 else code
 
 
-def _fixed_clock() -> float:
-    """Scripted runs show a fixed afternoon clock so screenshots are reproducible."""
-    return time.mktime((2024, 3, 14, 16, 5, 0, 0, 0, -1))
+def _fixed_clock(story: str = "") -> float:
+    """Scripted runs show a fixed clock so screenshots are reproducible: the story's time, else 16:05."""
+    hh, mm = (int(x) for x in story.split(":")) if story else (16, 5)
+    return time.mktime((2024, 3, 14, hh, mm, 0, 0, 0, -1))

@@ -23,6 +23,7 @@ from ..text import TextKit
 from ..theme import Theme
 from ..widgets import draw_round_rect, flag_badge
 from .avatar import Avatars
+from .clock import marker_wall, time_marker
 
 STRANGER, PLAYER, SYSTEM, ENDING, INFO = "stranger", "player", "system", "ending", "info"
 
@@ -67,9 +68,33 @@ class RenderContext:
     is_flagged: Callable[[str], bool]
     receipt: Callable[[ChatItem], str | None]
     clock_base: float = field(default_factory=_time.time)   # wall-clock time of t = 0
+    resumed_at: float | None = None      # a resumed chat: times up to this t are read from earlier_base
+    earlier_base: float | None = None
+
+    marks: list[tuple[float, float]] = field(default_factory=list)   # (t, wall time): the story's clock moved
+
+    def wall(self, t: float) -> float:
+        """The wall-clock moment of ``t`` (chat/clock.py explains the rules)."""
+        for mark_t, mark_wall in reversed(self.marks):
+            if mark_t <= t:
+                return mark_wall + (t - mark_t)
+        base = self.clock_base
+        if self.resumed_at is not None and self.earlier_base is not None and t <= self.resumed_at:
+            base = self.earlier_base
+        return base + t
+
+    def mark(self, t: float, wall: float) -> None:
+        """From ``t`` on, the clock reads ``wall`` (a notice said what time it is now)."""
+        self.marks.append((t, wall))
+
+    def note_time(self, item: ChatItem) -> None:
+        """A delivered item: a platform notice that is only a time ("Friday, 3:52 PM") sets the clock."""
+        hm = time_marker(item.text) if item.kind == SYSTEM else None
+        if hm is not None:
+            self.mark(item.t, marker_wall(self.wall(item.t), *hm))
 
     def clock(self, t: float) -> str:
-        return _time.strftime("%H:%M", _time.localtime(self.clock_base + t))
+        return _time.strftime("%H:%M", _time.localtime(self.wall(t)))
 
 
 class ItemRenderer:

@@ -30,6 +30,7 @@ from game.play.pacing import Pacer
 from ..app import App, Screen
 from ..chat import icons
 from ..chat.avatar import Avatars
+from ..chat.clock import chat_clock
 from ..chat.flagfx import FlagEffects
 from ..chat.layout import layout_chat
 from ..chat.painter import ChatPainter
@@ -63,12 +64,12 @@ class ChatScreen(Screen):
         self.stranger_picture = self._resolve(self.scenario.stranger.avatar)
         self.avatars = Avatars(app.kit)
         self.flag_fx = FlagEffects()          # the ripple and pennant of a new flag (chat/flagfx.py)
-        if clock_base is None:   # a resumed chat's clock carries on from its last event: that moment is now
-            clock_base = time.time() - (self.conv.elapsed() if self.conv.started else 0.0)
+        clock = chat_clock(self.scenario, self.conv, session, resumed, fixed=clock_base)   # message times
         self.view = ChatView(session, resumed=resumed)
         self.pacer = Pacer(session, typing_factor=lambda: float(self.app.settings.typing_factor))
         self.ctx = RenderContext(self.stranger_name, self.player_name, self.stranger_picture,
-                                 is_flagged=self.conv.is_flagged, receipt=self._receipt, clock_base=clock_base)
+                                 is_flagged=self.conv.is_flagged, receipt=self._receipt, clock_base=clock.base,
+                                 resumed_at=clock.resumed_at, earlier_base=clock.earlier_base)
         self.timeline = Timeline(self._renderer())
         self.profile_cards = [ProfileCard(p, self._resolve(p.image)) for p in self.scenario.stranger.profile]
         self.scroller = Scroller()            # the messages (the window's one scroll model)
@@ -166,6 +167,7 @@ class ChatScreen(Screen):
             line = self.view.feed(ev)
             item = self._item(line) if line is not None else None
             if kind == "deliver" and item is not None:
+                self.ctx.note_time(item)   # a notice "Friday, 3:52 PM": the story's clock moves on
                 self._add(item)
                 if not (self.scripted or self._quiet):
                     self.app.sounds.play("notice" if item.kind == SYSTEM else

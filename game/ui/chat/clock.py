@@ -1,0 +1,102 @@
+"""The clock the chat's message times are read from, so that the times agree with each other.
+
+Every message time is the moment the pacing clock delivered it (the event's
+``t``, seconds since the chat started) on one wall-clock base:
+
+* a scenario with ``clock: "22:05"`` starts at that time of day, today, so a
+  chat the story sets "just after 10 at night" does not show 11:09 in the
+  morning; a resumed one carries on from the same story time;
+* otherwise the chat starts now;
+* a chat resumed without a story clock shows what was said before at the
+  time it was really said (from the store's last activity), and what comes
+  after the resume from now on, so "You left this chat earlier" sits between
+  two times that say so;
+* a platform notice that is a time marker ("Friday, 3:52 PM": the story
+  moves on) sets the clock: what follows counts on from that time.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+import time
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class ChatClock:
+    base: float                          # wall-clock time of t = 0 for what is said from now on
+    resumed_at: float | None = None      # t of the resume; times up to it use ``earlier_base``
+    earlier_base: float | None = None
+
+    def at(self, t: float) -> float:
+        """The wall-clock time of the moment ``t`` of the chat."""
+        if self.resumed_at is not None and self.earlier_base is not None and t <= self.resumed_at:
+            return self.earlier_base + t
+        return self.base + t
+
+
+def story_base(clock: str, now: float) -> float:
+    """Today (local time) at ``clock`` ("HH:MM") as a timestamp."""
+    hh, mm = (int(x) for x in clock.split(":"))
+    today = _dt.datetime.fromtimestamp(now).date()
+    return _dt.datetime(today.year, today.month, today.day, hh, mm).timestamp()
+
+
+def last_activity(session: Any) -> float | None:
+    """When the stored session last changed (wall clock), or None when that cannot be read."""
+    recorder = getattr(session, "recorder", None)
+    store, sid = getattr(recorder, "store", None), getattr(recorder, "session_id", None)
+    if store is None or sid is None:
+        return None
+    try:
+        record = store.session(sid)
+    except Exception:  # noqa: BLE001 - a time label must never stop the chat
+        return None
+    value = getattr(record, "updated_at", None)
+    return float(value) if isinstance(value, (int, float)) and value > 0 else None
+
+
+def chat_clock(scenario: Any, conv: Any, session: Any, resumed: bool, now: float | None = None,
+               fixed: float | None = None) -> ChatClock:
+    """The clock of a chat; ``fixed``: t = 0 is that moment, whatever the story (scripted screenshots)."""
+    if fixed is not None:
+        return ChatClock(fixed)
+    now = time.time() if now is None else now
+    elapsed = conv.elapsed() if conv.started else 0.0
+    story = getattr(scenario, "clock", "")
+    if story:
+        return ChatClock(story_base(story, now))
+    base = now - elapsed
+    if resumed:
+        last = last_activity(session)
+        if last is not None and last < base + elapsed - 60:   # it really was a while ago
+            return ChatClock(base, resumed_at=elapsed, earlier_base=last - elapsed)
+    return ChatClock(base)
+
+
+MARKER = re.compile(r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(\d{1,2}):(\d{2})\s*([AaPp][Mm])?")
+
+
+def time_marker(text: str) -> tuple[int, int] | None:
+    """(hour, minute) of a notice that is only a time ("Thursday, 11:40 PM", "23:40"), else None."""
+    m = MARKER.fullmatch(text.strip())
+    if m is None:
+        return None
+    hh, mm, half = int(m.group(1)), int(m.group(2)), (m.group(3) or "").lower()
+    if half:
+        if not 1 <= hh <= 12:
+            return None
+        hh = hh % 12 + (12 if half == "pm" else 0)
+    if hh > 23 or mm > 59:
+        return None
+    return hh, mm
+
+
+def marker_wall(shown_at: float, hh: int, mm: int) -> float:
+    """The wall-clock moment a time marker means: that time of day, on or after ``shown_at``'s day."""
+    day = _dt.datetime.fromtimestamp(shown_at)
+    when = day.replace(hour=hh, minute=mm, second=0, microsecond=0)
+    if when.timestamp() < shown_at - 60:     # an earlier time of day: the story moved on to the next day
+        when += _dt.timedelta(days=1)
+    return when.timestamp()
