@@ -234,3 +234,16 @@ def test_a_chat_without_a_class_code_is_stored_under_the_servers(tmp_path):
         service = c.app.state.solo
         codes = [service.store.session(service.live(t).session_id).class_code for t in (token, own)]
     assert codes == ["9A", "9B"]
+
+
+def test_the_play_page_gets_profile_photos_and_the_story_clock(client):
+    token = start(client, scenario="age-keeps-changing")
+    view = client.get(f"/api/v1/play/{token}/chat").json()
+    photos = next(p for p in view["profile"] if p["id"] == "profile.photos")
+    assert photos["image"] == "photos/tyler_m.png" and photos["text"] == "1 photo"
+    url = view["pictures"][photos["image"]]["url"]
+    got = client.get(url)
+    assert got.status_code == 200 and got.headers["content-type"] == "image/png"
+    assert view["clock"] == "19:40"                       # "It's a Friday evening"
+    assert all(p["image"] == "" for p in view["profile"] if p["id"] != "profile.photos")
+    assert "why" not in json.dumps(view) and "someone else" not in json.dumps(view)

@@ -61,6 +61,7 @@ def scenario_pictures(scenario: Scenario) -> set[str]:
         for message in node.messages + node.idle_nudges:
             if message.image:
                 refs.add(message.image)
+    refs.update(item.image for item in scenario.stranger.profile if item.image)   # profile photos
     return refs
 
 
@@ -88,7 +89,8 @@ def chat_view(live: Live) -> dict[str, Any]:
         "header": view.title(), "status": view.status(), "typing": view.status(typing=True),
         "stranger": {"name": stranger.name, "claimed_age": stranger.claimed_age,
                      "avatar": media_url(scenario, stranger.avatar), "initials": _initials(stranger.name)},
-        "profile": [{"id": p.item_id, "label": p.label, "text": p.text} for p in stranger.profile],
+        "profile": [{"id": p.item_id, "label": p.label, "text": p.text, "image": p.image} for p in stranger.profile],
+        "clock": scenario.clock,     # the story's time of day at the start ("" = the real time)
         "player": {"name": view.player},
         "pictures": pictures,
         "confirm": {how: list(cv.confirm_words(how, stranger.name)) for how in ("block", "report", "leave")},

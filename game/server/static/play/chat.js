@@ -45,6 +45,12 @@ export class Chat {
     const answer = await api("GET", `/api/v1/play/${this.token}`);
     const start = answer.events.length ? answer.events[0].t : 0;
     this.base = Date.now() / 1000 - (answer.events.length ? answer.events[answer.events.length - 1].t - start : 0);
+    if (this.view.clock) {   // the story's time of day: a chat set "just after 10 at night" shows 22:04
+      const [h, m] = this.view.clock.split(":").map(Number);
+      const day = new Date();
+      day.setHours(h, m, 0, 0);
+      this.base = day.getTime() / 1000 - start;
+    }
     this.hooks.show(this.view.platform);
     this.header();
     this.profile();
@@ -108,8 +114,14 @@ export class Chat {
     list.replaceChildren();
     for (const item of this.view.profile) {
       const button = this.flagButton(item.id, `${item.label}: ${item.text}`);
-      list.append(el("li", { class: "profile-item", "data-item": item.id },
-        el("div", { class: "label" }, item.label), el("div", { class: "value" }, item.text), button));
+      const li = el("li", { class: "profile-item", "data-item": item.id },
+        el("div", { class: "label" }, item.label), el("div", { class: "value" }, item.text));
+      if (item.image) {   // the photo itself: its details are the clue
+        const pic = this.view.pictures[item.image] || { url: "" };
+        li.append(el("img", { class: "profile-photo", src: pic.url, alt: `${item.label}: ${item.text}`, loading: "lazy" }));
+      }
+      li.append(button);
+      list.append(li);
     }
   }
 
