@@ -89,3 +89,19 @@ def test_the_flag_ripple_lasts_a_moment_and_unflagging_stops_it():
     fx.start("intro.2")
     fx.stop("intro.2")
     assert not fx.active()
+
+
+def test_a_short_window_gets_a_one_line_coach(settings, private_data_dir):
+    from game.ui.app import App
+    from game.ui.routes import ROUTES
+
+    settings.text_size = 3                                   # Extra large
+    small = App(settings, size=(800, 600), routes=ROUTES)
+    try:
+        tut = press_play(small)
+        assert isinstance(tut, TutorialScreen) and tut.compact
+        assert tut.r_coach.h <= small.kit.line_height("body") * 2.5
+        assert tut.r_view.top >= tut.r_coach.bottom          # the card never covers a message
+        small.draw()
+    finally:
+        small.close()

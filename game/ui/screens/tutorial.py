@@ -46,6 +46,7 @@ class TutorialScreen(ChatScreen):
         self.hint_visible = False           # the coach card says it instead
         self.skip_button = Button(SKIP_LABEL, self.skip, kind="ghost", ident="skip_practice", key=pygame.K_k)
         self.r_coach = pygame.Rect(0, 0, 0, 0)
+        self.compact = False
 
     # -- progress ----------------------------------------------------------------------
     def done_steps(self) -> tuple[bool, bool, bool]:
@@ -99,14 +100,18 @@ class TutorialScreen(ChatScreen):
         t, kit = self.theme, self.kit
         v = self.r_view
         pad = t.px(10)
+        bw, bh = self.skip_button.preferred_size(kit, t)
         h = pad + kit.line_height("small_bold") + t.px(2) + kit.line_height("body") + \
             kit.line_height("small") + pad
-        h = min(h, max(0, v.h // 2))
+        # a short window (800 x 600 at Extra large text): one line, so the messages keep their room
+        self.compact = h > v.h * 0.35
+        if self.compact:
+            h = max(kit.line_height("small_bold"), bh) + pad
         self.r_coach = pygame.Rect(v.x + pad, v.y + pad // 2, v.w - 2 * pad, h)
         cut = h + pad
         self.r_view = pygame.Rect(v.x, v.y + cut, v.w, max(t.px(60), v.h - cut))
-        bw, bh = self.skip_button.preferred_size(kit, t)
-        self.skip_button.rect = pygame.Rect(self.r_coach.right - bw - pad, self.r_coach.y + (h - bh) // 2, bw, bh)
+        self.skip_button.rect = pygame.Rect(self.r_coach.right - bw - pad // 2, self.r_coach.y + (h - bh) // 2,
+                                            bw, bh)
         self._sync_scroller()
 
     def handle_event(self, event: pygame.event.Event) -> bool:
@@ -139,12 +144,27 @@ class TutorialScreen(ChatScreen):
         if r.h <= 0 or r.w < t.px(120):
             return
         draw_round_rect(surface, p.surface, r, t.px(12), t.border_width, p.accent)
+        clip = surface.get_clip()
+        surface.set_clip(r)
+        self._draw_coach_text(surface, r)
+        surface.set_clip(clip)
+        if self.skip_visible():
+            self.skip_button.draw(surface, kit, t)
+
+    def _draw_coach_text(self, surface: pygame.Surface, r: pygame.Rect) -> None:
+        t, kit, p = self.theme, self.kit, self.theme.p
         pad = t.px(10)
         x, y = r.x + pad + t.px(4), r.y + pad
         step = self.current_step()
         done = self.done_steps()
         marks = "   ".join(("✓ " if d else f"{i + 1}. ") + STEPS[i][0] for i, d in enumerate(done))
         text_w = r.w - 3 * pad - (self.skip_button.rect.w if self.skip_visible() else 0)
+        if self.compact:   # one line: "Practice 1/3: Flag the message that feels off"
+            title = STEPS[step][0] if step < len(STEPS) else "That's it! Press Start playing."
+            line = kit.render_line(kit.ellipsize(f"Practice {min(step + 1, 3)}/3: {title}", "small_bold", text_w),
+                                   "small_bold", p.text)
+            surface.blit(line, (x, r.centery - line.get_height() // 2))
+            return
         head = kit.render_line(kit.ellipsize("Practice · " + marks, "small_bold", text_w), "small_bold", p.text_dim)
         surface.blit(head, (x, y))
         y += head.get_height() + t.px(2)
@@ -157,5 +177,3 @@ class TutorialScreen(ChatScreen):
         y += line.get_height()
         sub = kit.render_line(kit.ellipsize(how, "small", r.w - 2 * pad), "small", p.text_dim)
         surface.blit(sub, (x, y))
-        if self.skip_visible():
-            self.skip_button.draw(surface, kit, t)
