@@ -582,23 +582,24 @@ def pencilmoth_pinned():
 
 
 def scout_posts():
-    def fashion(tint, pose):
+    """Glossy fashion shots: studio light, sunglasses, a new backdrop each time; every comment two flames."""
+    looks = [dict(skin="brown", hair="black", style="long", shirt="#f472b6", adult=True, sunglasses=True, smile=0.2),
+             dict(skin="light", hair="blond", style="bun", shirt="#111827", adult=True, sunglasses=True, smile=0),
+             dict(skin="tan", hair="dark_brown", style="ponytail", shirt="#fde047", adult=True, smile=0.3),
+             dict(skin="fair", hair="auburn", style="long", shirt="#e5e7eb", adult=True, sunglasses=True, smile=0)]
+    tints = [("#fbcfe8", "#a855f7"), ("#fde68a", "#f97316"), ("#bae6fd", "#6366f1"), ("#e5e7eb", "#9ca3af")]
+
+    def fashion(look, tint):
         def draw(t):
             t.gradient(0, 0, t.w, t.h, rgb(tint[0]), rgb(tint[1]))
             softbox(t, t.w * 0.15, 0, t.w * 0.7, t.h)
-            t.ellipse(t.w * 0.38, t.h * 0.12, t.w * 0.24, t.h * 0.2, rgb("#1f2937"))     # a silhouette
-            t.polygon([(t.w * 0.3, t.h), (t.w * 0.42, t.h * 0.32), (t.w * 0.58, t.h * 0.32), (t.w * 0.7, t.h)],
-                      rgb("#1f2937"))
-            if pose:
-                t.line([(t.w * 0.57, t.h * 0.4), (t.w * 0.75, t.h * 0.2)], rgb("#1f2937"), 8)
-            # every comment is two fire signs
+            person(t, t.w * 0.5, t.h * 0.4, t.h * 0.15, look)
             for i in range(2):
                 x = t.w * 0.08 + i * 22
                 t.polygon([(x, t.h * 0.92), (x + 8, t.h * 0.78), (x + 16, t.h * 0.92)], rgb("#f97316"))
                 t.polygon([(x + 4, t.h * 0.92), (x + 8, t.h * 0.84), (x + 12, t.h * 0.92)], rgb("#fde047"))
         return draw
-    return grid([fashion(("#fbcfe8", "#a855f7"), True), fashion(("#fde68a", "#f97316"), False),
-                 fashion(("#bae6fd", "#6366f1"), True), fashion(("#e5e7eb", "#9ca3af"), False)])
+    return grid([fashion(lk, tn) for lk, tn in zip(looks, tints)])
 
 
 NOAH = dict(skin="fair", hair="brown", style="short", shirt="#f8fafc", adult=True, beard="stubble",
