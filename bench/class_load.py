@@ -99,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
             locustfile.CLASS_ROOMS[:] = list(teachers)
             users = args.students * args.rooms
             rss0, cpu0 = server.memory_info().rss, server.cpu_times()
-            env = Environment(user_classes=[locustfile.ClassStudent], host=url.rstrip("/"))
+            env = Environment(user_classes=[locustfile.ClassStudent], host=url.rstrip("/"), stop_timeout=10)
             runner = env.create_local_runner()
             peak = [rss0]
 

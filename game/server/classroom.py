@@ -288,7 +288,15 @@ async def flag(request: Request) -> JSONResponse:
     body = await read_json(request, allow_empty=False)
     item = field_str(body, "item", max_len=100)
     on = field_bool(body, "on", default=True)
-    return await once(request, key, body, lambda: {"my_flags": room.flag(who, item, on)})
+
+    async def act() -> dict[str, Any]:
+        flags = room.flag(who, item, on)
+        branch = room.current
+        sink = room.sink
+        if branch is not None and isinstance(sink, StoreResults):
+            await sink.settled(branch, who)      # answered once the flag is on disk (or the store is failing)
+        return {"my_flags": flags}
+    return await once(request, key, body, act)
 
 
 async def vote(request: Request) -> JSONResponse:

@@ -46,6 +46,7 @@ class ResultsSink(Protocol):
     def branch_started(self, branch: Branch) -> None: ...
     def event(self, branch: Branch, event: dict[str, Any]) -> None: ...
     def vote_closed(self, branch: Branch, vote: Vote) -> None: ...
+    def student_flagged(self, branch: Branch, student: Student) -> None: ...
     def branch_ended(self, branch: Branch, students: list[Student]) -> None: ...
 
 
@@ -57,6 +58,9 @@ class NoResults:
         pass
 
     def vote_closed(self, branch: Branch, vote: Vote) -> None:
+        pass
+
+    def student_flagged(self, branch: Branch, student: Student) -> None:
         pass
 
     def branch_ended(self, branch: Branch, students: list[Student]) -> None:
@@ -541,6 +545,9 @@ class Room:
                     elif ev["type"] == "unflag" and ev["id"] in flags:
                         flags.remove(ev["id"])
                 branch.flags[student_id] = flags
+                carried = self.students.get(student_id)
+                if carried is not None and not carried.removed:
+                    self.sink.student_flagged(branch, carried)
         self._changed()
         return branch
 
@@ -561,6 +568,7 @@ class Room:
             flags.remove(item_id)
         event = {"type": "flag" if on else "unflag", "id": item_id, "t": branch.conv.elapsed()}
         branch.flag_log.setdefault(student.id, []).append((len(branch.conv.events), event))
+        branch.sink.student_flagged(branch, student)
         self._changed(public=False, student=student)
         return list(flags)
 

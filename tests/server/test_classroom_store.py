@@ -70,3 +70,71 @@ def test_server_stop_stores_a_running_chat_as_unfinished(tmp_path):
         assert any(e["type"] == "flag" and e["id"] == "intro.3" for e in store.events(fox.id))
     finally:
         store.close()
+
+
+def test_flags_survive_a_server_killed_without_warning(tmp_path):
+    """kill -9 right after the last flag was answered: every flag a device was told about is in the store."""
+    import json
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    status, data = tmp_path / "status.json", tmp_path / "data"
+    proc = subprocess.Popen([sys.executable, "main.py", "class", "--no-window", "--host", "127.0.0.1", "--port", "0",
+                             "--status-file", str(status), "--data-dir", str(data), "--class", "8B",
+                             "--scenario", "generous-teammate"], cwd=root, env=dict(os.environ),
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 30
+        while not status.exists():
+            assert proc.poll() is None and time.monotonic() < deadline, "the server did not start"
+            time.sleep(0.05)
+        info = json.loads(status.read_text())
+
+        def post(path: str, body: dict, token: str = "") -> dict:
+            req = urllib.request.Request(info["url"] + "api/v1/" + path, data=json.dumps(body).encode(),
+                                         headers={"Content-Type": "application/json",
+                                                  "Authorization": f"Bearer {token}"})
+            with urllib.request.urlopen(req, timeout=10) as r:
+                return json.load(r)
+
+        teacher = info["teacher_token"]
+        fox = post("join", {"join_code": info["join_code"], "player": "fox"})["token"]
+        owl = post("join", {"join_code": info["join_code"], "player": "owl"})["token"]
+        post("room/advance", {"all": True}, teacher)
+        post("room/flag", {"item": "profile.bio"}, fox)
+        post("room/flag", {"item": "1"}, owl)
+        post("room/flag", {"item": "1", "on": False}, owl)
+        post("room/vote/open", {}, teacher)
+        post("room/vote", {"key": "1"}, fox)
+        post("room/vote/close", {}, teacher)
+        post("room/advance", {"all": True}, teacher)
+        assert post("room/flag", {"item": "4"}, fox)["my_flags"] == ["profile.bio", "intro.3"]
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(10)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        if proc.stderr:
+            proc.stderr.close()
+    store = Store.open(data)
+    try:
+        by_player = {s.player: s for s in store.sessions() if _mode(s) == "class"}
+        assert set(by_player) == {"fox", "owl"} and all(s.class_code == "8B" for s in by_player.values())
+        assert all(s.status != "complete" for s in by_player.values())    # the chat never ended
+        flags = {p: [(e["type"], e["id"]) for e in store.events(s.id) if e["type"] in ("flag", "unflag")]
+                 for p, s in by_player.items()}
+        assert flags == {"fox": [("flag", "profile.bio"), ("flag", "intro.3")],
+                         "owl": [("flag", "intro.0"), ("unflag", "intro.0")]}
+        fox_events = store.events(by_player["fox"].id)
+        assert [e["type"] for e in fox_events].count("choice") == 1       # the class's reply is woven in
+        klass = next(s for s in store.sessions() if _mode(s) == "class_session")
+        assert [e for e in fox_events if e["type"] not in ("flag", "unflag")] == store.events(klass.id)
+    finally:
+        store.close()
