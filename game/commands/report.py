@@ -107,7 +107,7 @@ def run(args) -> int:
     from ..checks import storage as check_storage
     from ..results import report_files as reports_files
     from ..results import retention
-    from ..results.reports import aggregate, csv_report, html_report, json_report, model
+    from ..results.reports import aggregate, class_sessions, csv_report, html_report, json_report, model
     from ..results.store import Filters
 
     since_ok, since = since_option(args, "report")
@@ -151,8 +151,12 @@ def run(args) -> int:
                     report = model.build(store, class_code=args.class_code, player=args.player, since=since,
                                          school=getattr(args, "school", None))
                     ov = report.overview
-                    render = html_report.render if args.format == "html" else json_report.render
-                    text = render(report, checks=checks)
+                    if args.format == "html":
+                        classes = class_sessions.build(store, class_code=args.class_code, player=args.player,
+                                                       since=since, school=getattr(args, "school", None))
+                        text = html_report.render(report, checks=checks, classes=classes)
+                    else:
+                        text = json_report.render(report, checks=checks)
                 if out is None or out == "-":
                     sys.stdout.write(text)
                 else:

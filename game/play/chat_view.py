@@ -29,6 +29,13 @@ END_LINES = {
     "leave": "You left the chat.",
 }
 
+#: an end action as a reply button or a vote option ("what should we do?")
+END_ACTION_LABELS = {
+    "block": "Block",
+    "report": "Report and block",
+    "leave": "Leave the chat",
+}
+
 #: the confirm question before an end action: (title, body, button)
 CONFIRM = {
     "block": ("Block {name}?", "They won't be able to message you. This ends the chat.", "Block"),

@@ -5,6 +5,8 @@ words out in its room states, and front ends only render them.
 
 from __future__ import annotations
 
+from ..play.chat_view import END_ACTION_LABELS
+
 GROUND_RULES_TITLE = "Before we start"
 GROUND_RULES = (
     "This is a story. The person in the chat is made up, and so is everything they say.",
@@ -27,11 +29,7 @@ PHASE_WORDS = {
     "reveal": "The chat is over. Here is what was really going on.",
 }
 
-END_ACTION_TEXT = {
-    "block": "Block",
-    "report": "Report and block",
-    "leave": "Leave the chat",
-}
+END_ACTION_TEXT = END_ACTION_LABELS     # kept in game/play/chat_view.py: the reports name them too
 
 REMOVED = "You were removed from this class session. Ask your teacher if this was a mistake."
 ROOM_CLOSED = "This class session has closed. Ask your teacher for a new join code."

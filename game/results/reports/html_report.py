@@ -167,16 +167,20 @@ document.querySelectorAll('[data-open]').forEach(function (b) {
 """
 
 
-def render(report: Report, *, open_limit: int = OPEN_LIMIT, checks=None) -> str:
-    """The whole report as one HTML document (``checks``: a game.checks.report.CheckReport to include)."""
+def render(report: Report, *, open_limit: int = OPEN_LIMIT, checks=None, classes=None) -> str:
+    """The whole report as one HTML document (``checks``: a game.checks.report.CheckReport to include;
+    ``classes``: the class sessions, a class_sessions.ClassSessions)."""
     from game.checks import report_html as check_html
+
+    from . import class_sessions
 
     checks = checks if checks is not None and not checks.empty else None
     title = scope_title(report)
     out: list[str] = [
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">",
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>Red Flags report: {e(title)}</title><style>{CSS}{check_html.CSS}</style></head><body>",
+        f"<title>Red Flags report: {e(title)}</title><style>{CSS}{check_html.CSS}{class_sessions.CSS}</style>"
+        "</head><body>",
         "<header>",
         "<h1>Red Flags: what the class understood</h1>" if not report.filters.get("player")
         else "<h1>Red Flags: what this player understood</h1>",
@@ -191,6 +195,7 @@ def render(report: Report, *, open_limit: int = OPEN_LIMIT, checks=None) -> str:
         '<a href="#discernment">Telling signs apart</a>'
         + ('<a href="#who">Who missed what</a>' if len(report.players) > 1 else "")
         + ('<a href="#check">Before and after</a>' if checks else "")
+        + ('<a href="#classes">Class sessions</a>' if classes is not None and not classes.empty else "")
         + '<a href="#sessions">Sessions</a></nav>',
         "</header>",
     ]
@@ -205,6 +210,8 @@ def render(report: Report, *, open_limit: int = OPEN_LIMIT, checks=None) -> str:
         out += check_html.section(checks)
     if len(report.players) > 1:
         out += _heatmap(report)
+    if classes is not None:
+        out += class_sessions.section(classes)
     out += _sessions(report, open_limit)
     out += _method()
     out.append(f"<script>{SCRIPT}</script></body></html>\n")

@@ -26,6 +26,7 @@ import pygame
 
 from game.checks import storage as check_storage
 from game.results import retention
+from game.results.reports import class_sessions
 from game.results.reports import model as report_model
 from game.results.reports.findings import findings
 from game.results.stats import share_of
@@ -411,7 +412,8 @@ def export_reports(store: Any, data_dir: Path | None, class_code: str | None,
             stem += "-" + "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in part)[:24]
     stem += "-" + _dt.date.today().isoformat()
     out = []
-    texts = [("html", html_report.render(rep, checks=checks)), ("csv", csv_report.render(rep))]
+    classes = class_sessions.build(store, class_code=class_code, player=player)
+    texts = [("html", html_report.render(rep, checks=checks, classes=classes)), ("csv", csv_report.render(rep))]
     if not checks.empty:
         texts.append(("checks.csv", check_csv.render(checks)))
     for ext, text in texts:
@@ -443,6 +445,7 @@ class OverviewScreen(PageScreen):
 
     def _build(self):
         # Figures in SQL; only the newest sessions are listed and no transcript is read here.
+        self.class_report = class_sessions.build(self.store, class_code=self.class_code, limit=3)
         return report_model.build(self.store, class_code=self.class_code, sessions=SESSION_LIMIT,
                                   transcripts=False)
 
@@ -518,6 +521,9 @@ class OverviewScreen(PageScreen):
                      lambda: self.app.open("check_results", store=self.store, class_code=self.class_code),
                      "check_results", sub="Did students get better at telling manipulators from friends, "
                                           "or only more suspicious?")
+        draw: dict[str, Callable[[Any], None]] = {"heading": page.heading, "text": page.text, "bars": page.bars}
+        for kind, payload in class_sessions.page_blocks(self.class_report):
+            draw[kind](payload)
         page.heading("Players")
         page.text("Spotted: warning signs flagged; normal: normal messages flagged (all finished chats). "
                   "d′: telling them apart (0 guessing, 1 fair, 2 good). Select a player for their sessions.",
