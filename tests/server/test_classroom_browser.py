@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from class_kit import library
+from test_play_page import axe_check
 
 from game.server.config import ServerConfig
 from game.server.serve import ServerThread
@@ -52,6 +53,7 @@ def test_a_class_session_in_real_browsers(tmp_path):
             assert "#" not in projector.url                 # the token left the address bar
             projector.wait_for_selector(".proj-join img")     # the QR code
             projector.screenshot(path=str(shots / "projector-join.png"))
+            axe_check(projector, "projector: join")
 
             students = []
             for i, nick in enumerate(["pixel_fox", "", "moonbeam"]):
@@ -60,6 +62,9 @@ def test_a_class_session_in_real_browsers(tmp_path):
                 page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
                 page.goto(f"{base}?code=K7QM")
                 assert page.input_value("#join-code") == "K7QM"
+                assert page.get_attribute("#join-view .solo-link a", "href") == "/play"
+                if i == 0:
+                    axe_check(page, "student: join")
                 if nick:
                     page.fill("#nickname", nick)
                 page.click("#join-button")
@@ -89,6 +94,7 @@ def test_a_class_session_in_real_browsers(tmp_path):
             projector.locator(".proj-big-count", has_text="3 of 3 voted").wait_for()
             assert not students[0].query_selector("#vote .count")          # no totals while open
             students[0].screenshot(path=str(shots / "student-phone-vote.png"), full_page=True)
+            axe_check(students[0], "student: vote")
             projector.screenshot(path=str(shots / "projector-vote.png"))
 
             # a phone that reloads finds its flags and its vote again
@@ -111,12 +117,18 @@ def test_a_class_session_in_real_browsers(tmp_path):
             spotted = students[0].text_content("#debrief-items")
             assert "You spotted" in spotted
             students[0].screenshot(path=str(shots / "student-phone-debrief.png"), full_page=True)
+            assert students[0].is_visible("#solo-link")                     # after the session: solo play
+            assert students[0].get_attribute("#solo-link", "href") == "/play"
+            axe_check(students[0], "student: debrief")
 
             teacher_post(base, token, "reveal")
             projector.wait_for_selector(".reveal-list li")
             rows = projector.query_selector_all(".reveal-list li.red .of")
             assert "2 of 3" in [r.text_content() for r in rows]
             projector.screenshot(path=str(shots / "projector-reveal.png"))
+            axe_check(projector, "projector: reveal")
+            students[1].click("#solo-link")
+            students[1].wait_for_url(f"{base}play")
             assert not errors, errors
         finally:
             browser.close()

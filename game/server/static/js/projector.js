@@ -176,7 +176,7 @@ function endedView() {
 function revealView() {
   const r = state.reveal;
   if (!r) return endedView();
-  const list = el("ol", { class: "reveal-list" }, ...r.items.map((item) =>
+  const list = el("ol", { class: "reveal-list", tabindex: "0", "aria-label": W("reveal_title") }, ...r.items.map((item) =>
     el("li", { class: item.red_flag ? "red" : "" },
       el("span", { class: "of" }, item.words),
       el("span", { class: "mark" }, W(item.red_flag ? "red_flag" : "normal")),
