@@ -65,6 +65,7 @@ class Classroom:
         self.joins = RateLimiter(config.join_burst, config.join_rate)
         self.bad_joins = RateLimiter(config.bad_join_burst, config.bad_join_rate)
         self.done: OrderedDict[tuple[str, str, str], tuple[int, Any]] = OrderedDict()
+        self.pacers: dict[int, asyncio.Task[None]] = {}
 
     def hub(self, room: Room) -> LiveHub:
         hub = self.hubs.get(id(room))
@@ -82,6 +83,25 @@ class Classroom:
     def stop_live(self) -> None:
         for hub in self.hubs.values():
             hub.stop()
+        for task in self.pacers.values():
+            task.cancel()
+        self.pacers.clear()
+
+    def pace(self, room: Room) -> None:
+        """Run (or stop) the room's auto-advance task to match ``room.auto_seconds``."""
+        task = self.pacers.pop(id(room), None)
+        if task is not None:
+            task.cancel()
+        if room.auto_seconds is not None:
+            self.pacers[id(room)] = asyncio.get_running_loop().create_task(self._auto(room))
+
+    async def _auto(self, room: Room) -> None:
+        while room.auto_seconds is not None and not room.closed:
+            await asyncio.sleep(room.auto_seconds)
+            try:
+                room.auto_advance()
+            except RoomError:
+                pass
 
 
 def classroom(request: Request) -> Classroom:
@@ -510,6 +530,11 @@ def _rewind(request: Request, room: Room, body: dict[str, Any]) -> None:
     room.rewind(body["reply"])
 
 
+def _pace(request: Request, room: Room, body: dict[str, Any]) -> None:
+    room.set_pace(field_bool(body, "auto", default=False), body.get("seconds"))
+    classroom(request).pace(room)
+
+
 def _lock(request: Request, room: Room, body: dict[str, Any]) -> None:
     room.lock(field_bool(body, "locked", default=True))
 
@@ -599,6 +624,9 @@ OPENAPI_COMPONENTS = {"schemas": {
     "Rewind": {"type": "object", "required": ["reply"], "properties": {
         "reply": {"type": "integer", "minimum": 1}, "request_id": _REQUEST_ID}},
     "Lock": {"type": "object", "properties": {"locked": {"type": "boolean"}, "request_id": _REQUEST_ID}},
+    "Pace": {"type": "object", "properties": {"auto": {"type": "boolean"},
+                                              "seconds": {"type": "integer", "minimum": 2, "maximum": 120},
+                                              "request_id": _REQUEST_ID}},
     "Remove": {"type": "object", "required": ["student"], "properties": {
         "student": {"type": "string"}, "request_id": _REQUEST_ID}},
     "Rename": {"type": "object", "required": ["student", "player"], "properties": {
@@ -642,6 +670,7 @@ TEACHER_ACTIONS: dict[str, Callable[[Request, Room, dict[str, Any]], Any]] = {
     "discussion": _discussion,
     "reveal": _reveal,
     "rewind": _rewind,
+    "pace": _pace,
     "lock": _lock,
     "close": _close,
     "remove": _remove,
@@ -683,6 +712,8 @@ routes = [
                                     "Rewind"), methods=["POST"]),
     Route("/api/v1/room/lock", _T("lock", _A["lock"], "Lock or unlock the room to new students", "Lock"),
           methods=["POST"]),
+    Route("/api/v1/room/pace", _T("pace", _A["pace"], "Auto-advance on (a message every N seconds) or off",
+                                  "Pace"), methods=["POST"]),
     Route("/api/v1/room/close", _T("close", _A["close"], "Close the room: the join code stops working"),
           methods=["POST"]),
     Route("/api/v1/room/remove", _T("remove", _A["remove"], "Remove a student", "Remove"), methods=["POST"]),

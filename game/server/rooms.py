@@ -29,6 +29,7 @@ from .security import new_token, token_key
 
 JOIN_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679"   # no 0/O, 1/I/L, 2/Z, 5/S, 8/B look-alikes
 JOIN_CODE_LENGTH = 4
+AUTO_DEFAULT_S, AUTO_MIN_S, AUTO_MAX_S = 8, 2, 120   # auto-advance: seconds between messages
 
 
 class RoomError(Exception):
@@ -231,6 +232,7 @@ class Room:
         self.by_key: dict[str, str] = {}
         self.locked = False
         self.closed = False
+        self.auto_seconds: int | None = None      # auto-advance: a message every N seconds (None: off)
         self.branches: list[Branch] = []
         self.current: Branch | None = None
         self.version = 0           # bumped on every change (teacher and projector views)
@@ -310,6 +312,27 @@ class Room:
         student.player = player.strip()
         self._changed(public=False, student=student)
         return student
+
+    def set_pace(self, auto: bool, seconds: Any = None) -> None:
+        """Turn auto-advance on (a waiting message every ``seconds``) or off (the default)."""
+        if not auto:
+            self.auto_seconds = None
+        else:
+            if seconds is None:
+                seconds = AUTO_DEFAULT_S
+            if isinstance(seconds, bool) or not isinstance(seconds, int) or not AUTO_MIN_S <= seconds <= AUTO_MAX_S:
+                raise RoomError(400, f"'seconds' must be a whole number from {AUTO_MIN_S} to {AUTO_MAX_S}")
+            self.auto_seconds = seconds
+        self._changed(public=False)
+
+    def auto_advance(self) -> bool:
+        """One tick of auto-advance: the next waiting message if the chat can take one now."""
+        branch = self.current
+        if (self.auto_seconds is None or branch is None or branch.ended or branch.discussion is not None
+                or branch.open_vote is not None or branch.conv.pending == 0):
+            return False
+        self.advance()
+        return True
 
     def lock(self, locked: bool) -> None:
         self.locked = bool(locked)

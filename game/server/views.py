@@ -170,6 +170,7 @@ def teacher_state(room: Room, store_error: str | None = None) -> dict[str, Any]:
     flags = sum(room.flag_counts(branch).values()) if branch is not None else 0
     state["students"] = {"joined": len(present), "voted": voted, "flags": flags}
     state["locked"] = room.locked
+    state["pace"] = {"auto": room.auto_seconds is not None, "seconds": room.auto_seconds}
     state["screen"] = dict(words.PROJECTOR)
     state["ground_rules"] = {"title": words.GROUND_RULES_TITLE, "points": list(words.GROUND_RULES)}
     state["branches"] = [{"number": b.number, "scenario": b.scenario.id, "ended": b.ended,

@@ -69,7 +69,8 @@ PROJECTOR = {
 # Keys of the projector window (the browser projector uses the same letters).
 PROJECTOR_KEYS = (
     ("→/Space", "next"), ("A", "all waiting"), ("V", "vote"), ("C", "close vote"), ("T", "show of hands"),
-    ("D", "discuss"), ("W", "let time pass"), ("E", "end"), ("R", "reveal"), ("F11", "full screen"),
+    ("D", "discuss"), ("W", "let time pass"), ("U", "auto-advance"), ("E", "end"), ("R", "reveal"),
+    ("F11", "full screen"),
 )
 PROJECTOR_TALLY_HELP = ("Type the hands for each reply (↑ ↓ to move). Enter plays the show of hands, "
                         "P the highlighted reply (a tie), Esc goes back.")

@@ -530,3 +530,38 @@ def test_qr_code_encodes_the_join_address(cls):
     assert r.status_code == 200 and r.headers["content-type"].startswith("image/svg+xml")
     assert r.text.startswith("<svg") and "<script" not in r.text
     assert teacher.state()["join_url"].endswith("/?code=K7QM")
+
+
+# -- auto-advance (off by default) ---------------------------------------------------------
+def test_auto_advance_is_off_until_the_teacher_turns_it_on(cls):
+    client, teacher = cls
+    started(client, teacher)
+    state = teacher.state()
+    assert state["pace"] == {"auto": False, "seconds": None} and state["messages"] == []
+    assert teacher.post("pace", {"auto": True, "seconds": 1}, expect=400)["error"].startswith("'seconds'")
+    assert teacher.post("pace", {"auto": True, "seconds": "8"}, expect=400)["error"]
+    assert teacher.state()["pace"]["auto"] is False                   # a refused request changed nothing
+    room = client.app.state.first_room
+    assert room.auto_advance() is False                              # off: a tick does nothing
+    on = teacher.post("pace", {"auto": True})
+    assert on["pace"] == {"auto": True, "seconds": 8}
+    assert room.auto_advance() is True and len(teacher.state()["messages"]) == 1
+    teacher.post("advance", {"all": True})
+    assert room.auto_advance() is False                              # nothing waiting: the class decides
+    teacher.post("vote/open")
+    assert room.auto_advance() is False
+    assert teacher.post("pace", {"auto": False})["pace"]["auto"] is False
+
+
+def test_auto_advance_delivers_on_its_own(cls):
+    import time
+
+    client, teacher = cls
+    student = Student(client)
+    started(client, teacher)
+    teacher.post("pace", {"auto": True, "seconds": 2})
+    deadline = time.monotonic() + 30
+    while len(student.state()["messages"]) < 2:
+        assert time.monotonic() < deadline, "auto-advance never delivered two messages"
+        time.sleep(0.2)
+    teacher.post("pace", {"auto": False})

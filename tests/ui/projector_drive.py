@@ -55,6 +55,7 @@ def main() -> None:
             if shots is not None:
                 pygame.image.save(window.surface, str(shots / f"{len(steps) + 1}-{name}.png"))
             steps.append({"name": name, "phase": window.state.get("phase"), "texts": list(window.painter.texts),
+                          "pace": window.state.get("pace"),
                           "problem": window.frame.problem, "size": list(window.surface.get_size())})
 
         def key(k: int, text: str = "") -> None:
@@ -67,6 +68,9 @@ def main() -> None:
         step("joined")
         call(server.url, "room/start", teacher, {"scenario": "generous-teammate", "seed": 7})
         step("intro")
+        key(pygame.K_u)
+        step("auto on")
+        key(pygame.K_u)
         key(pygame.K_SPACE)
         step("one message")
         key(pygame.K_a)

@@ -54,6 +54,8 @@ def test_text_is_big_enough_for_the_back_of_the_room(run):
 def test_keys_pace_the_chat_and_counts_are_live(run):
     intro = texts(run, "intro")
     assert words.GROUND_RULES_TITLE in intro and words.GROUND_RULES[0] in intro
+    assert run["by_name"]["auto on"]["pace"] == {"auto": True, "seconds": 8}
+    assert run["by_name"]["one message"]["pace"]["auto"] is False      # U again: off
     assert "[1]" in texts(run, "one message") and "[2]" not in texts(run, "one message")
     chat = texts(run, "chat")
     assert "[5]" in chat and "2 flags so far" in chat and "3 joined" in chat

@@ -13,7 +13,7 @@ the same letters):
     T  type a show of hands (↑ ↓ move, digits, Enter plays it, P plays the
        highlighted reply to break a tie, Esc goes back)
     D  the next discussion question (after the last one: back to the chat)
-    W  let time pass (the stranger's next nudge)
+    W  let time pass (the stranger's next nudge)   U  auto-advance on/off (a message every 8 s)
     E  end the chat                 R  the reveal on or off
     ↑ ↓ PageUp PageDown  scroll the reveal     F11  full screen     Esc  leave full screen
 """
@@ -135,6 +135,8 @@ class ProjectorWindow:
             self._next_question()
         elif k == pygame.K_w:
             self.act("wait")
+        elif k == pygame.K_u:
+            self.act("pace", {"auto": not (self.state.get("pace") or {}).get("auto")})
         elif k == pygame.K_e:
             self.act("end")
         elif k == pygame.K_r:

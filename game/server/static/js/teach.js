@@ -49,6 +49,9 @@ function render(next) {
   $("end").disabled = !state.scenario || state.phase === "ended" || state.phase === "reveal";
   $("reveal").disabled = !can.reveal || state.phase === "reveal";
   $("lock").textContent = state.locked ? "Unlock the room" : "Lock the room";
+  const pace = state.pace || { auto: false };
+  $("pace").textContent = pace.auto ? `Auto-advance: every ${pace.seconds} s (turn off)` : "Auto-advance: off";
+  $("pace").setAttribute("aria-pressed", String(Boolean(pace.auto)));
   $("picker-box").classList.toggle("hidden", Boolean(state.scenario) && !["ended", "reveal"].includes(state.phase));
   renderCheckBox();
   renderVote();
@@ -175,6 +178,7 @@ function wire() {
   $("advance-all").addEventListener("click", () => act("advance", { all: true }));
   $("vote-open").addEventListener("click", () => act("vote/open"));
   $("nudge").addEventListener("click", () => act("wait"));
+  $("pace").addEventListener("click", () => act("pace", { auto: !(state && state.pace && state.pace.auto) }));
   $("end").addEventListener("click", () => confirm("End the chat now? It counts as leaving.") && act("end"));
   $("reveal").addEventListener("click", () => act("reveal"));
   $("lock").addEventListener("click", () => act("lock", { locked: !state.locked }));
