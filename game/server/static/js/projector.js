@@ -202,7 +202,9 @@ const observer = new MutationObserver(() => {
 function keys(event) {
   if (event.target instanceof HTMLInputElement) return;
   const map = { ArrowRight: ["advance"], " ": ["advance"], a: ["advance", { all: true }], v: ["vote/open"],
-                c: ["vote/close"], w: ["wait"], e: ["end"], r: ["reveal", { on: !state || state.phase !== "reveal" }] };
+                c: ["vote/close"], w: ["wait"], e: ["end"],
+                u: ["pace", { auto: !(state && state.pace && state.pace.auto) }],
+                r: ["reveal", { on: !state || state.phase !== "reveal" }] };
   const action = map[event.key];
   if (!action) return;
   event.preventDefault();
