@@ -607,6 +607,13 @@ class Store:
         """The class codes in use (of one school, or of all), sorted."""
         return sorted({c.class_code for c in self.classes(school=school) if c.class_code})
 
+    def players_in_class(self, class_code: str | None) -> set[str]:
+        """Every nickname stored with ``class_code`` (None: sessions without a class)."""
+        s = sessions_t
+        cond = s.c.class_code.is_(None) if class_code is None else s.c.class_code == class_code
+        with self.engine.connect() as conn:
+            return {str(p) for p in conn.execute(sa.select(s.c.player).where(cond).distinct()).scalars() if p}
+
     def schools(self) -> list[str]:
         """The schools that have sessions in this store ('' is the unnamed school of a single device)."""
         with self.engine.connect() as conn:

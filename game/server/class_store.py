@@ -76,6 +76,14 @@ class StoreResults:
             args["school"] = self.school
         return args
 
+    def nicknames_in_class(self, class_code: str | None) -> set[str]:
+        """The nicknames already stored for ``class_code`` (empty if the store cannot say)."""
+        try:
+            return set(self.store.players_in_class(class_code))
+        except Exception as exc:       # a store that fails here must not stop a student joining
+            self._fail("reading the class's nicknames", exc)
+            return set()
+
     # -- ResultsSink -------------------------------------------------------------------
     def branch_started(self, branch: Branch) -> None:
         self._pending[branch.uid] = []

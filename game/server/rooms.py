@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import secrets
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -239,6 +239,7 @@ class Room:
         self.public_version = 0    # bumped when what every student sees changes
         self._next_student = 1
         self.created = clock()
+        self.taken_in_class: Callable[[], Iterable[str]] = lambda: ()   # set by the Registry
 
     # -- change notification ----------------------------------------------------------
     def _changed(self, public: bool = True, student: Student | None = None) -> None:
@@ -268,7 +269,9 @@ class Room:
             raise RoomError(403, f"this class session is full ({self.max_students} students)")
         taken = [s.player for s in self.present()]
         if player is None or not player.strip():
-            nick = nicknames.unique(nicknames.generate(), taken)
+            # A generated nickname must not pair this student with another one of the same class
+            # (in another room, or stored from an earlier lesson); a typed one pairs on purpose.
+            nick = nicknames.unique(nicknames.generate(), [*taken, *self.taken_in_class()])
         else:
             player = player.strip()
             problem = nicknames.nickname_problem(player)
@@ -657,10 +660,20 @@ class Registry:
         code = join_code or new_join_code(set(self.by_code) | {r.join_code for r in self.rooms})
         room = Room(code, token, class_code, self.library, self.sink_factory(), self.max_students,
                     self.on_change, self.clock)
+        room.taken_in_class = lambda: self.nicknames_in_class(room)
         self.rooms.append(room)
         self.by_code[code] = room
         self.by_teacher[room.teacher_key] = room
         return room, token
+
+    def nicknames_in_class(self, room: Room) -> set[str]:
+        """Nicknames used by ``room``'s class in the server's other rooms and in the results store."""
+        names = {s.player for other in self.rooms if other is not room and other.class_code == room.class_code
+                 for s in other.students.values()}
+        stored = getattr(room.sink, "nicknames_in_class", None)
+        if stored is not None:
+            names |= stored(room.class_code)
+        return names
 
     def join(self, join_code: str, player: str | None) -> tuple[Room, str, Student]:
         room = self.by_code.get(join_code)

@@ -565,3 +565,15 @@ def test_auto_advance_delivers_on_its_own(cls):
         assert time.monotonic() < deadline, "auto-advance never delivered two messages"
         time.sleep(0.2)
     teacher.post("pace", {"auto": False})
+
+
+def test_generated_nicknames_differ_across_rooms_of_one_class(monkeypatch):
+    from game.server import nicknames
+    from game.server.rooms import Registry
+    monkeypatch.setattr(nicknames, "generate", lambda rng=None: "CalmOtter")
+    registry = Registry(library=None)
+    monday, _ = registry.create(class_code="8B")
+    tuesday, _ = registry.create(class_code="8B")
+    elsewhere, _ = registry.create(class_code="9A")
+    names = [registry.join(room.join_code, None)[2].player for room in (monday, tuesday, elsewhere)]
+    assert names == ["CalmOtter", "CalmOtter2", "CalmOtter"]

@@ -138,3 +138,33 @@ def test_flags_survive_a_server_killed_without_warning(tmp_path):
         assert [e for e in fox_events if e["type"] not in ("flag", "unflag")] == store.events(klass.id)
     finally:
         store.close()
+
+
+def test_a_generated_nickname_never_pairs_two_students_of_one_class(tmp_path, monkeypatch):
+    # Two lessons of class 8B: a student who types no nickname on the second day must not be
+    # given the generated nickname stored for another student on the first day.
+    from game.server import nicknames
+    monkeypatch.setattr(nicknames, "generate", lambda rng=None: "CalmOtter")
+    data = tmp_path / "store"
+    with open_class(make_config(save=True, data_dir=data, class_code="8B")) as (client, teacher):
+        first = Student(client)
+        teacher.post("start", {"scenario": "generous-teammate", "seed": 4})
+        teacher.advance_all()
+        first.flag("intro.3")
+        teacher.post("end")
+    with open_class(make_config(save=True, data_dir=data, class_code="8B")) as (client, teacher):
+        second = Student(client)
+    with open_class(make_config(save=True, data_dir=data, class_code="9A")) as (client, teacher):
+        other_class = Student(client)
+    assert (first.player, second.player, other_class.player) == ("CalmOtter", "CalmOtter2", "CalmOtter")
+
+
+def test_a_typed_nickname_still_pairs_a_student_across_lessons(tmp_path):
+    data = tmp_path / "store"
+    with open_class(make_config(save=True, data_dir=data, class_code="8B")) as (client, teacher):
+        teacher.post("start", {"scenario": "generous-teammate", "seed": 4})
+        teacher.advance_all()
+        Student(client, player="fox").flag("intro.3")
+        teacher.post("end")
+    with open_class(make_config(save=True, data_dir=data, class_code="8B")) as (client, teacher):
+        assert Student(client, player="fox").player == "fox"
