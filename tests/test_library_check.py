@@ -68,12 +68,28 @@ def test_go_along_by_hand(tmp_path):
     assert library_check.go_along(small(tmp_path)) == 18
 
 
+def test_flag_all_then_go_along_by_hand(tmp_path):
+    # flags intro.0, intro.1, profile.joined, then gift.0 as they arrive; replies 1, 1 -> bye (unsafe):
+    # hit rate 3/3 = false-alarm rate 1/1, detection 0; exit 0; privacy 0.9 (age): 18
+    assert library_check.flag_all_go_along(small(tmp_path)) == 18
+
+
+def test_a_grooming_chat_where_the_first_reply_is_safe_all_the_way_fails_the_check():
+    row = library_check.Row("first-is-safe", "grooming", block=40, flag_all=40, go_along=65, best=100, flag_go=82)
+    lines, ok = library_check.render([row])
+    assert not row.ok and not ok
+    assert any(line.startswith("first-is-safe: the best run beats the first-reply runs") for line in lines)
+    benign = library_check.Row("friend", "benign", block=70, flag_all=30, go_along=100, best=100, flag_go=60)
+    assert benign.ok            # going along with a real friend is right
+
+
 def test_every_shipped_scenario_passes_the_library_check(capsys):
     rows = library_check.check()
     assert {r.scenario_id for r in rows} == {s.id for s in load_library().scenarios}
     for r in rows:
         assert r.best is not None, f"{r.scenario_id}: no best golden"
         assert min(r.margins) >= library_check.MIN_MARGIN, (r.scenario_id, r.margins)
+        assert all(n >= library_check.MIN_MARGIN for n in r.naive_margins), (r.scenario_id, r.naive_margins)
     assert sum(r.margins[0] for r in rows) / len(rows) >= library_check.MIN_MEAN_MARGIN
     assert sum(r.margins[1] for r in rows) / len(rows) >= library_check.MIN_MEAN_MARGIN
     assert library_check.main([]) == 0
