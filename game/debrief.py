@@ -185,7 +185,8 @@ def path_sections(scenario: Scenario, events: list[dict]) -> tuple[str, ...]:
     return tuple(s.text for s in scenario.debrief.sections if s.text and section_applies(s, state, end))
 
 
-def build(scenario: Scenario, events: list[dict], result: dict) -> Debrief:
+def build(scenario: Scenario, events: list[dict], result: dict, country: str | None = None) -> Debrief:
+    """The debrief of one played session; `country` is the player's help-country setting (None: automatic)."""
     taxonomy = load_taxonomy()
     numbers: dict[str, int] = {}
     texts: dict[str, str] = {}
@@ -228,4 +229,4 @@ def build(scenario: Scenario, events: list[dict], result: dict) -> Debrief:
         ending = node.end if node else None
     return Debrief(scenario, result, _headline(scenario, result), ending, parts, tuple(reviews), disclosed,
                    scenario.benign, scenario.debrief.summary, scenario.debrief.discussion_questions,
-                   help=help_for(scenario.language), sections=path_sections(scenario, events))
+                   help=help_for(scenario.language, country), sections=path_sections(scenario, events))

@@ -188,6 +188,22 @@ def test_list_prints_the_library_as_a_table(capsys):
         assert s.platform in ("game_chat", "social_media", "dating_app") and s.kind in ("grooming", "benign")
 
 
+def test_list_age_keeps_the_chats_whose_band_holds_that_age(capsys):
+    from game.play.catalogue import age_range
+
+    library = load_library().scenarios
+    for age in (12, 15, 17):
+        assert main(["list", "--age", str(age)]) == 0
+        ids = {line.split()[0] for line in capsys.readouterr().out.splitlines()[1:]}
+        assert ids == {s.id for s in library if age_range(s)[0] <= age <= age_range(s)[1]}, age
+        assert ids
+    for bad in ("11", "18", "x"):
+        with pytest.raises(SystemExit) as stop:
+            main(["list", "--age", bad])
+        assert stop.value.code == 2
+        assert "an age from 12 to 17" in capsys.readouterr().err
+
+
 # -- graph --------------------------------------------------------------------------------------
 
 NASTY = scenario(id="nasty", top='summary: x\n', message='        variants: [\'say "hi"\']\n',

@@ -97,6 +97,45 @@ def card(scenario: Any, played: tuple[int, int | None] | None = None) -> Card:
                 content_notes=tuple(content_notes(scenario)), played=played_words(played))
 
 
+#: The ages a teacher can limit a picker to (0: every age).
+AGE_CHOICES = (0, 12, 13, 14, 15, 16, 17)
+_AGE_BAND = re.compile(r"^\s*(\d{1,2})\s*(?:[-\u2013]\s*(\d{1,2})|(\+))?\s*$")
+
+
+def age_range(scenario: Any) -> tuple[int, int] | None:
+    """The scenario's age band (its `audience`, "12-14", "15", "16+") as (youngest, oldest); None if unstated."""
+    match = _AGE_BAND.match(str(getattr(scenario, "audience", "") or ""))
+    if not match:
+        return None
+    low = int(match.group(1))
+    high = 99 if match.group(3) else int(match.group(2) or low)
+    return (low, high) if low <= high else None
+
+
+def suits_age(scenario: Any, age: int) -> bool:
+    """Whether a picker limited to `age` shows the scenario (0: every scenario; an unstated band: never)."""
+    if not age:
+        return True
+    band = age_range(scenario)
+    return band is not None and band[0] <= age <= band[1]
+
+
+def age_words(scenario: Any) -> str:
+    """"Ages 12-14" for a card; "" when the scenario states no band."""
+    band = age_range(scenario)
+    if band is None:
+        return ""
+    low, high = band
+    if low == high:
+        return f"Age {low}"
+    return f"Ages {low}+" if high == 99 else f"Ages {low}-{high}"
+
+
+def age_filter_words(age: int) -> str:
+    """The picker's filter, in words: "All ages" or "Age 13"."""
+    return f"Age {age}" if age else "All ages"
+
+
 def grouped(scenarios: list[Any]) -> list[tuple[str, list[Any]]]:
     """Scenarios by platform, in the picker's order (unknown platforms last)."""
     order = {p: i for i, p in enumerate(PLATFORM_ORDER)}

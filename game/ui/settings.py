@@ -11,6 +11,8 @@ import os
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
+from game.play.catalogue import AGE_CHOICES
+
 #: Text size steps: (label, scale factor).
 TEXT_SIZES: tuple[tuple[str, float], ...] = (
     ("Small", 0.85),
@@ -28,6 +30,9 @@ TYPING_SPEEDS: tuple[tuple[str, str, float], ...] = (
 
 SETTINGS_FILE = "settings.json"
 
+#: The help country's "automatic" value: the school's setting, else the scenario's language.
+AUTO_COUNTRY = "auto"
+
 
 MAX_SETTINGS_BYTES = 64 * 1024   # settings.json is read up to this size; anything larger gives the defaults
 
@@ -39,6 +44,8 @@ class Settings:
     typing_speed: str = "realistic"  # id from TYPING_SPEEDS
     muted: bool = False
     fullscreen: bool = False
+    country: str = AUTO_COUNTRY      # whose help the debrief shows: auto or a country id of the help file
+    picker_age: int = 0              # the picker shows only chats whose age band holds this age (0: all)
     path: Path | None = field(default=None, compare=False, repr=False)
 
     # -- derived values -------------------------------------------------
@@ -64,7 +71,23 @@ class Settings:
                 return label
         return TYPING_SPEEDS[0][1]
 
+    @property
+    def country_choice(self) -> str | None:
+        """The country to pass to ``game.taxonomy.help_for``; None when automatic."""
+        return None if self.country == AUTO_COUNTRY else self.country
+
     # -- cycling helpers for settings screens ----------------------------
+    def cycle_picker_age(self, step: int = 1) -> None:
+        """All ages, then each age a teacher can limit the picker to."""
+        i = AGE_CHOICES.index(self.picker_age) if self.picker_age in AGE_CHOICES else 0
+        self.picker_age = AGE_CHOICES[(i + step) % len(AGE_CHOICES)]
+
+    def cycle_country(self, country_ids: list[str], step: int = 1) -> None:
+        """Automatic, then each country of the help file in turn."""
+        choices = [AUTO_COUNTRY, *country_ids]
+        i = choices.index(self.country) if self.country in choices else 0
+        self.country = choices[(i + step) % len(choices)]
+
     def cycle_text_size(self, step: int = 1) -> None:
         self.text_size = (self.text_size + step) % len(TEXT_SIZES)
 
@@ -88,12 +111,18 @@ class Settings:
             if f.name == "path" or f.name not in data:
                 continue
             value = data[f.name]
-            if f.name == "text_size":
+            if f.name == "picker_age":
+                if isinstance(value, int) and not isinstance(value, bool) and value in AGE_CHOICES:
+                    s.picker_age = value
+            elif f.name == "text_size":
                 if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < len(TEXT_SIZES):
                     s.text_size = value
             elif f.name == "typing_speed":
                 if value in {t[0] for t in TYPING_SPEEDS}:
                     s.typing_speed = value
+            elif f.name == "country":   # checked against the help file where it is used
+                if isinstance(value, str) and 0 < len(value) <= 8 and value.isascii() and value.isalpha():
+                    s.country = value
             elif isinstance(value, bool):
                 setattr(s, f.name, value)
         return s

@@ -73,12 +73,12 @@ def test_arrows_move_through_the_grid_and_scroll(app, picker, started):
     assert [ref for ref, _ in started] == [cards[-1].scenario.id]
 
 
-def test_tab_visits_back_and_every_card(app, picker):
+def test_tab_visits_back_the_ages_filter_and_every_card(app, picker):
     seen = set()
-    for _ in range(len(picker.cards) + 1):
+    for _ in range(len(picker.cards) + 2):
         app.tick([key(pygame.K_TAB)])
         seen.add(getattr(picker.focus.current, "ident", None))
-    assert {c.scenario.id for c in picker.cards} | {"back"} == seen
+    assert {c.scenario.id for c in picker.cards} | {"back", "ages"} == seen
 
 
 def test_tap_opens_the_dialog_but_a_drag_scrolls(app, picker, started):

@@ -78,7 +78,8 @@ class DebriefScreen(Screen):
         self.debrief: Debrief | None = None
         if self.scenario is not None:
             try:
-                self.debrief = build_debrief(self.scenario, self.events, self.result)
+                self.debrief = build_debrief(self.scenario, self.events, self.result,   # the player's help country
+                                             country=getattr(getattr(app, "settings", None), "country_choice", None))
             except (KeyError, TypeError, ValueError):   # a broken record still gets a debrief page with help
                 self.debrief = None
         self.help = getattr(self.debrief, "help", None) or load_help()

@@ -121,6 +121,9 @@ class HelpScreen(Screen):
             from game.taxonomy import load_help
 
             self.info: Any = load_help()
+            chosen = getattr(getattr(app, "settings", None), "country_choice", None)
+            if chosen:      # the player chose a country in the settings: only its help
+                self.info = self.info.for_country(self.info.country_for("", chosen))
         except Exception:  # the data file is missing or broken: still show something useful
             self.info = None
 

@@ -1,9 +1,11 @@
 """The scenario picker: cards grouped by platform, a confirm dialog, then the chat.
 
 Each card shows the title, the summary, the difficulty (dots *and* a word),
-the content notes and a "played / best score" mark from this device's
-results. Arrows, Tab and Enter move and choose; the wheel, Page Up/Down and a
-drag (mouse or finger) scroll. Choosing a card opens :class:`StartChatDialog`
+the age band, the content notes and a "played / best score" mark from this
+device's results. A "Show chats for" button above the cards limits the
+picker to the chats for one age (a teacher's choice, kept in the settings).
+Arrows, Tab and Enter move and choose; the wheel, Page Up/Down and a drag (mouse or
+finger) scroll. Choosing a card opens :class:`StartChatDialog`
 with the content notes and the player's situation; "Start chat" opens the
 session through ``game.play.sessions.start``. What a card may say (no
 spoilers, difficulty words, platform names) comes from ``game.play.catalogue``.
@@ -26,8 +28,11 @@ from game.play.catalogue import (
     EVERY_CHAT_NOTE,
     PLATFORM_NAMES,
     PLATFORM_ORDER,
+    age_filter_words,
+    age_words,
     content_notes,
     difficulty_word,
+    suits_age,
 )
 
 from ..app import App, Screen
@@ -159,10 +164,13 @@ class PickerScreen(Screen):
             library = load_library()
         self.scenarios = list(getattr(library, "scenarios", library))
         self.played = load_played(app)
-        self.cards = [Card(s, self.played.get(s.id)) for s in self.scenarios]
-        for c in self.cards:
+        self.all_cards = [Card(s, self.played.get(s.id)) for s in self.scenarios]
+        for c in self.all_cards:
             c.on_activate = self.choose
+        self.cards = self._cards_for_age()
         self.back = Button("Back", self.go_back, kind="ghost", ident="back", icon=chevron_left)
+        self.ages = Button(self._ages_label(), self.cycle_age, ident="ages")
+        self.ages_box = pygame.Rect(0, 0, 0, 0)
         self.focus = FocusRing()
         self.scroller = Scroller()
         self.bar = pygame.Rect(0, 0, 0, 0)
@@ -179,6 +187,29 @@ class PickerScreen(Screen):
         else:
             self.app.show_start()
 
+    def _age(self) -> int:
+        return int(getattr(getattr(self.app, "settings", None), "picker_age", 0) or 0)
+
+    def _ages_label(self) -> str:
+        return f"Show chats for: {age_filter_words(self._age()).lower()}"
+
+    def _cards_for_age(self) -> list[Card]:
+        age = self._age()
+        return [c for c in self.all_cards if suits_age(c.scenario, age)]
+
+    def cycle_age(self) -> None:
+        """All ages -> 12 -> 13 ... -> 17 -> all ages; saved, so a class machine keeps it."""
+        settings = getattr(self.app, "settings", None)
+        if settings is None:
+            return
+        settings.cycle_picker_age()
+        settings.save()
+        self.cards = self._cards_for_age()
+        self.ages.label = self._ages_label()
+        self.scroller.offset = 0
+        self.on_resize(self.app.size)
+        self.focus.focus(self.ages, show=self.focus.visible)
+
     def choose(self, card: Card) -> None:
         self.focus.focus(card)
         self.app.push(StartChatDialog(self.app, card.scenario, lambda: self.start(card.scenario)))
@@ -191,7 +222,7 @@ class PickerScreen(Screen):
         played = load_played(self.app)
         if played != self.played:
             self.played = played
-            for c in self.cards:
+            for c in self.all_cards:
                 c.played = played.get(c.scenario.id)
             self.on_resize(self.app.size)
         self.dirty = True
@@ -217,9 +248,14 @@ class PickerScreen(Screen):
 
     def _meta_fits_one_line(self, card: Card, inner: int) -> bool:
         t, kit = self.theme, self.kit
-        left = 3 * t.px(14) + t.px(8) + kit.measure("Medium", "small_bold")
+        left = 3 * t.px(14) + t.px(8) + kit.measure("Medium" + self._ages_suffix(card), "small_bold")
         right = kit.measure(self._played_text(card), "small_bold") + t.px(44)
         return left + right + t.px(12) <= inner
+
+    @staticmethod
+    def _ages_suffix(card: Card) -> str:
+        words = age_words(card.scenario)
+        return f"  ·  {words}" if words else ""
 
     @staticmethod
     def _played_text(card: Card) -> str:
@@ -245,6 +281,12 @@ class PickerScreen(Screen):
         y = t.px(18)
         self.intro_y = y
         y += kit.render_block(self._intro_text(), "body", t.p.text, cw).get_height() + t.px(10)
+        aw, ah = self.ages.preferred_size(kit, t)
+        self.ages_box = pygame.Rect(margin, y, aw, ah)
+        y += ah + t.px(4)
+        self.empty_y = y if not self.cards else -1
+        if not self.cards:
+            y += kit.line_height("body") * 2 + t.px(10)
         self.sections = []
         by_platform: dict[str, list[Card]] = {}
         for c in self.cards:
@@ -268,7 +310,7 @@ class PickerScreen(Screen):
         self.scroller.set_content(content_h, pygame.Rect(0, bar_h, w, h - bar_h))
         self.margin, self.content_w = margin, cw
         self._place()
-        self.focus.set_items([self.back, *ordered])
+        self.focus.set_items([self.back, self.ages, *ordered])
         if self._first_focus and ordered:
             self._first_focus = False
             self.focus.focus(ordered[0], show=True)
@@ -281,6 +323,7 @@ class PickerScreen(Screen):
 
     def _place(self) -> None:
         off = self.scroller.offset - self.scroller.view.y
+        self.ages.rect = self.ages_box.move(0, -off)
         for c in self.cards:
             c.rect = c.box.move(0, -off)
 
@@ -294,6 +337,9 @@ class PickerScreen(Screen):
     def _move_grid(self, dy: int) -> None:
         cur = self.focus.current
         cards = getattr(self, "cards_in_order", self.cards)
+        if cur is self.ages and dy < 0:
+            self.focus.focus(self.back)
+            return
         if not isinstance(cur, Card):
             if cards:
                 self.focus.focus(cards[0] if dy > 0 else cards[-1])
@@ -306,7 +352,7 @@ class PickerScreen(Screen):
         else:
             below = [c for c in cards if c.box.top < cur.box.top]
             if not below:
-                self.focus.focus(self.back)
+                self.focus.focus(self.ages)
                 return
             top = max(c.box.top for c in below)
         row = [c for c in below if c.box.top == top]
@@ -359,13 +405,15 @@ class PickerScreen(Screen):
             if event.type == pygame.MOUSEBUTTONUP:
                 self.pointer.pressed = None
             return True
-        return self.pointer.handle(self, event, (self.back, *self.cards), self._hit)
+        return self.pointer.handle(self, event, (self.back, self.ages, *self.cards), self._hit)
 
     def _hit(self, pos) -> Widget | None:
         if self.back.rect.collidepoint(pos):
             return self.back
         if not self.scroller.view.collidepoint(pos):
             return None
+        if self.ages.rect.collidepoint(pos):
+            return self.ages
         return next((c for c in self.cards if c.rect.collidepoint(pos)), None)
 
     def _focus_nearest_visible(self) -> None:
@@ -389,6 +437,12 @@ class PickerScreen(Screen):
         intro = kit.render_block(self._intro_text(), "body", t.p.text_dim, self.content_w)
         if self.intro_y + dy + intro.get_height() > view.y:
             surface.blit(intro, (self.margin, self.intro_y + dy))
+        if self.ages.rect.bottom > view.y and self.ages.rect.top < view.bottom:
+            self.ages.draw(surface, kit, t, self.focus.is_focused(self.ages))
+        if self.empty_y >= 0:
+            words = (f"No chats for {age_filter_words(self._age()).lower()} yet. "
+                     "Press \"Show chats for\" to see more.")
+            surface.blit(kit.render_block(words, "body", t.p.text, self.content_w), (self.margin, self.empty_y + dy))
         for platform, y, count in self.sections:
             sy = y + dy
             if sy > view.bottom or sy + kit.line_height("heading") < view.y:
@@ -463,7 +517,7 @@ class PickerScreen(Screen):
         lh = kit.line_height("small_bold")
         level = max(1, min(3, int(s.difficulty or 1)))
         dx = draw_difficulty_dots(surface, t, x, y + lh // 2, level, t.p.text)
-        word = kit.render_line(difficulty_word(level), "small_bold", t.p.text)
+        word = kit.render_line(difficulty_word(level) + self._ages_suffix(c), "small_bold", t.p.text)
         surface.blit(word, (dx + t.px(8), y))
         pill = self._played_pill(c)
         if self._meta_fits_one_line(c, inner):

@@ -1,4 +1,4 @@
-"""Settings: text size, high contrast, typing speed, sound and fullscreen.
+"""Settings: text size, high contrast, typing speed, sound, fullscreen and the help country.
 
 Usable as a full page (from a start screen) or as an overlay (from the pause
 menu): ``SettingsScreen(app, overlay=True)``. Every change is applied and
@@ -57,6 +57,21 @@ class SettingButton(Button):
             draw_focus_ring(surface, theme, r, radius)
 
 
+def help_countries() -> list[tuple[str, str]]:
+    """(id, name) of each country in the help file; [] when it cannot be read."""
+    try:
+        from game.taxonomy import load_help
+
+        return [(cid, name) for cid, name, _languages in load_help().countries]
+    except Exception:   # a broken help file: the setting stays on automatic
+        return []
+
+
+def country_label(country: str, countries: list[tuple[str, str]]) -> str:
+    """"Automatic (from the chat)" or the country's name."""
+    return next((name for cid, name in countries if cid == country), "Automatic (from the chat)")
+
+
 class _SettingsMixin:
     app: Any          # provided by the screen class it is mixed into
     focus: Any
@@ -78,6 +93,11 @@ class _SettingsMixin:
         def mute() -> None:
             s.muted = not s.muted
 
+        countries = help_countries()
+
+        def country() -> None:
+            s.cycle_country([cid for cid, _name in countries])
+
         self.buttons = [
             SettingButton("Text size", s.text_size_label, cycle(s.cycle_text_size), ident="text_size",
                           key=pygame.K_t),
@@ -88,6 +108,7 @@ class _SettingsMixin:
             SettingButton("Sound", "Off" if s.muted else "On", cycle(mute), ident="sound", key=pygame.K_m),
             SettingButton("Fullscreen (F11)", "On" if s.fullscreen else "Off", self.app.toggle_fullscreen,
                           ident="fullscreen"),
+            SettingButton("Help shown for", country_label(s.country, countries), cycle(country), ident="country"),
             Button("Done", self.done, kind="primary", ident="done"),
         ]
 
