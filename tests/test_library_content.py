@@ -53,3 +53,26 @@ def test_facilitator_notes_say_how_to_respond_to_a_disclosure(scenario):
 def test_title_and_summary_do_not_give_the_answer_away(scenario):
     assert not GIVEAWAYS.search(scenario.title + " " + scenario.summary)
     assert not scenario.summary.rstrip().endswith("?")
+
+
+@pytest.mark.parametrize("scenario", [s for s in LIBRARY.scenarios if s.kind == "grooming"],
+                         ids=[s.id for s in LIBRARY.scenarios if s.kind == "grooming"])
+def test_every_grooming_debrief_tells_later_steps_only_to_players_who_reached_them(scenario):
+    # the summary is shown on every path (a player who blocked at the first message too); what the
+    # stranger did later lives in sections with a condition on the path (scenarios/README.md)
+    assert scenario.debrief.sections
+    assert all(section.condition or section.endings for section in scenario.debrief.sections)
+
+
+@pytest.mark.parametrize("scenario", [s for s in LIBRARY.scenarios if s.kind == "grooming"],
+                         ids=[s.id for s in LIBRARY.scenarios if s.kind == "grooming"])
+def test_telling_an_adult_is_never_announced_to_the_offender_and_he_does_not_just_vanish(scenario):
+    # issue 14: telling made the offender vanish, usually announced to him
+    for node in scenario.nodes.values():
+        for choice in node.choices:
+            if not choice.tells_adult:
+                continue
+            target = scenario.nodes[choice.next]
+            texts = [m.text for m in target.messages]
+            assert not any("no longer available" in t or t.endswith("unmatched you.") for t in texts), \
+                (node.id, choice.next)
