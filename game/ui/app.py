@@ -34,6 +34,7 @@ import pygame
 from game.play.options import PlayOptions
 
 from .quiet import quiet_stderr
+from .scaling import effective_scale
 from .settings import Settings
 from .sound import Sounds
 from .text import TextKit
@@ -144,7 +145,7 @@ class App:
         pygame.display.set_caption(title)
         pygame.key.set_repeat(400, 40)
         self.size = self.surface.get_size()
-        self.kit = TextKit(self.settings.text_scale)
+        self.kit = TextKit(self.text_scale)
         # quiet in a classroom: whenever a class code is in use (typed on the start screen or --class)
         self.sounds = Sounds(muted=self.settings.muted, classroom=lambda: bool(getattr(self, "class_code", None)))
 
@@ -184,22 +185,31 @@ class App:
 
     def _resized(self, size: tuple[int, int]) -> None:
         self.size = size
+        if abs(self.kit.scale - self.text_scale) > 1e-9:   # a bigger window draws bigger (game.ui.scaling)
+            self.apply_settings(save=False)
+            return
         for s in self.stack:
             s.on_resize(size)
         self._force_redraw = True
 
+    @property
+    def text_scale(self) -> float:
+        """The scale fonts and lengths are drawn at: text size x window size x projector."""
+        size = getattr(self, "size", None) or self._windowed_size
+        return effective_scale(self.settings.text_scale, size, self.settings.projector)
+
     def theme(self, skin: str = "menu") -> Theme:
         t = self._themes.get(skin)
         if t is None:
-            t = Theme(skin, self.settings.high_contrast, self.settings.text_scale)
+            t = Theme(skin, self.settings.high_contrast, self.text_scale)
             self._themes[skin] = t
         return t
 
     def apply_settings(self, save: bool = True) -> None:
         """Call after changing ``app.settings``: refreshes fonts, colours, sound."""
         self._themes.clear()
-        if abs(self.kit.scale - self.settings.text_scale) > 1e-9:
-            self.kit.set_scale(self.settings.text_scale)
+        if abs(self.kit.scale - self.text_scale) > 1e-9:
+            self.kit.set_scale(self.text_scale)
         self.sounds.muted = self.settings.muted
         if save:
             self.settings.save()

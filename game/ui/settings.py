@@ -46,6 +46,7 @@ class Settings:
     fullscreen: bool = False
     country: str = AUTO_COUNTRY      # whose help the debrief shows: auto or a country id of the help file
     picker_age: int = 0              # the picker shows only chats whose age band holds this age (0: all)
+    projector: bool = False          # bigger text for the back of a classroom (game.ui.scaling)
     path: Path | None = field(default=None, compare=False, repr=False)
 
     # -- derived values -------------------------------------------------

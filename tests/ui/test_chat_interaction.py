@@ -93,8 +93,12 @@ def test_keyboard_only_reaches_a_choice_a_flag_and_block(app, chat_factory):
             break
         app.tick([key(pygame.K_TAB)])
     assert chat.fzone == "actions"
-    while chat._current()[1] is not chat.b_block:
+    for _ in range(len(chat.header_buttons)):       # Block lives in the header's Safety menu
+        if chat._current()[1] is chat.b_safety:
+            break
         app.tick([key(pygame.K_RIGHT)])
+    assert chat._current()[1] is chat.b_safety
+    app.tick([key(pygame.K_RETURN)])                 # opens the menu, Block focused first
     app.tick([key(pygame.K_RETURN)])
     assert isinstance(app.top, ConfirmScreen)
     app.tick([key(pygame.K_RETURN)])

@@ -53,8 +53,8 @@ def test_a_menu_card_taller_than_the_window_scrolls_to_the_focused_button(app):
 def test_settings_rows_show_name_and_value(app):
     screen = app.push(SettingsScreen(app, overlay=True))
     rows = [b for b in screen.buttons if isinstance(b, SettingButton)]
-    assert [r.label for r in rows] == ["Text size", "High contrast", "Typing speed", "Sound", "Fullscreen (F11)",
-                                     "Help shown for"]
+    assert [r.label for r in rows] == ["Text size", "High contrast", "Projector (bigger text)", "Typing speed", "Sound",
+                                     "Fullscreen (F11)", "Help shown for"]
     assert rows[1].value == "Off"
     app.tick([key(pygame.K_c)])                    # the contrast key still works, and the row follows
     screen = app.top

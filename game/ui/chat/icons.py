@@ -59,3 +59,14 @@ def mic(surface: pygame.Surface, r: pygame.Rect, color, muted: bool = False) -> 
                      (r.centerx + r.w // 4, r.bottom - w // 2 - 1), w)
     if muted:
         pygame.draw.line(surface, color, (r.x, r.y + 1), (r.right - 1, r.bottom - 1), w)
+
+
+def shield(surface: pygame.Surface, r: pygame.Rect, color) -> None:
+    """A shield with a tick: the Safety menu (Block, Report, Leave)."""
+    w = max(2, r.w // 9)
+    x0, x1, y0 = r.x + 2, r.right - 2, r.y + 1
+    pts = [(r.centerx, y0), (x1, y0 + r.h * 0.18), (x1 - r.w * 0.06, r.y + r.h * 0.6),
+           (r.centerx, r.bottom - 1), (x0 + r.w * 0.06, r.y + r.h * 0.6), (x0, y0 + r.h * 0.18)]
+    pygame.draw.polygon(surface, color, pts, w)
+    pygame.draw.lines(surface, color, False, [(r.x + r.w * 0.32, r.y + r.h * 0.5), (r.x + r.w * 0.46, r.y + r.h * 0.64),
+                                              (r.x + r.w * 0.7, r.y + r.h * 0.36)], w)

@@ -12,7 +12,7 @@ from typing import Any
 import pygame
 
 from ..widgets import draw_flag_marker, draw_focus_ring, draw_round_rect, flag_badge
-from . import icons
+from . import icons, scene
 from .profile import HINT, ProfileCard
 
 
@@ -22,7 +22,11 @@ class ChatPainter:
 
     def draw(self, surface: pygame.Surface) -> None:
         chat = self.chat
-        surface.fill(chat.theme.p.bg)
+        mode = chat.frame.mode if chat.frame is not None else "full"
+        if mode == "full":
+            surface.fill(chat.theme.p.bg)
+        else:
+            scene.draw_backdrop(surface, chat.theme, chat.frame)
         self._draw_timeline(surface)
         self._draw_composer(surface)
         if chat.r_hint.h:
@@ -38,12 +42,15 @@ class ChatPainter:
         p = t.p
         r = self.chat.r_header
         full = r.union(self.chat.r_actions) if self.chat.r_actions.h else r
-        pygame.draw.rect(surface, p.surface, full)
+        phone = self.chat.frame is not None and self.chat.frame.mode == "phone"
+        corner = max(4, t.px(25)) if phone else 0
+        pygame.draw.rect(surface, p.surface, full, border_top_left_radius=corner, border_top_right_radius=corner)
         if self.chat.skin == "game_chat":
-            pygame.draw.line(surface, p.accent, (0, full.bottom - 2), (full.w, full.bottom - 2), 2)
+            pygame.draw.line(surface, p.accent, (full.x, full.bottom - 2), (full.right - 1, full.bottom - 2), 2)
         else:
-            pygame.draw.line(surface, p.border, (0, full.bottom - 1), (full.w, full.bottom - 1), t.border_width)
-        pad = t.px(12)
+            pygame.draw.line(surface, p.border, (full.x, full.bottom - 1), (full.right - 1, full.bottom - 1),
+                             t.border_width)
+        pad = r.x + t.px(12)
         av = t.px(44)
         shape = "square" if self.chat.skin == "game_chat" else "circle"
         a = self.chat.avatars.get(self.chat.stranger_name, av, self.chat.stranger_picture, shape)
@@ -54,7 +61,9 @@ class ChatPainter:
         pygame.draw.circle(surface, p.online, (pad + av - t.px(5), ay + av - t.px(5)), t.px(5))
         x = pad + av + t.px(12)
         chat = self.chat
-        right_limit = (min(b.rect.x for b in chat.header_buttons) - pad) if not chat.r_actions.h else r.right - pad
+        in_header = [b for b in chat.header_buttons if not (chat.pause_outside and b is chat.b_pause)]
+        right_limit = (min(b.rect.x for b in in_header) - t.px(12)) if not chat.r_actions.h and in_header \
+            else r.right - t.px(12)
         name = kit.render_line(kit.ellipsize(self.chat.view.title(), "heading", max(40, right_limit - x)), "heading",
                                p.text)
         typing = self.chat.pacer.typing
@@ -181,7 +190,9 @@ class ChatPainter:
     def _draw_composer(self, surface: pygame.Surface) -> None:
         t, kit = self.chat.theme, self.chat.kit
         r = self.chat.r_composer
-        pygame.draw.rect(surface, t.p.surface, r)
+        phone = self.chat.frame is not None and self.chat.frame.mode == "phone"
+        corner = max(4, t.px(25)) if phone else 0
+        pygame.draw.rect(surface, t.p.surface, r, border_bottom_left_radius=corner, border_bottom_right_radius=corner)
         line_col = t.p.accent if self.chat.skin == "game_chat" and not t.high_contrast else t.p.border
         pygame.draw.line(surface, line_col, (r.x, r.y), (r.right, r.y), t.border_width)
         cur = self.chat._current() if self.chat.focus_visible else None
@@ -218,13 +229,16 @@ class ChatPainter:
     def _draw_squad(self, surface: pygame.Surface) -> None:
         t, kit = self.chat.theme, self.chat.kit
         r = self.chat.r_squad
-        pygame.draw.rect(surface, t.p.surface_alt, r)
-        pygame.draw.line(surface, t.p.border, (r.right - 1, r.y), (r.right - 1, r.bottom), t.border_width)
+        av = t.px(32)
+        box_h = t.px(16) + kit.line_height("small_bold") + t.px(12) + 4 * (av + t.px(14)) + t.px(8) + \
+            2 * (kit.line_height("tiny") + t.px(4)) + t.px(12)
+        box = pygame.Rect(r.x, r.y, r.w, min(r.h, box_h))
+        draw_round_rect(surface, (*t.p.surface_alt, 235) if not t.high_contrast else t.p.surface_alt, box,
+                        t.shape.panel_radius, t.border_width, t.p.border)
         x, y = r.x + t.px(14), r.y + t.px(16)
         head = kit.render_line("SQUAD  2/4", "small_bold", t.p.accent if not t.high_contrast else t.p.text)
         surface.blit(head, (x, y))
         y += head.get_height() + t.px(12)
-        av = t.px(32)
         rows = [(self.chat.stranger_name, self.chat.stranger_picture, "in voice"), (self.chat.player_name, None,
                                                                                     "mic off")]
         for name, pic, sub in rows:
@@ -261,8 +275,11 @@ class ChatPainter:
                 a = int(p.shadow[3] * 1.6 * ((i + 1) / n) ** 2)
                 pygame.draw.line(strip, (*p.shadow[:3], min(255, a)), (i, 0), (i, r.h))
             surface.blit(strip, (r.x - n, r.y))
-        pygame.draw.rect(surface, p.surface_alt, r)
-        pygame.draw.line(surface, p.border, (r.x, r.y), (r.x, r.bottom), t.border_width)
+        if self.chat.frame is not None and self.chat.frame.mode != "full" and self.chat.wide:
+            draw_round_rect(surface, p.surface_alt, r, t.shape.panel_radius, t.border_width, p.border)
+        else:
+            pygame.draw.rect(surface, p.surface_alt, r)
+            pygame.draw.line(surface, p.border, (r.x, r.y), (r.x, r.bottom), t.border_width)
         prev_clip = surface.get_clip()
         surface.set_clip(r)
         pad = t.px(14)

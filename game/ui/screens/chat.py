@@ -40,8 +40,11 @@ from ..scrolling import Scroller
 from ..theme import PALETTES
 from ..widgets import Button, flag_badge
 from .overlays import ConfirmScreen, LinkWarningScreen, PauseScreen
+from .safety_menu import SafetyMenuScreen
 
 DRAG_THRESHOLD = 6
+#: one keystroke to each way out, as the Safety menu says
+END_KEYS = {pygame.K_b: "block", pygame.K_r: "report", pygame.K_l: "leave"}
 
 
 def _is_item(item_id: Any, item: ChatItem) -> bool:
@@ -79,8 +82,9 @@ class ChatScreen(Screen):
         self.profile_open = False       # the drawer, in narrow windows
         self.hint_visible = True
         self.replies = 0
-        self.choice_overflow = 0
-        self.choice_scroll = 0
+        self.choice_scroller = Scroller()     # the reply list, when the replies outgrow the reply area
+        self.pause_outside = False            # the Pause button sits outside the phone (chat/layout.py)
+        self.frame: Any = None                # chat/frame.py: phone, overlay or full window
         self._reveal_top: ChatItem | None = None   # a long ending card, to be shown from its top
         self.choice_buttons: list[Button] = []
         self.end_button: Button | None = None
@@ -131,15 +135,16 @@ class ChatScreen(Screen):
         self.b_report = Button("Report", lambda: self.ask_end("report"), kind="danger", ident="report",
                                icon=icons.report)
         self.b_leave = Button("Leave", lambda: self.ask_end("leave"), kind="normal", ident="leave", icon=icons.leave)
+        self.b_safety = Button("Safety", self.open_safety_menu, kind="danger", ident="safety", icon=icons.shield)
         self.b_pause = Button("Pause", self.open_pause, kind="normal", ident="pause", icon=icons.pause)
         self.b_profile = Button("Profile", self.toggle_profile, kind="normal", ident="profile", icon=icons.person)
         self._icons = {b.ident: b.icon for b in (self.b_block, self.b_report, self.b_leave, self.b_pause,
-                                                 self.b_profile)}
+                                                 self.b_profile, self.b_safety)}
 
     @property
     def header_buttons(self) -> list[Button]:
         out = [] if self.wide else [self.b_profile]
-        return out + [self.b_block, self.b_report, self.b_leave, self.b_pause]
+        return out + [self.b_safety, self.b_pause]
 
     def adopt_session(self, session: Any) -> None:
         """Carry on with a session restored from JSON (same events, new objects)."""
@@ -286,6 +291,13 @@ class ChatScreen(Screen):
         self.app.push(ConfirmScreen(self.app, title, body, label, lambda: self.end_action(how), skin=self.skin,
                                     kind="danger" if how != "leave" else "primary"))
 
+    def open_safety_menu(self) -> None:
+        """The header's Safety menu: Block, Report, Leave (each also a key: B, R, L)."""
+        if self.conv.ended:
+            return
+        self.app.push(SafetyMenuScreen(self.app, self.stranger_name, self.ask_end, anchor=self.b_safety.rect,
+                                       skin=self.skin))
+
     def end_action(self, how: str) -> None:
         self.act(Command(how))
 
@@ -338,7 +350,7 @@ class ChatScreen(Screen):
                                           ident=f"choice{i + 1}") for i, text in enumerate(new)]
             if self.fzone == "choices":
                 self.findex["choices"] = 0
-            self.choice_scroll = 0
+            self.choice_scroller.offset = 0
             self.pacer.activity()
             self._layout(self.app.size)
 
@@ -537,10 +549,17 @@ class ChatScreen(Screen):
         elif b.rect.bottom > r.bottom - pad:
             self._scroll_choices(b.rect.bottom - r.bottom + pad)
 
+    @property
+    def choice_overflow(self) -> int:
+        """How far the reply list can scroll (0: every reply shows)."""
+        return self.choice_scroller.max_offset
+
+    @property
+    def choice_scroll(self) -> int:
+        return self.choice_scroller.offset
+
     def _scroll_choices(self, dy: int) -> None:
-        new = max(0, min(self.choice_overflow, self.choice_scroll + dy))
-        if new != self.choice_scroll:
-            self.choice_scroll = new
+        if self.choice_scroller.scroll_by(dy):
             self._layout(self.app.size)
 
     def _profile_into_view(self, card: ProfileCard) -> None:
@@ -631,6 +650,9 @@ class ChatScreen(Screen):
             return True
         if key == pygame.K_TAB:
             self._next_zone(-1 if mod & pygame.KMOD_SHIFT else 1)
+            return True
+        if key in END_KEYS and not mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT | pygame.KMOD_META):
+            self.ask_end(END_KEYS[key])
             return True
         if key == pygame.K_m:
             self.app.settings.muted = not self.app.settings.muted

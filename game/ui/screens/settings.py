@@ -1,4 +1,4 @@
-"""Settings: text size, high contrast, typing speed, sound, fullscreen and the help country.
+"""Settings: text size, high contrast, projector, typing speed, sound, fullscreen and the help country.
 
 Usable as a full page (from a start screen) or as an overlay (from the pause
 menu): ``SettingsScreen(app, overlay=True)``. Every change is applied and
@@ -98,11 +98,16 @@ class _SettingsMixin:
         def country() -> None:
             s.cycle_country([cid for cid, _name in countries])
 
+        def projector() -> None:
+            s.projector = not s.projector
+
         self.buttons = [
             SettingButton("Text size", s.text_size_label, cycle(s.cycle_text_size), ident="text_size",
                           key=pygame.K_t),
             SettingButton("High contrast", "On" if s.high_contrast else "Off", cycle(contrast), ident="contrast",
                           key=pygame.K_c),
+            SettingButton("Projector (bigger text)", "On" if s.projector else "Off", cycle(projector),
+                          ident="projector", key=pygame.K_p),
             SettingButton("Typing speed", s.typing_speed_label, cycle(s.cycle_typing_speed), ident="typing",
                           key=pygame.K_y),
             SettingButton("Sound", "Off" if s.muted else "On", cycle(mute), ident="sound", key=pygame.K_m),
