@@ -1,10 +1,16 @@
-"""The stranger's profile in the chat's side panel (or drawer): one flaggable card per item."""
+"""The stranger's profile in the chat's side panel (or drawer): one flaggable card per item.
+
+``ProfilePanel`` is the chat screen's part that lays the panel out and
+scrolls it (mixed into ``ChatScreen``, which owns the state it reads).
+"""
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
 import pygame
+
+from ..widgets import flag_badge
 
 HINT = "Tip: click any message or profile detail that feels off to flag it. Click again to unflag. Keys: Tab, F"
 
@@ -28,3 +34,82 @@ class ProfileCard:
         if self.picture is None:
             return 0, 0
         return width, width * 2 // 3
+
+class ProfilePanel:
+    """Layout and scrolling of the profile panel (a mixin of ChatScreen)."""
+
+    theme: Any
+    kit: Any
+    skin: str
+    scenario: Any
+    conv: Any
+    wide: bool
+    profile_open: bool
+    profile_cards: list[ProfileCard]
+    profile_scroller: Any
+    r_profile: pygame.Rect
+    dirty: bool
+
+    def profile_visible(self) -> bool:
+        return self.wide or self.profile_open
+
+    def _profile_sub_lines(self, width: int) -> list[str]:
+        """The line(s) under the profile's name: the claimed age and how to flag, wrapped, never cut."""
+        kit = self.kit
+        if self.skin == "dating_app":
+            parts = ["Click a detail that seems off to flag it"]
+        else:
+            age = self.scenario.stranger.claimed_age
+            parts = ([f"Says they are {age}"] if age else []) + ["Click a detail to flag it"]
+        one = "  ·  ".join(parts)
+        if kit.measure(one, "small") <= width:
+            return [one]
+        lines: list[str] = []
+        for part in parts:
+            lines += kit.wrap(part, "small", max(40, width))
+        return lines
+
+    def _profile_head_h(self) -> int:
+        t, kit = self.theme, self.kit
+        sub_h = len(self._profile_sub_lines(self.r_profile.w - 2 * t.px(14))) * kit.line_height("small")
+        if self.skin == "dating_app":
+            return min(self.r_profile.w - 2 * t.px(16), int(self.r_profile.h * 0.36)) + t.px(16) + \
+                sub_h + t.px(16)
+        return t.px(16) + kit.line_height("small_bold") + t.px(10) + t.px(64) + t.px(10) + \
+            kit.line_height("heading") + sub_h + t.px(12)
+
+    def _layout_profile(self) -> None:
+        t, kit = self.theme, self.kit
+        inner = self.r_profile.w - 2 * t.px(14)
+        y = self._profile_head_h()
+        for card in self.profile_cards:
+            text_w = inner - 2 * t.px(12)
+            h = t.px(10) + len(kit.wrap(self._card_label(card), "small_bold", text_w)) * \
+                kit.line_height("small_bold") + t.px(2) + \
+                kit.render_block(card.item.text, "body", t.p.text, text_w).get_height() + t.px(10)
+            h += card.picture_height(text_w, t.px(8))
+            if self.conv.is_flagged(card.item_id):
+                h += flag_badge(kit, t).get_height() + t.px(6)
+            card.h = h
+            card.rect = pygame.Rect(self.r_profile.x + t.px(14), self.r_profile.y + y - self.profile_scroll, inner, h)
+            y += h + t.px(8)
+        before = self.profile_scroller.offset
+        self.profile_scroller.set_content(y + t.px(8), self.r_profile)   # clamps the offset
+        if self.profile_scroller.offset != before:
+            self._layout_profile()
+
+    @property
+    def profile_scroll(self) -> int:
+        return self.profile_scroller.offset
+
+    @property
+    def profile_content_h(self) -> int:
+        return self.profile_scroller.content_h
+
+    def _scroll_profile(self, dy: int) -> None:
+        if self.profile_scroller.scroll_by(dy):
+            self._layout_profile()
+            self.dirty = True
+
+    def _card_label(self, card: ProfileCard) -> str:
+        return card.item.label.upper() if self.theme.shape.uppercase_labels else card.item.label
