@@ -104,7 +104,7 @@ class TutorialScreen(ChatScreen):
         h = pad + kit.line_height("small_bold") + t.px(2) + kit.line_height("body") + \
             kit.line_height("small") + pad
         # a short window (800 x 600 at Extra large text): one line, so the messages keep their room
-        self.compact = h > v.h * 0.35
+        self.compact = h > v.h * 0.35 or size[1] < t.px(520)   # a short window: Extra large text at 600 lines
         if self.compact:
             h = max(kit.line_height("small_bold"), bh) + pad
         self.r_coach = pygame.Rect(v.x + pad, v.y + pad // 2, v.w - 2 * pad, h)
