@@ -102,7 +102,7 @@ def play_text(args, scenario: Scenario) -> int:
             return 2
     options = PlayOptions.from_args(args)
     offer_resume = (not options.resume and lines is None and options.save
-                    and sessions.unfinished(options, scenario_id=scenario.id, player=options.player))
+                    and sessions.unfinished(options, scenario_id=scenario.id, mine=True))
     try:
         session = sessions.start(scenario, options)
     except sessions.PlayError as exc:

@@ -9,7 +9,7 @@ Entry points (all raise ``PlayError`` with one line for the player):
 
 * ``load(ref)``: a scenario from an id of the library or a path;
 * ``start(ref_or_scenario, options)``: a new started Session (or, with
-  ``options.resume``, the newest unfinished one of that scenario);
+  ``options.resume``, the newest unfinished one of that scenario and nickname);
 * ``resume(session_id, options)``: carry on a stored unfinished session;
 * ``rebuild(scenario, events)``: a live Session in the state a stored event
   log describes (another process, a restarted server); no store involved;
@@ -119,19 +119,35 @@ def new_session(scenario: Scenario, options: PlayOptions = PlayOptions(), *,
 
 def start(ref: Scenario | str | os.PathLike[str], options: PlayOptions = PlayOptions(), *,
           clock: Callable[[], float] = time.monotonic) -> Session:
-    """A started session of the scenario: new, or with ``options.resume`` the newest unfinished one."""
+    """A started session of the scenario: new, or with ``options.resume`` the newest unfinished one.
+
+    Resuming takes only the unfinished sessions of ``options.player`` (without a nickname,
+    only those played without one), as the window's start screen offers them.
+    """
     scenario = _scenario(ref)
     if options.resume:
         if not options.save:
             raise PlayError("--resume continues a stored session; it cannot be combined with --no-save")
-        offers = unfinished(options, scenario_id=scenario.id, player=options.player)
+        offers = unfinished(options, scenario_id=scenario.id, mine=True)
         if not offers:
-            raise PlayError(f"there is no unfinished session of '{scenario.id}' to resume")
+            raise PlayError(nothing_to_resume(scenario.id, options.player))
         session = resume(offers[0].session_id, options, clock=clock)
     else:
         session = new_session(scenario, options, clock=clock)
     session.start()
     return session
+
+
+def nothing_to_resume(scenario_id: str, player: str | None) -> str:
+    """The one line that says there is nothing of this player's to resume.
+
+    On a shared computer only the chats of the nickname in use are resumed; without a
+    nickname only those played without one (the start screen's rule).
+    """
+    if player:
+        return f"there is no unfinished session of '{scenario_id}' to resume for the nickname '{player}'"
+    return (f"there is no unfinished session of '{scenario_id}' played without a nickname to resume"
+            " (add --player NAME to continue yours)")
 
 
 def resume(session_id: int, options: PlayOptions = PlayOptions(), *,
