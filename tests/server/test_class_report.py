@@ -95,3 +95,12 @@ def test_the_counsellor_view_gets_the_same_figures(store_dir):
     assert ("[4] " in " ".join(label for label, _, _ in bars))
     assert any(text == "2 of 3" for _, _, text in bars)
     assert any("Reply 1:" in p for k, p in blocks if k == "text")
+
+
+def test_class_play_sessions_are_marked_in_the_session_list(store_dir):
+    with Store.open(store_dir) as store:
+        report = model.build(store, class_code="8B")
+        html = html_report.render(report)
+    modes = {(s.player, s.mode) for s in report.sessions}
+    assert ("fox", "solo") in modes and ("fox", "class") in modes and ("owl", "class") in modes
+    assert html.count(html_report.CLASS_PLAY_TAG) == sum(s.mode == "class" for s in report.sessions) == 3

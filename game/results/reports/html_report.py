@@ -479,11 +479,15 @@ def _line(ln: Line, stranger: str, tax) -> str:
     return line
 
 
+CLASS_PLAY_TAG = ' <span class="tag classplay">class play</span>'   # a student's result of a class session
+
+
 def _session_detail(s: SessionView, opened: bool, tax) -> list[str]:
     score = num(s.part("total")) if s.complete else s.status_label
     out = [f'<details class="session" id="s{s.id}"{" open" if opened else ""}><summary>'
            f"{when(s.started_at)} · <b>{e(s.player)}</b>{' · ' + e(s.class_code) if s.class_code else ''}"
-           f" · {e(s.title)} · {e(s.outcome_label)}<span class=\"score\">{e(score)}</span></summary>",
+           f" · {e(s.title)}{CLASS_PLAY_TAG if s.mode == 'class' else ''}"
+           f" · {e(s.outcome_label)}<span class=\"score\">{e(score)}</span></summary>",
            '<div class="sgrid"><div class="chat">']
     if not s.lines:
         out.append("<p class=na>No messages were delivered.</p>")

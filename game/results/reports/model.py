@@ -86,6 +86,7 @@ class SessionView:
     facilitator_notes: str = ""      # the scenario's notes for the adult, including how to respond to a disclosure
     scenario_changed: bool = False
     lines_loaded: bool = True      # False: built without its events (lists); see session_view()
+    mode: str = "solo"             # "class": a student's class-play result (the chat the class played together)
 
     @property
     def scoring_version(self) -> int:
@@ -445,6 +446,7 @@ def _session_view(rec: SessionRecord, info: dict[str, Any],
         discussion_questions=[str(q) for q in info.get("discussion_questions") or []],
         stranger=str(info.get("stranger") or "Stranger"),
         facilitator_notes=" ".join(str(info.get("facilitator_notes") or "").split()),
+        mode=str(getattr(rec, "mode", "solo") or "solo"),
     )
     return view, items
 

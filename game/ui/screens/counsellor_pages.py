@@ -571,7 +571,8 @@ class OverviewScreen(PageScreen):
         page.row([(s.player, 0.2), (s.title, 0.32), (s.outcome_label if s.complete else s.status_label, 0.36),
                   ("–" if score is None else f"{round(score)}", 0.12)],
                  partial(open_session, self, s), f"session:{s.id}",
-                 sub=when(s.started_at) + (f" · class {s.class_code}" if s.class_code else ""))
+                 sub=when(s.started_at) + (f" · class {s.class_code}" if s.class_code else "")
+                 + (" · class play" if getattr(s, "mode", "solo") == "class" else ""))
 
     def open_player(self, player: Any) -> None:
         klass = player.classes[0] if player.classes else self.class_code
