@@ -79,20 +79,24 @@ def run(args) -> int:
     config = ServerConfig(library=library, data_dir=Path(data_dir) if data_dir else None,
                           database=getattr(args, "database", None), class_code=code, scenario=args.scenario)
     lan = lan_addresses() if args.host in ("0.0.0.0", "::", "") else []
+    from ..server.app import MissingModule, create_app
+
+    try:
+        app = create_app(config)
+    except MissingModule as exc:
+        return _fail(str(exc))
     try:
         from ..server.app import open_store
 
         store = open_store(config)
     except Exception as exc:  # noqa: BLE001 - any store failure is one line for the teacher
         return _fail(f"the results store cannot be opened: {exc}")
-    return _serve(args, config, store, lan)
+    return _serve(args, config, app, store, lan)
 
 
-def _serve(args, config, store, lan: list[str]) -> int:
-    from ..server.app import create_app
+def _serve(args, config, app, store, lan: list[str]) -> int:
     from ..server.serve import ClassServer, write_status_file
 
-    app = create_app(config)
     app.state.store = store
     server = ClassServer(app, args.host, args.port)
     local = "127.0.0.1" if args.host in ("0.0.0.0", "::", "") else args.host

@@ -8,7 +8,10 @@ Features plug in as modules listed in ``ROUTE_MODULES``; each exports
     OPENAPI_COMPONENTS: dict                        # optional, merged into the OpenAPI document
     async def startup(app) / async def shutdown(app)  # optional, run in the lifespan
 
-A module that is not there yet is skipped, so features land independently.
+Every module listed must be there: a missing one (a partial copy of the
+game, a file deleted by a cleaner) stops the server at start with one line
+(``MissingModule``) instead of running without a feature that students or
+the teacher would then find broken in the middle of a lesson.
 Endpoints are ``async`` and run on the event loop thread, the only thread
 that touches ``app.state`` (config, store, rooms): no locks needed. An
 endpoint documents itself in OpenAPI with YAML after ``---`` in its
@@ -49,7 +52,12 @@ ROUTE_MODULES = (
 )
 
 
+class MissingModule(RuntimeError):
+    """A feature module of the server (or a library it needs) is not installed; one line for the teacher."""
+
+
 def _load_modules(names: tuple[str | ModuleType, ...]) -> list[ModuleType]:
+    """Import every feature module; any that cannot be found is a ``MissingModule`` error."""
     modules = []
     for name in names:
         if isinstance(name, ModuleType):
@@ -58,8 +66,12 @@ def _load_modules(names: tuple[str | ModuleType, ...]) -> list[ModuleType]:
         try:
             modules.append(importlib.import_module(name))
         except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
+            missing = exc.name or "?"
+            if missing == name or name.startswith(missing + "."):
+                raise MissingModule(f"the class server cannot start: its part {name} is missing; "
+                                    "reinstall the game") from None
+            raise MissingModule(f"the class server cannot start: {name} needs the library {missing}, "
+                                "which is not installed (pip install -r requirements.txt)") from None
     return modules
 
 
@@ -83,8 +95,9 @@ def open_store(config: ServerConfig) -> Any:
     return Store.open(config.data_dir)
 
 
-def create_app(config: ServerConfig, modules: tuple[str | ModuleType, ...] = ROUTE_MODULES) -> Starlette:
-    loaded = _load_modules(modules)
+def create_app(config: ServerConfig, modules: tuple[str | ModuleType, ...] | None = None) -> Starlette:
+    """The app with the feature ``modules`` (default ``ROUTE_MODULES``); raises ``MissingModule``."""
+    loaded = _load_modules(ROUTE_MODULES if modules is None else modules)
     routes: list[BaseRoute] = []
     components: dict[str, Any] = {}
     for module in loaded:
