@@ -26,11 +26,12 @@ APP_NAME = "red-flags"
 DATA_DIR_ENV = "REDFLAGS_DATA_DIR"
 
 
-def user_data_dir(override: str | os.PathLike | None = None) -> Path:
+def user_data_dir(override: str | os.PathLike | None = None, *, create: bool = True) -> Path:
     """The folder for the results database and settings.
 
     Precedence: an explicit `--data-dir`, then $REDFLAGS_DATA_DIR, then the
-    platform's per-user data folder. The folder is created if missing.
+    platform's per-user data folder. The folder is created if missing (unless
+    ``create`` is False; creating it raises OSError when it cannot be made).
     """
     if override:
         path = Path(override)
@@ -41,5 +42,6 @@ def user_data_dir(override: str | os.PathLike | None = None) -> Path:
 
         path = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
     path = path.expanduser()
-    path.mkdir(parents=True, exist_ok=True)
+    if create:
+        path.mkdir(parents=True, exist_ok=True)
     return path

@@ -25,6 +25,7 @@ from . import safefile
 from .command_language import Command, ParseError, parse
 from .engine import CommandError, Conversation
 from .model import Scenario
+from .play import saving
 from .play.bus import EventBus
 from .safetext import neutralise
 from .scoring import score
@@ -225,13 +226,29 @@ def run_script_file(session: Session, lines: list[tuple[int, str]], script_name:
     return finish_writing(session, result_json)
 
 
+SETTLE_S = 3.0    # at the end of a chat, how long to keep trying a results store that refuses
+
+
 def finish_writing(session: Session, result_json: str | os.PathLike[str] | None = None) -> int:
-    """``session.finish(result_json)``; a result file that cannot be written is one line and status 1."""
+    """``session.finish(result_json)``; status 1 with one line when the result record cannot be
+    written or the session could not be stored (after trying for ``SETTLE_S`` seconds)."""
+    code = 0
     try:
         session.finish(result_json)
     except OSError as exc:
         reason = str(exc) if isinstance(exc, safefile.OutputError) else f"cannot write '{result_json}': " \
             f"{exc.strerror or exc}"
         print(f"play: the result record was not written: {reason}", file=sys.stderr)
-        return 1
-    return 0
+        code = 1
+    if not stored(session):
+        code = 1
+    return code
+
+
+def stored(session: Session, timeout: float = SETTLE_S) -> bool:
+    """True when the session is in the results store (or is not to be saved); else says so in one line."""
+    recorder: Any = session.recorder
+    if recorder is None or not hasattr(recorder, "settle") or recorder.settle(timeout):
+        return True
+    print(f"play: {saving.not_saved_line(recorder.status())}", file=sys.stderr)
+    return False

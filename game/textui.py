@@ -9,13 +9,14 @@ from __future__ import annotations
 import sys
 import textwrap
 from collections.abc import Callable, Iterable
-from typing import TextIO
+from typing import Any, TextIO
 
 from . import debrief as debrief_mod
 from .command_language import HELP, ParseError, parse
 from .engine import CommandError
 from .play.catalogue import chat_name, content_notes
 from .play.chat_view import FAKE_LINK, end_line, picture_name
+from .play.saving import SaveNotice
 from .safetext import neutralise
 from .session import Session, run_script
 
@@ -155,6 +156,22 @@ class TextRenderer:
         for resource in d.help.resources:
             contact = ", ".join(x for x in (resource.website, resource.phone) if x)
             self.line(f"- {resource.name} ({resource.region}): {resource.purpose} {contact}", "  ")
+
+
+def watch_saving(session: Session, err: TextIO | None = None) -> None:
+    """Say once (on standard error) when this chat's result cannot be saved, and once when it is again."""
+    recorder: Any = session.recorder
+    if recorder is None or not hasattr(recorder, "status"):
+        return
+    notice = SaveNotice()
+
+    def tell(status: Any) -> None:
+        words = notice.update(status)
+        if words:
+            print(f"({words})", file=err or sys.stderr, flush=True)
+
+    recorder.on_status = tell
+    tell(recorder.status())
 
 
 def play_interactive(session: Session, read_line: Callable[[str], str] = input,

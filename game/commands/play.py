@@ -89,7 +89,7 @@ def open_window(args, scenario: Scenario | None = None) -> int:
 
 
 def play_text(args, scenario: Scenario) -> int:
-    from ..textui import play_interactive, play_script
+    from ..textui import play_interactive, play_script, watch_saving
 
     if args.screenshot_dir:
         print("note: --screenshot-dir only applies to the window; ignored with --text", file=sys.stderr)
@@ -110,10 +110,32 @@ def play_text(args, scenario: Scenario) -> int:
         return 2
     if offer_resume and session.recorder is not None:
         print("(You have an unfinished chat of this scenario; add --resume to continue it.)")
+    watch_saving(session)
     if lines is not None:
         return run_script_file(session, lines, args.script, play_script, args.result_json)
     play_interactive(session, read_line=stdio.read_line)   # closed stdin = end of input = quit
+    offer_to_save_again(session)
     return finish_writing(session, args.result_json)
+
+
+def offer_to_save_again(session) -> None:
+    """At a keyboard: while the result is not stored, let the player free space and try again."""
+    recorder = session.recorder
+    if recorder is None or not sys.stdin.isatty() or recorder.settle(0.5):
+        return
+    from ..play import saving
+
+    print(saving.not_saved_line(recorder.status()), file=sys.stderr)
+    while True:
+        try:
+            answer = stdio.read_line("Free some space, then press Enter to try again (or type q to stop): ")
+        except (EOFError, KeyboardInterrupt):
+            return
+        if answer.strip().lower() in ("q", "quit", "n", "no"):
+            return
+        if recorder.settle(1.0):
+            print(saving.RECOVERED, file=sys.stderr)
+            return
 
 
 def identity_problem(args, command: str = "play") -> str | None:

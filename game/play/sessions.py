@@ -78,8 +78,13 @@ def _scenario(ref: Scenario | str | os.PathLike[str]) -> Scenario:
 
 # -- the results store ------------------------------------------------------------------
 def data_dir(options: PlayOptions) -> Path:
-    """The data folder the options name (--data-dir, $REDFLAGS_DATA_DIR or the user's)."""
-    return paths.user_data_dir(options.data_dir)
+    """The data folder the options name (--data-dir, $REDFLAGS_DATA_DIR or the user's).
+
+    Not created here: the store makes it when it first writes, so a folder that
+    cannot be made (a read-only disk) is a save failure the player is told
+    about, never a chat refused.
+    """
+    return paths.user_data_dir(options.data_dir, create=False)
 
 
 def open_store(options: PlayOptions, *, create: bool = True) -> Any:

@@ -31,19 +31,25 @@ a front end should only store it and draw it on its next frame.
 ``open_recorder`` is what the play commands use: it opens the store in the
 data folder (or the ``--database`` server), applies the retention setting,
 and returns a recorder that closes the store when the session finishes.
+When the store cannot be opened (a read-only folder, a full disk, the server
+away) the recorder starts in the ``retrying`` state and opens it at its next
+try, so a chat begun on a full disk is saved once space comes back.
+``error`` is always in plain words ("the disk is full", "the results folder
+is read-only"): ``game.play.saving`` builds the player's sentences on it.
 """
 
 from __future__ import annotations
 
 import atexit
+import errno
 import os
 import queue
-import sys
 import threading
 import time
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from .db import ERRORS, DatabaseError
@@ -72,14 +78,20 @@ _live: weakref.WeakSet[Recorder] = weakref.WeakSet()
 
 
 class Recorder:
-    def __init__(self, store: Store, *, scenario_path: str | os.PathLike[str] | None = None,
+    def __init__(self, store: Store | None, *, scenario_path: str | os.PathLike[str] | None = None,
                  player: str | None = None, class_code: str | None = None,
                  scenario_info: dict[str, Any] | None = None,
                  session_id: int | None = None, next_seq: int = 0, mode: str = "solo",
                  class_session_uid: str | None = None, background: bool = False,
-                 on_status: Callable[[SaveStatus], None] | None = None) -> None:
-        """A recorder for a new session, or (``session_id``, ``next_seq``) for a resumed one."""
+                 on_status: Callable[[SaveStatus], None] | None = None,
+                 opener: Callable[[], Store] | None = None) -> None:
+        """A recorder for a new session, or (``session_id``, ``next_seq``) for a resumed one.
+
+        ``store`` None: ``opener()`` opens it at the first write (and again after a failure).
+        """
         self.store = store
+        self.opener = opener
+        self.store_path: str | os.PathLike[str] | None = None   # where it is while it cannot be opened
         self.scenario_path = scenario_path
         self.player = player
         self.class_code = class_code
@@ -123,6 +135,7 @@ class Recorder:
         self.flush()
         if event.get("type") == "end" and not self._pending:
             self.ended = True
+        self._set_state()
 
     __call__ = on_event
 
@@ -141,12 +154,13 @@ class Recorder:
 
     def _finish_now(self, result: dict[str, Any] | None) -> None:
         self.flush()
-        if result is not None and self.session_id is not None and not self._pending:
+        if result is not None and self.session_id is not None and not self._pending \
+                and self.store is not None:
             try:
                 self.store.cache_result(self.session_id, result, only_if_missing=True)
             except ERRORS as exc:
                 self.last_error = f"result not saved: {exc}"
-        if self.owns_store and not self._pending:
+        if self.owns_store and not self._pending and self.store is not None:
             self.store.close()
             self.owns_store = False
 
@@ -186,6 +200,22 @@ class Recorder:
                 return False
             time.sleep(0.005)
 
+    def settle(self, timeout: float) -> bool:
+        """Keep trying for up to ``timeout`` seconds until everything is on disk; True if it is."""
+        deadline = time.monotonic() + timeout
+        delay = RETRY_FIRST_S
+        while True:
+            if self._queue is not None:
+                done = self.wait_saved(max(0.0, deadline - time.monotonic()))
+            else:
+                done = self.flush()
+            self._set_state()
+            if done or time.monotonic() >= deadline:
+                return done
+            if self._queue is None:
+                time.sleep(min(delay, max(0.0, deadline - time.monotonic())))
+                delay = min(RETRY_MAX_S, delay * 2)
+
     def _set_state(self) -> None:
         state = self.status()
         if state.state != self._state:
@@ -203,6 +233,11 @@ class Recorder:
         if not self._pending:
             return True
         try:
+            if self.store is None:
+                if self.opener is None:
+                    raise DatabaseError("no results store")
+                self.store = self.opener()
+                self.owns_store = True
             if self.session_id is None:
                 first = self._pending[0]
                 self.session_id = self.store.create_session(
@@ -215,10 +250,10 @@ class Recorder:
                 self.store.append_events(self.session_id, self.next_seq, self._pending)
                 self.next_seq += len(self._pending)
                 self._pending.clear()
-        except ERRORS as exc:
+        except OPEN_ERRORS as exc:
             if self.last_error is None:
                 self._failing_since = time.time()
-            self.last_error = f"results not saved yet: {_one_line(exc)}"
+            self.last_error = describe_failure(exc, self._store_path())
             return False
         self.last_error = None
         self._failing_since = None
@@ -270,6 +305,49 @@ class Recorder:
             self._set_state()
 
 
+    def _store_path(self) -> str | None:
+        path = getattr(self.store, "path", None) or self.store_path
+        return None if path is None else str(path)
+
+
+_FULL = ("database or disk is full", "disk i/o error", "file too large", "no space left")
+_READ_ONLY = ("readonly database", "read-only", "read only", "permission denied", "access denied")
+
+
+def describe_failure(exc: BaseException, path: str | os.PathLike[str] | None = None) -> str:
+    """Why the store cannot be written, in a few plain words (the player reads them)."""
+    orig = getattr(exc, "orig", None) or exc
+    code = getattr(orig, "errno", None)
+    cause = getattr(orig, "__cause__", None)
+    codes = {code, getattr(cause, "errno", None)}
+    text = str(orig).lower()
+    if codes & {errno.ENOSPC, errno.EFBIG, errno.EDQUOT} or any(w in text for w in _FULL):
+        return "the disk is full"
+    if codes & {errno.EROFS, errno.EACCES, errno.EPERM} or any(w in text for w in _READ_ONLY) \
+            or (path is not None and _read_only(Path(path))):
+        return "the results folder is read-only"
+    if "locked" in text or "busy" in text:
+        return "another program is using the results file"
+    if "connection" in text or "server" in text or "timeout" in text:
+        return "the results server does not answer"
+    return _one_line(exc)
+
+
+def _read_only(path: Path) -> bool:
+    """The store's file or folder cannot be written (a read-only disk or folder, for root too)."""
+    folder = path if path.is_dir() else path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    try:
+        if os.statvfs(folder).f_flag & os.ST_RDONLY:
+            return True
+    except OSError:
+        return False
+    if path.is_file() and not os.access(path, os.W_OK):
+        return True
+    return not os.access(folder, os.W_OK)
+
+
 def _one_line(exc: BaseException) -> str:
     orig = getattr(exc, "orig", None) or exc
     text = str(orig).strip().splitlines()
@@ -295,16 +373,39 @@ def open_recorder(*, data_dir: str | os.PathLike[str] | None = None, scenario: A
     (after a one-line warning on stderr) when the store cannot be opened, so
     the game can still be played.
     """
-    from . import retention, scenario_facts
+    from . import location, retention, scenario_facts
 
-    try:
+    def opener() -> Store:
         store = Store.open(data_dir, database=database)
-        retention.purge_expired(store)
-    except OPEN_ERRORS as exc:
-        print(f"warning: this session will not be saved: {_one_line(exc)}", file=sys.stderr)
-        return None
+        try:
+            retention.purge_expired(store)
+        except ERRORS:          # a purge that cannot write now runs another time
+            pass
+        return store
+
+    store: Store | None
+    try:
+        store = opener()
+        failure = None
+    except OPEN_ERRORS as exc:   # kept in memory and tried again at every event
+        store, failure = None, exc
     rec = Recorder(store, scenario_path=getattr(scenario, "path", None), player=player,
                    class_code=class_code, scenario_info=scenario_facts.facts(scenario),
-                   background=background, on_status=on_status)
+                   background=background, on_status=on_status, opener=opener)
     rec.owns_store = True
+    if failure is not None:
+        if database is None and data_dir is not None:
+            rec.store_path = Path(data_dir) / location.DB_FILENAME
+        rec._failing_since = time.time()
+        rec.last_error = describe_failure(failure, rec.store_path)
     return rec
+
+
+def overall_status() -> SaveStatus:
+    """The worst status of the writer-thread recorders still alive (the window's save status)."""
+    statuses = [rec.status() for rec in list(_live)]
+    for state in ("retrying", "saving"):
+        for status in statuses:
+            if status.state == state:
+                return status
+    return SaveStatus("saved", 0)
