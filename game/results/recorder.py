@@ -91,6 +91,7 @@ class Recorder:
         """
         self.store = store
         self.opener = opener
+        self.created = time.monotonic()
         self.store_path: str | os.PathLike[str] | None = None   # where it is while it cannot be opened
         self.scenario_path = scenario_path
         self.player = player
@@ -401,9 +402,21 @@ def open_recorder(*, data_dir: str | os.PathLike[str] | None = None, scenario: A
     return rec
 
 
-def overall_status() -> SaveStatus:
-    """The worst status of the writer-thread recorders still alive (the window's save status)."""
-    statuses = [rec.status() for rec in list(_live)]
+def _alive(since: float | None) -> list[Recorder]:
+    return [rec for rec in list(_live) if since is None or rec.created >= since]
+
+
+def wait_all(timeout: float, since: float | None = None) -> bool:
+    """Wait up to ``timeout`` for the writer-thread recorders (made at or after ``since``, a
+    ``time.monotonic()``) to be on disk; True if they are."""
+    deadline = time.monotonic() + timeout
+    return all([rec.wait_saved(max(0.0, deadline - time.monotonic())) for rec in _alive(since)])
+
+
+def overall_status(since: float | None = None) -> SaveStatus:
+    """The worst status of the writer-thread recorders still alive and made at or after ``since``
+    (the window's save status: its own chats)."""
+    statuses = [rec.status() for rec in _alive(since)]
     for state in ("retrying", "saving"):
         for status in statuses:
             if status.state == state:

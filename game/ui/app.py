@@ -34,6 +34,7 @@ import pygame
 from game.play.options import PlayOptions
 
 from .quiet import quiet_stderr
+from .save_banner import SaveBanner
 from .scaling import effective_scale
 from .settings import Settings
 from .sound import Sounds
@@ -124,6 +125,8 @@ class App:
         self.frames_drawn = 0
         self.first_frame_at: float | None = None
         self.on_frame: Callable[[App], None] | None = None
+        #: "this chat's result could not be saved yet" over any screen (game.ui.save_banner)
+        self.save_banner = SaveBanner()
         self._windowed_size = size or DEFAULT_SIZE
 
         os.environ.setdefault("SDL_VIDEO_CENTERED", "1")
@@ -348,6 +351,8 @@ class App:
         top = self.top
         if top is not None:
             top.update(dt)
+        if self.save_banner.poll():
+            self._force_redraw = True
         return self.draw_if_dirty()
 
     def draw_if_dirty(self) -> bool:
@@ -365,6 +370,8 @@ class App:
         for s in visible:
             s.draw(self.surface)
             s.dirty = False
+        if visible:
+            self.save_banner.draw(self.surface, visible[-1].theme, self.kit, visible[-1])
         self._force_redraw = False
         pygame.display.flip()
         self.frames_drawn += 1

@@ -29,7 +29,7 @@ from game.command_language import Command
 from game.model import Scenario
 from game.play import sessions
 from game.play.options import PlayOptions
-from game.session import Session, run_script, run_script_file
+from game.session import SETTLE_S, Session, run_script, run_script_file
 
 NO_DISPLAY = ("No display is available for the game window; "
               "play in the terminal instead: python main.py play {scenario} --text")
@@ -77,6 +77,7 @@ def run_window(options: PlayOptions | None = None, scenario: Scenario | None = N
         print(no_display, file=sys.stderr)
         return 2
     session = None
+    began = time.monotonic()
     if scenario is not None:
         try:
             session = sessions.start(scenario, options)
@@ -89,6 +90,7 @@ def run_window(options: PlayOptions | None = None, scenario: Scenario | None = N
             session.finish()
         print(no_display, file=sys.stderr)
         return 2
+    app.save_banner.opened = began     # the chat opened just before the window is one of its own
     try:
         if session is None:
             app.show_start()
@@ -100,9 +102,22 @@ def run_window(options: PlayOptions | None = None, scenario: Scenario | None = N
         chat = app.find("chat")       # the window was closed mid-chat
         if chat is not None and not chat.finished:
             chat.on_window_close()
+        if not saved_at_exit(since=app.save_banner.opened):
+            return 1
         return int(code)
     finally:
         app.close()
+
+
+def saved_at_exit(timeout: float = SETTLE_S, since: float | None = None) -> bool:
+    """Every chat of this window is stored (waiting up to ``timeout``); else one line, False."""
+    from game.play import saving
+    from game.results import recorder
+
+    if recorder.wait_all(timeout, since):
+        return True
+    print(f"play: {saving.not_saved_line(recorder.overall_status(since))}", file=sys.stderr)
+    return False
 
 
 def start_chat(app: Any, ref: Scenario | str) -> str | None:
