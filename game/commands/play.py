@@ -121,7 +121,8 @@ def play_text(args, scenario: Scenario) -> int:
 def offer_to_save_again(session) -> None:
     """At a keyboard: while the result is not stored, let the player free space and try again."""
     recorder = session.recorder
-    if recorder is None or not sys.stdin.isatty() or recorder.settle(0.5):
+    keyboard = sys.stdin is not None and not stdio.stream_closed(sys.stdin) and sys.stdin.isatty()
+    if recorder is None or not keyboard or recorder.settle(0.5):
         return
     from ..play import saving
 
