@@ -64,6 +64,10 @@ def _silence(name: str) -> None:
     setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 - lives as long as the process
 
 
+#: commands that read stored rows; a row they cannot read is one line, not a traceback
+STORE_READERS = ("report", "forget", "export", "import", "pin")
+
+
 def main(argv: list[str] | None = None) -> int:
     if stdio.stream_closed(sys.stderr):
         _silence("stderr")
@@ -100,6 +104,14 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:   # `... | head`: the reader has all it wanted
         _silence("stdout")
         return 0
+    except (ValueError, TypeError, AttributeError, KeyError) as exc:
+        if args.command not in STORE_READERS:
+            raise
+        # A row edited by hand (text where a number belongs, an event that is not JSON): one line.
+        print(f"main.py {args.command}: the results store holds a row this game cannot read "
+              f"({type(exc).__name__}: {str(exc)[:120]}); it may have been edited by hand. Nothing was changed",
+              file=sys.stderr)
+        return 1
     except OSError as exc:   # writing the output failed (a full disk, an I/O error)
         _silence("stdout")
         where = f" '{exc.filename}'" if exc.filename else " standard output"

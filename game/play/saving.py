@@ -24,6 +24,8 @@ from typing import Any
 FAILING = ("This chat's result could not be saved yet ({reason}). Your chat goes on: "
            "the game keeps the result and keeps trying.")
 RECOVERED = "This chat's result is saved now."
+DAMAGED = ("The results file on this computer was damaged, so the game started a fresh one. "
+           "The old file is kept, and a teacher can add back what could still be read.")
 NOT_SAVED = "This chat's result could not be saved ({reason}); once that is fixed, play it again to keep a result."
 
 

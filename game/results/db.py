@@ -16,12 +16,18 @@ migrations on both engines, each in its own transaction, so a failed upgrade
 leaves the previous version intact. A database written by a newer game is
 refused rather than guessed at. A SQLite file from before Alembic (its
 ``user_version`` is 1) is stamped with revision ``0001`` and upgraded in place.
+
+A damaged SQLite file (``PRAGMA quick_check`` at the first opening in a
+process, or a "malformed" error while migrating) is set aside, what it still
+holds is exported to a bundle next to it, a fresh file is started and one
+line on standard error says so (``salvage``).
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
+import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -109,14 +115,46 @@ def _sqlite_on_begin(conn: sa.Connection) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
+def _set_aside(path: Path, reason: str) -> Any:
+    from . import salvage
+
+    done = salvage.set_aside(path, reason)
+    if done is not None:
+        print(f"warning: {done.line()}", file=sys.stderr)
+    return done
+
+
 def open_engine(target: Target, *, timeout: float = 10.0, migrate_schema: bool = True) -> Engine:
-    """An engine for ``target`` with the schema brought up to date."""
+    """An engine for ``target`` with the schema brought up to date (a damaged file is replaced)."""
+    from . import salvage
+
+    recovered: list[Any] = []
+    try:
+        engine = _open_engine(target, timeout=timeout, migrate_schema=migrate_schema, recovered=recovered)
+    except DatabaseError as exc:
+        if target.path is None or not migrate_schema or not salvage.is_damage(exc.__cause__ or exc):
+            raise
+        recovered.append(_set_aside(target.path, _first_line(exc.__cause__ or exc)))
+        engine = _open_engine(target, timeout=timeout, migrate_schema=migrate_schema, recovered=[])
+    for done in recovered:
+        if done is not None:
+            salvage.restore_settings(engine, done)
+    return engine
+
+
+def _open_engine(target: Target, *, timeout: float, migrate_schema: bool, recovered: list[Any]) -> Engine:
     if target.is_sqlite:
         assert target.path is not None
         try:
             target.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise DatabaseError(f"cannot open the results database {target.path}: {exc}") from exc
+        if migrate_schema:
+            from . import salvage
+
+            damage = salvage.check(target.path)
+            if damage:
+                recovered.append(_set_aside(target.path, damage))
         engine = sa.create_engine(
             target.url, poolclass=sa.pool.QueuePool, pool_size=4, max_overflow=8,
             connect_args={"timeout": timeout, "check_same_thread": False})

@@ -6,7 +6,8 @@ reads their combined status once a frame (no disk access); when saving
 starts failing it shows ``game.play.saving``'s sentence for a few seconds at
 the top of the window, then a small "Not saved yet: trying again" label in
 its place for as long as it lasts; when it works again, "saved now" for a
-moment. Both sit just below the screens' header bars, centred, so they never
+moment. A results file found damaged (and replaced, ``game.results.salvage``)
+is said the same way, once. Both sit just below the screens' header bars, centred, so they never
 cover a Block, Report or Leave button. Nothing waits for a click: the chat
 goes on underneath.
 """
@@ -19,7 +20,7 @@ from typing import Any
 import pygame
 
 from game.play import saving
-from game.results import recorder
+from game.results import recorder, salvage
 
 from .text import TextKit
 from .theme import Theme
@@ -40,6 +41,7 @@ class SaveBanner:
         self.status: Any = None
         self.toast: str | None = None
         self.toast_until = 0.0
+        self.recovery: Any = None       # the last damaged file said (one found before the window opened too)
 
     def poll(self) -> bool:
         """Read the save status; True when what is drawn changed."""
@@ -50,6 +52,11 @@ class SaveBanner:
             changed = self.state == "retrying" or state == "retrying"
             self.state, self.status = state, status
         words = self.notice.update(status)
+        recovery = salvage.last_recovery()
+        if recovery is not None and recovery is not self.recovery:
+            self.recovery = recovery
+            words = words or saving.DAMAGED
+            state = "retrying"          # shown as long as a failure
         if words:
             self.toast = words
             self.toast_until = self.clock() + (FAILING_S if state == "retrying" else RECOVERED_S)

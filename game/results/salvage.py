@@ -1,0 +1,223 @@
+"""A damaged SQLite results file: found at open, kept aside, replaced, and what is readable exported.
+
+``check(path)`` runs ``PRAGMA quick_check`` (the cheap check: every page and
+index entry is readable, without comparing indexes to tables) once per file
+per process; it returns None for a sound file and the reason otherwise. Only
+damage counts (SQLite's "malformed" and "not a database" errors, or a
+quick_check that finds problems); a locked or unopenable file is not damage.
+
+``set_aside(path)`` then does what a counsellor would want done by hand:
+
+1. renames the file (and its ``-wal`` / ``-shm``) to
+   ``results-damaged-YYYYMMDD-HHMMSS.sqlite3`` next to it; nothing is deleted;
+2. reads every session it still can from the renamed file (row by row, so one
+   bad page loses only what is on it) into a temporary store, and writes them
+   with the existing export code (``bundle.write``) to
+   ``results-damaged-YYYYMMDD-HHMMSS.rfbundle`` next to it, which
+   ``python main.py import`` adds back;
+3. returns a ``Recovery`` whose ``line()`` is the one line every front end
+   shows; the store then starts a fresh file where the old one was.
+
+``last_recovery()`` is the latest recovery of this process (the window shows it).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+DAMAGE_CODES = {11, 26}           # SQLITE_CORRUPT, SQLITE_NOTADB
+_checked: set[str] = set()
+_lock = threading.Lock()
+_last: Recovery | None = None
+
+
+@dataclass(frozen=True)
+class Recovery:
+    path: Path                     # where the damaged file was (a fresh store is there now)
+    reason: str                    # what SQLite said
+    kept: Path                     # the damaged file, renamed
+    bundle: Path | None            # what could still be read (None: nothing could)
+    sessions: int                  # sessions exported
+    unreadable: int                # sessions (or the whole list) that could not be read
+    settings: tuple[tuple[str, str], ...] = ()   # the retention period and PIN, carried to the fresh file
+
+    def line(self) -> str:
+        saved = (f"the {self.sessions} session{'s' if self.sessions != 1 else ''} that could still be read "
+                 f"are in {self.bundle} (python main.py import {self.bundle} adds them back)"
+                 if self.bundle is not None and self.sessions else "no session could be read from it")
+        return (f"the results file {self.path} was damaged ({self.reason}); it is kept as {self.kept.name}, "
+                f"a fresh one was started, and {saved}")
+
+
+def last_recovery() -> Recovery | None:
+    return _last
+
+
+def is_damage(exc: BaseException) -> bool:
+    orig = getattr(exc, "orig", None) or exc
+    if isinstance(orig, sqlite3.OperationalError):     # locked, cannot open, disk full: not damage
+        return False
+    if isinstance(orig, sqlite3.DatabaseError):
+        code = getattr(orig, "sqlite_errorcode", None)
+        text = str(orig).lower()
+        return code in DAMAGE_CODES or "malformed" in text or "not a database" in text
+    return False
+
+
+def check(path: Path) -> str | None:
+    """None when ``path`` is missing, empty, already checked or sound; else the damage in a few words."""
+    key = str(path.resolve())
+    if key in _checked:
+        return None
+    try:
+        if not path.is_file() or path.stat().st_size == 0:
+            return None
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
+    except (OSError, sqlite3.Error):
+        return None                # opening will say what is wrong
+    try:
+        rows = conn.execute("PRAGMA quick_check").fetchall()
+    except sqlite3.DatabaseError as exc:
+        if not is_damage(exc):
+            return None
+        return str(exc)
+    finally:
+        conn.close()
+    _checked.add(key)
+    if rows == [("ok",)]:
+        return None
+    first = " ".join(str(rows[0][0]).replace("*** in database main ***", "").split()) if rows else "no answer"
+    return f"{first[:120]}{'' if len(rows) == 1 else f' and {len(rows) - 1} more problems'}"
+
+
+def set_aside(path: Path, reason: str) -> Recovery | None:
+    """Rename the damaged file, export what it still holds; None if another process already did."""
+    global _last
+    with _lock:
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        kept = path.with_name(f"{path.stem}-damaged-{stamp}{path.suffix}")
+        n = 1
+        while kept.exists():
+            n += 1
+            kept = path.with_name(f"{path.stem}-damaged-{stamp}-{n}{path.suffix}")
+        try:
+            os.rename(path, kept)
+        except FileNotFoundError:
+            return None            # someone else set it aside a moment ago
+        for extra in ("-wal", "-shm"):
+            try:
+                os.rename(f"{path}{extra}", f"{kept}{extra}")
+            except FileNotFoundError:
+                pass
+        bundle_path: Path | None = kept.with_suffix(".rfbundle")
+        sessions, unreadable, settings = _export_readable(kept, bundle_path)  # type: ignore[arg-type]
+        if not sessions:
+            bundle_path = None
+        _checked.discard(str(path.resolve()))
+        _last = Recovery(path, reason, kept, bundle_path, sessions, unreadable, settings)
+        return _last
+
+
+KEPT_SETTINGS = ("retention_days", "counsellor_pin")
+
+
+def restore_settings(engine: Any, recovery: Recovery) -> None:
+    """Carry the retention period and the counsellor PIN over to the fresh file (if they were readable)."""
+    import sqlalchemy as sa
+
+    from .schema import settings as settings_t
+
+    if not recovery.settings:
+        return
+    try:
+        with engine.begin() as conn:
+            for key, value in recovery.settings:
+                conn.execute(sa.delete(settings_t).where(settings_t.c.key == key))
+                conn.execute(sa.insert(settings_t).values(key=key, value=value))
+    except Exception:  # noqa: BLE001 - the defaults then apply; the line already says what happened
+        pass
+
+
+def _export_readable(damaged: Path, out: Path) -> tuple[int, int, tuple[tuple[str, str], ...]]:
+    """Copy every readable session of ``damaged`` into a temporary store and export it to ``out``."""
+    from . import bundle
+    from .store import Store
+
+    try:
+        src = sqlite3.connect(f"file:{damaged}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return 0, 1, ()
+    settings = tuple((str(r[0]), str(r[1])) for r in _read(
+        src, f"SELECT key, value FROM settings WHERE key IN ({', '.join('?' * len(KEPT_SETTINGS))})",
+        *KEPT_SETTINGS))
+    try:
+        with tempfile.TemporaryDirectory(prefix="rf-rescue-") as folder:
+            store = Store.open(path=Path(folder) / "rescue.sqlite3")
+            try:
+                copied, lost = _copy_sessions(src, store)
+                if copied:
+                    bundle.write(store, out)
+                return copied, lost, settings
+            finally:
+                store.close()
+    except Exception:  # noqa: BLE001 - no room for the bundle, no temporary folder: the file is still kept
+        return 0, 1, settings
+    finally:
+        src.close()
+
+
+def _read(src: sqlite3.Connection, sql: str, *args: Any) -> list[sqlite3.Row]:
+    try:
+        return list(src.execute(sql, args))
+    except sqlite3.DatabaseError:
+        return []
+
+
+def _copy_sessions(src: sqlite3.Connection, store: Any) -> tuple[int, int]:
+    src.row_factory = sqlite3.Row
+    infos: dict[str, Any] = {}
+    for row in _read(src, "SELECT sha256, info_json FROM scenarios"):
+        try:
+            infos[row["sha256"]] = json.loads(row["info_json"])
+        except (ValueError, TypeError):
+            pass
+    ids = [r[0] for r in _read(src, "SELECT id FROM sessions ORDER BY id")]
+    if not ids:     # the table's b-tree is damaged: walk the rowids one by one up to the largest seen
+        top = _read(src, "SELECT max(session_id) FROM events")
+        ids = list(range(1, int(top[0][0] or 0) + 1)) if top and top[0][0] else []
+    copied = lost = 0
+    for sid in ids:
+        try:
+            row = src.execute("SELECT * FROM sessions WHERE id = ?", (sid,)).fetchone()
+            if row is None:
+                continue
+            events = [json.loads(r["data"]) for r in src.execute(
+                "SELECT data FROM events WHERE session_id = ? AND NOT void ORDER BY seq", (sid,))]
+            if not events or events[0].get("type") != "start":
+                lost += 1
+                continue
+            keys = row.keys()
+
+            def col(name: str, keys: list[str] = keys, row: sqlite3.Row = row) -> Any:
+                return row[name] if name in keys else None
+
+            store.add_session(events, player=col("player"), class_code=col("class_code"),
+                              mode=col("mode") or "solo", school=col("school") or "",
+                              class_session_uid=col("class_session_uid"),
+                              scenario_info=infos.get(col("scenario_sha256")), scenario_path=col("scenario_path"),
+                              uid=col("uid"), started_at=col("started_at"), updated_at=col("updated_at"),
+                              ended_at=col("ended_at"))
+            copied += 1
+        except (sqlite3.DatabaseError, ValueError, TypeError, KeyError):
+            lost += 1
+        except Exception:  # noqa: BLE001 - a damaged row must never stop the rescue of the others
+            lost += 1
+    return copied, lost
