@@ -18,8 +18,12 @@ lock (one recorder thread per student did: its busy-wait back-off put the
 flag p99 at 260 ms under the load bench).
 
 The store may refuse a write (disk full, database locked): the class goes on,
-the events wait in memory and are written with the next one, and
-``last_error`` says what went wrong (the teacher's page shows it).
+the events wait in memory and are written with the next one; students'
+results that could not be stored when the branch ended wait too and are
+tried again each time the teacher's page asks for the state (``retry``).
+``last_error`` says what went wrong in plain words (the teacher's page shows
+it); the server's terminal gets one line when saving starts failing and one
+when it works again.
 """
 
 from __future__ import annotations
@@ -33,7 +37,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..results import scenario_facts
-from ..results.recorder import Recorder
+from ..results.recorder import Recorder, describe_failure
 from .rooms import Branch, Student, Vote
 
 SETTLE_S = 3.0          # how long a flag request waits for its commit before answering anyway
@@ -59,10 +63,43 @@ class StoreResults:
         self._has_modes = _accepts(store.create_session, "mode")
         self._streams: dict[tuple[str, str], _Stream] = {}     # (branch uid, student id) -> its session
         self._writer: _Writer | None = None
+        self._branches: dict[str, Branch] = {}
+        self._students: list[tuple[Branch, Student, list[dict[str, Any]]]] = []   # results not stored yet
+        self._recorders: list[Recorder] = []        # ended students' recorders still holding events
+        self._told = False
 
     def _fail(self, what: str, exc: Exception) -> None:
-        self.last_error = f"{what}: {exc}"
-        print(f"warning: {self.last_error}", file=sys.stderr)
+        reason = describe_failure(exc, getattr(self.store, "path", None))
+        self.last_error = f"{what}: {reason}; the class goes on and the server keeps trying"
+        if not self._told:          # once, not once per event
+            self._told = True
+            print(f"warning: {self.last_error}", file=sys.stderr)
+
+    def _ok(self) -> None:
+        """A write worked: try what waits, and say once that saving works again."""
+        if self._students:
+            waiting, self._students = self._students, []
+            for i, (branch, student, events) in enumerate(waiting):
+                if not self._try_student(branch, student, events):   # it put itself back
+                    self._students.extend(waiting[i + 1:])
+                    return
+        if self._recorders:
+            self._recorders = [rec for rec in self._recorders if not rec.flush()]
+            if self._recorders:
+                return
+        self.last_error = None
+        if self._told:
+            self._told = False
+            print("note: the class's results are saved now", file=sys.stderr)
+
+    def retry(self) -> None:
+        """Try again whatever is waiting (the teacher's page calls this each time it asks for the state)."""
+        if self.last_error is None:
+            return
+        for branch in list(self._branches.values()):
+            if not self._flush(branch):
+                return
+        self._ok()
 
     def _mode_args(self, mode: str, branch: Branch) -> dict[str, Any]:
         if not self._has_modes:
@@ -87,6 +124,7 @@ class StoreResults:
     # -- ResultsSink -------------------------------------------------------------------
     def branch_started(self, branch: Branch) -> None:
         self._pending[branch.uid] = []
+        self._branches[branch.uid] = branch
 
     def event(self, branch: Branch, event: dict[str, Any]) -> None:
         self._pending.setdefault(branch.uid, []).append(dict(event))
@@ -135,7 +173,7 @@ class StoreResults:
         except Exception as exc:  # noqa: BLE001 - any store failure: keep the events, carry on
             self._fail("class session not saved yet", exc)
             return False
-        self.last_error = None
+        self._ok()
         return True
 
     def vote_closed(self, branch: Branch, vote: Vote) -> None:
@@ -157,17 +195,24 @@ class StoreResults:
             self._fail("class-play results are still being saved", Exception("the disk is slow"))
         for student_id, stream in streams.items():
             if stream.recorder.last_error:
-                self._fail(f"a class-play result of {branch.scenario.id}", Exception(stream.recorder.last_error))
+                self._recorders.append(stream.recorder)      # its events stay in memory; retry() writes them
+                self._fail(f"a class-play result of {branch.scenario.id} not saved yet",
+                           Exception(stream.recorder.last_error))
             if student_id not in present and stream.recorder.session_id is not None:
                 self._forget(stream.recorder.session_id)     # removed by the teacher: nothing of theirs is kept
         for student in students:
             if student.id in streams:
                 continue
-            events = branch.student_events(student.id)
-            try:
-                self._store_student(branch, student, events)
-            except Exception as exc:  # noqa: BLE001
-                self._fail(f"class-play result of {student.player} not saved", exc)
+            self._try_student(branch, student, branch.student_events(student.id))
+
+    def _try_student(self, branch: Branch, student: Student, events: list[dict[str, Any]]) -> bool:
+        try:
+            self._store_student(branch, student, events)
+        except Exception as exc:  # noqa: BLE001 - kept and tried again with the next write
+            self._students.append((branch, student, events))
+            self._fail(f"class-play result of {student.player} not saved yet", exc)
+            return False
+        return True
 
     def _forget(self, session_id: int) -> None:
         try:

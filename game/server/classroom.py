@@ -77,7 +77,11 @@ class Classroom:
         self.hub(room).notify()
 
     def store_error(self, room: Room) -> str | None:
+        """Why the class's results are not saved yet (tried again first), or None."""
         sink = room.sink
+        retry = getattr(sink, "retry", None)
+        if retry is not None:
+            retry()
         return getattr(sink, "last_error", None)
 
     def stop_live(self) -> None:

@@ -302,7 +302,11 @@ async def scenario_media(request: Request) -> Response:
 _STATE = {"type": "object", "required": ["events", "ended"],
           "properties": {"events": {"type": "array", "items": {"type": "object"}},
                          "ended": {"type": "boolean"}, "result": {"type": "object"},
-                         "pending": {"type": "integer"}, "pacing": {"type": "object"}}}
+                         "pending": {"type": "integer"}, "pacing": {"type": "object"},
+                         "save": {"type": "object", "description": "only while the chat's events cannot be "
+                                  "saved: {saved, state, problem}; they are kept and retried",
+                                  "properties": {"saved": {"type": "boolean"}, "state": {"type": "string"},
+                                                 "problem": {"type": ["string", "null"]}}}}}
 OPENAPI_COMPONENTS = {"schemas": {
     "PlayStart": {"type": "object", "required": ["scenario"],
                   "properties": {"scenario": {"type": "string"}, "player": {"type": "string"},

@@ -39,12 +39,17 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from sqlalchemy.exc import IntegrityError
+
 from game.command_language import HELP, ParseError, parse
 from game.engine import CommandError, Conversation
 from game.model import Scenario
+from game.play import saving
 from game.results import identity, scenario_facts
+from game.results.recorder import OPEN_ERRORS, SaveStatus, describe_failure
 from game.results.resume import ResumeError, rebuild
 from game.results.store import Store
+from game.scoring import score
 from game.session import Session, new_seed
 
 from . import pacing
@@ -94,6 +99,14 @@ class Live:
     paced: bool
     stored: list[dict[str, Any]] = field(default_factory=list)   # the log of an ended chat
     buffer: list[dict[str, Any]] = field(default_factory=list)   # events not committed yet
+    unsaved: list[dict[str, Any]] = field(default_factory=list)  # events the store refused (kept, retried)
+    unsaved_keys: dict[str, str] = field(default_factory=dict)   # their request records
+    save_error: str | None = None                                # why, in plain words
+
+    @property
+    def known(self) -> int:
+        """Events of this chat so far that are stored or kept in memory to be stored."""
+        return self.next_seq + len(self.unsaved)
 
     @property
     def events(self) -> list[dict[str, Any]]:
@@ -184,7 +197,9 @@ class SoloService:
                         keys[CREATE_KEY + request_key] = token
                     self.store.append_events(session_id, 1, buffer[1:], settings=keys)
             except Exception as exc:
-                raise SoloError(503, f"the results store cannot be written now ({exc}); try again") from exc
+                reason = describe_failure(exc, getattr(self.store, "path", None))
+                raise SoloError(503, f"this chat cannot start: its result could not be saved ({reason}); "
+                                     "try again in a moment") from exc
             live = Live(session_id, scenario, conv, len(buffer), paced)
             buffer.clear()
             conv.on_event = live.buffer.append
@@ -218,7 +233,7 @@ class SoloService:
             if live.conv is None or live.conv.ended or live.scenario is None:
                 raise SoloError(400, "the conversation is over")
             conv = live.conv
-            first = live.next_seq
+            first = live.known
             if not live.paced:
                 conv.deliver_all()
             try:
@@ -247,7 +262,7 @@ class SoloService:
                 raise SoloError(400, "this chat delivers its messages with every command")
             if live.conv is None or live.conv.ended:
                 raise SoloError(400, "the conversation is over")
-            first = live.next_seq
+            first = live.known
             if live.conv.deliver_next() is None:
                 raise SoloError(400, "no message is on its way")
             return self._answer(live, self._commit(token, live, request_key, first))
@@ -266,7 +281,15 @@ class SoloService:
     def result(self, live: Live) -> dict[str, Any] | None:
         if not live.ended:
             return None
+        if live.unsaved:                       # not in the store yet: scored from the events in memory
+            return score(live.events)
         return self.store.result(live.session_id)
+
+    @staticmethod
+    def save_status(live: Live) -> SaveStatus:
+        if live.save_error is not None:
+            return SaveStatus("retrying", len(live.unsaved), live.save_error)
+        return SaveStatus("saved", 0)
 
     # -- helpers --------------------------------------------------------------------
 
@@ -279,6 +302,8 @@ class SoloService:
     def _answer(self, live: Live, events: list[dict[str, Any]],
                 extra: dict[str, Any] | None = None) -> dict[str, Any]:
         out: dict[str, Any] = {"events": events, "ended": live.ended}
+        if live.save_error is not None:       # said in every answer while the store refuses
+            out["save"] = saving.as_dict(self.save_status(live))
         if live.ended:
             result = self.result(live)
             if result is not None:
@@ -304,7 +329,8 @@ class SoloService:
         """The answer a request with this id already got, or None if it is new."""
         if request_key is None:
             return None
-        known = self.store.get_setting(f"{REQUEST_KEY}{live.session_id}.{request_key}")
+        key = f"{REQUEST_KEY}{live.session_id}.{request_key}"
+        known = live.unsaved_keys.get(key) or self.store.get_setting(key)
         if known is None:
             return None
         span = json.loads(known)
@@ -319,15 +345,22 @@ class SoloService:
         live.buffer.clear()
         keys = {} if request_key is None else {
             f"{REQUEST_KEY}{live.session_id}.{request_key}":
-                json.dumps({"from": first, "to": live.next_seq + len(events)})}
+                json.dumps({"from": first, "to": live.known + len(events)})}
+        batch = live.unsaved + events               # anything refused before goes first, in order
+        all_keys = {**live.unsaved_keys, **keys}
         try:
             with self._writing:
-                self.store.append_events(live.session_id, live.next_seq, events, settings=keys)
-        except Exception as exc:
+                self.store.append_events(live.session_id, live.next_seq, batch, settings=all_keys)
+        except IntegrityError as exc:
             self._forget(_digest(token))      # the cached state is no longer the stored one
             raise SoloError(409, "this chat changed at the same moment (another tab?); "
                                  "reload it and try again") from exc
-        live.next_seq += len(events)
+        except OPEN_ERRORS as exc:            # a full disk, a read-only store: keep them, the chat goes on
+            live.unsaved, live.unsaved_keys = batch, all_keys
+            live.save_error = describe_failure(exc, getattr(self.store, "path", None))
+            return events
+        live.next_seq += len(batch)
+        live.unsaved, live.unsaved_keys, live.save_error = [], {}, None
         return events
 
     def _chat_lock(self, token: Any) -> threading.RLock:
@@ -343,8 +376,12 @@ class SoloService:
         with self._guard:
             self._cache[key] = live
             self._cache.move_to_end(key)
-            while len(self._cache) > self.cache_size:
-                old, _ = self._cache.popitem(last=False)
+            for old in list(self._cache):
+                if len(self._cache) <= self.cache_size:
+                    break
+                if self._cache[old].unsaved:       # only copy of those events: never dropped
+                    continue
+                del self._cache[old]
                 self._chat_locks.pop(old, None)
 
     def _cached(self, key: str) -> Live | None:

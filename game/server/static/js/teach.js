@@ -41,6 +41,11 @@ function render(next) {
   $("code").textContent = state.join_code;
   $("joined").textContent = String(state.students.joined);
   $("phase").textContent = state.words;
+  const storeError = $("store-error");   // the results cannot be saved now (kept and retried by the server)
+  if (storeError) {
+    if (storeError.textContent !== (state.store_error || "")) storeError.textContent = state.store_error || "";
+    storeError.hidden = !state.store_error;
+  }
   const can = state.can || {};
   $("advance").disabled = !can.advance;
   $("advance-all").disabled = !can.advance;

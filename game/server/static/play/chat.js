@@ -257,6 +257,13 @@ export class Chat {
   // ---------- the server's answers ----------
   apply(answer, animate = true) {
     this.answer = answer;
+    // the server's words while this chat's events cannot be saved (kept and retried there)
+    const saveNote = $("save-note");
+    if (saveNote) {
+      const problem = answer.save && answer.save.problem;
+      if (problem && saveNote.textContent !== problem) saveNote.textContent = problem;
+      saveNote.hidden = !problem;
+    }
     // "settled": nothing on its way and no request out (tests and the composer wait for it)
     document.body.dataset.chat = answer.ended || !answer.pending ? "settled" : "arriving";
     if (answer.view) this.draw(answer.view, animate);
