@@ -53,3 +53,14 @@ def more_label(c: Cut) -> str:
     if c.can_show_more:
         return f"Show more ({c.hidden:,} more characters)"
     return f"{c.hidden:,} more characters not shown"
+
+
+def bounded(text: str) -> str:
+    """At most ``MAX_SHOWN_CHARS`` of ``text`` and, when cut, a last line saying how much is not shown.
+
+    For a front end without a "show more" control yet (the window's chat bubble):
+    every message a person would write is shown whole; a huge one cannot take
+    gigabytes to lay out.
+    """
+    c = cut(text, steps=-(-(MAX_SHOWN_CHARS - SHOWN_CHARS) // STEP_CHARS))
+    return c.shown + "\n(" + more_label(c) + ")" if c.is_cut else text

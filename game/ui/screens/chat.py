@@ -21,6 +21,7 @@ from typing import Any
 
 import pygame
 
+from game import display_text
 from game.command_language import Command
 from game.engine import CommandError
 from game.loader import resolve_asset
@@ -159,7 +160,7 @@ class ChatScreen(ProfilePanel, Screen):
     # ------------------------------------------------------------------ engine events
     def _item(self, line: ChatLine) -> ChatItem:
         """The timeline item that draws a chat line."""
-        return ChatItem(line.kind, line.text, item_id=line.item_id, n=line.number, t=line.t,
+        return ChatItem(line.kind, display_text.bounded(line.text), item_id=line.item_id, n=line.number, t=line.t,
                         image=self._resolve(line.image) if line.image else None, image_ref=line.image,
                         link=line.link, nudge=line.nudge, title=line.title, outcome=line.outcome, source=line)
 
