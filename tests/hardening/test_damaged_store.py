@@ -199,3 +199,41 @@ def test_rows_edited_by_hand_are_one_line(tmp_path, capsys, edit):
         if code:
             lines = [line for line in err.splitlines() if line.strip()]
             assert code == 1 and len(lines) == 1 and "edited by hand" in lines[0], err
+
+
+def test_counsellor_view_on_rows_edited_by_hand_says_so(tmp_path):
+    import subprocess
+    import sys
+    import textwrap
+
+    folder = tmp_path / "data"
+    path = make_store(folder)
+    conn = sqlite3.connect(path)
+    conn.execute("""UPDATE sessions SET result_json = '{"score": "x"}' WHERE id = 3""")
+    conn.commit()
+    conn.close()
+    code = textwrap.dedent(f"""
+        import os
+        os.environ["SDL_VIDEODRIVER"] = "dummy"; os.environ["SDL_AUDIODRIVER"] = "dummy"
+        from pathlib import Path
+        from game.play.options import PlayOptions
+        from game.ui.app import App
+        from game.ui.routes import ROUTES
+        from game.ui.settings import Settings
+        folder = Path({str(folder)!r})
+        app = App(Settings.load(folder), size=(1280, 720), routes=ROUTES, options=PlayOptions(data_dir=folder),
+                  data_dir=folder)
+        app.show_start()
+        gate = app.open("counsellor")
+        gate.first.text = "482913"
+        gate.submit()
+        for _ in range(5):
+            app.tick([], 0.05)
+        print(type(app.top).__name__, getattr(app.top, "title", ""))
+        app.close()
+    """)
+    done = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[2],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    last = done.stdout.strip().splitlines()[-1]
+    assert last == "NoticeDialog The results cannot be shown", last

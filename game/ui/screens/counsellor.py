@@ -26,6 +26,13 @@ from ..text import TextKit
 from ..theme import Theme
 from ..widgets import Button, FocusRing, Widget, draw_focus_ring, draw_round_rect, draw_shadow
 
+UNREADABLE = ("The results on this device hold something the game cannot read ({problem}); it may "
+              "have been edited by hand. Nothing was changed. At a terminal, `python main.py report` "
+              "says more.")
+
+
+UNREADABLE_ERRORS: tuple[type[BaseException], ...] = (*sessions.STORE_ERRORS, TypeError, AttributeError, KeyError)
+
 
 def open_store(app: App) -> Any:
     """The results store of the app's data folder (or --database), or None."""
@@ -161,8 +168,18 @@ class CounsellorScreen(Screen):
         self.focus.focus(again, show=True)
 
     def open_overview(self) -> None:
-        store, self.store = self.store, None
-        self.app.replace(self.app.make("counsellor_overview", store=store))
+        try:
+            overview = self.app.make("counsellor_overview", store=self.store)
+            overview.on_resize(self.app.size)        # lays the figures out: a bad row shows up here
+        except UNREADABLE_ERRORS as exc:
+            # a row edited by hand, or a file damaged since it was opened: say so, never crash
+            from ..dialogs import NoticeDialog
+
+            self.app.push(NoticeDialog(self.app, "The results cannot be shown", UNREADABLE.format(
+                problem=f"{type(exc).__name__}: {str(exc)[:100]}")))
+            return
+        self.store = None
+        self.app.replace(overview)
 
     def intro_text(self) -> str:
         """The words above the PIN field: what this is, or how a teacher sets the PIN."""
