@@ -7,7 +7,7 @@ starts failing it shows ``game.play.saving``'s sentence for a few seconds at
 the top of the window, then a small "Not saved yet: trying again" label in
 its place for as long as it lasts; when it works again, "saved now" for a
 moment. A results file found damaged (and replaced, ``game.results.salvage``)
-is said the same way, once. Both sit just below the screens' header bars, centred, so they never
+is said the same way, once. Both sit just below the screens' header bars (and the chat's tip), centred, so they never
 cover a Block, Report or Leave button. Nothing waits for a click: the chat
 goes on underneath.
 """
@@ -78,9 +78,9 @@ class SaveBanner:
         pad = theme.px(10)
         p = theme.p
         top = theme.px(TOP)
-        for name in ("r_header", "r_actions"):      # the chat's header and its second row of buttons
+        for name in ("r_header", "r_actions", "r_hint"):   # the chat's header, buttons and flagging tip
             rect = getattr(screen, name, None)
-            if isinstance(rect, pygame.Rect) and rect.width:
+            if isinstance(rect, pygame.Rect) and rect.width and rect.height:
                 top = max(top, rect.bottom + theme.px(6))
         if self.toast is None and self.label is not None:
             text = kit.render_line(self.label, "small", p.notice_text)
