@@ -360,6 +360,8 @@ def _drain_at_exit() -> None:
     """Closing the game right after a reply: give the writer threads a moment to finish."""
     deadline = time.monotonic() + EXIT_WAIT_S
     for rec in list(_live):
+        if rec.last_error is not None:     # failing already (the front end has said so): do not hold the exit
+            continue
         rec.wait_saved(max(0.0, deadline - time.monotonic()))
 
 
