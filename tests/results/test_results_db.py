@@ -169,11 +169,17 @@ def test_a_failing_migration_leaves_the_previous_version_intact(store_target, tm
         assert store.get_setting("k") == "v"
 
 
-def test_a_file_that_is_not_a_database_gives_a_clear_error(tmp_path):
+def test_a_file_that_is_not_a_database_is_kept_aside_and_a_fresh_store_started(tmp_path, capsys):
+    # (issue 13, item 5: before, a clear error and nothing else; the file is now kept, never deleted)
     path = tmp_path / "r.sqlite3"
-    path.write_bytes(b"this is not sqlite" * 100)
-    with pytest.raises(db.DatabaseError, match="not a usable results database"):
-        Store.open(path=path)
+    junk = b"this is not sqlite" * 100
+    path.write_bytes(junk)
+    with Store.open(path=path) as store:
+        assert store.count_sessions() == 0
+    (kept,) = tmp_path.glob("r-damaged-*.sqlite3")
+    assert kept.read_bytes() == junk
+    err = capsys.readouterr().err
+    assert err.count("was damaged (file is not a database)") == 1 and kept.name in err
 
 
 def test_a_database_url_that_is_not_postgresql_is_refused_in_one_line():
