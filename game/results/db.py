@@ -156,7 +156,9 @@ def _open_engine(target: Target, *, timeout: float, migrate_schema: bool, recove
             if damage:
                 recovered.append(_set_aside(target.path, damage))
         engine = sa.create_engine(
-            target.url, poolclass=sa.pool.QueuePool, pool_size=4, max_overflow=8,
+            # a URL object, not text: a folder name with "?" or "#" is a path, never a query string
+            sa.engine.URL.create("sqlite+pysqlite", database=str(target.path)),
+            poolclass=sa.pool.QueuePool, pool_size=4, max_overflow=8,
             connect_args={"timeout": timeout, "check_same_thread": False})
         event.listen(engine, "connect", _sqlite_on_connect)
         event.listen(engine, "begin", _sqlite_on_begin)

@@ -72,6 +72,11 @@ def is_damage(exc: BaseException) -> bool:
     return False
 
 
+def _read_only_uri(path: Path) -> str:
+    """A read-only SQLite URI for ``path`` (spaces, '?' and '#' in folder names percent-encoded)."""
+    return path.resolve().as_uri() + "?mode=ro"
+
+
 def check(path: Path) -> str | None:
     """None when ``path`` is missing, empty, already checked or sound; else the damage in a few words."""
     key = str(path.resolve())
@@ -80,7 +85,7 @@ def check(path: Path) -> str | None:
     try:
         if not path.is_file() or path.stat().st_size == 0:
             return None
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
+        conn = sqlite3.connect(_read_only_uri(path), uri=True, timeout=10)
     except (OSError, sqlite3.Error):
         return None                # opening will say what is wrong
     try:
@@ -152,7 +157,7 @@ def _export_readable(damaged: Path, out: Path) -> tuple[int, int, tuple[tuple[st
     from .store import Store
 
     try:
-        src = sqlite3.connect(f"file:{damaged}?mode=ro", uri=True)
+        src = sqlite3.connect(_read_only_uri(damaged), uri=True)
     except sqlite3.Error:
         return 0, 1, ()
     settings = tuple((str(r[0]), str(r[1])) for r in _read(

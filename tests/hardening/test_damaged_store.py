@@ -237,3 +237,16 @@ def test_counsellor_view_on_rows_edited_by_hand_says_so(tmp_path):
     assert done.returncode == 0, done.stderr
     last = done.stdout.strip().splitlines()[-1]
     assert last == "NoticeDialog The results cannot be shown", last
+
+
+def test_a_data_folder_with_question_mark_and_hash_is_a_folder(tmp_path):
+    """Before: SQLAlchemy read "?" as the start of a query string and wrote the store elsewhere."""
+    folder = tmp_path / "class 8B? #2" / "data"
+    with Store.open(folder) as store:
+        record_session(store, scenarios()[0])
+    assert (folder / "results.sqlite3").is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["class 8B? #2"]
+    damage(folder / "results.sqlite3", "truncated")
+    with Store.open(folder) as store:          # the damage check reads the same file
+        assert store.count_sessions() == 0
+    assert len(list(folder.glob("results-damaged-*.sqlite3"))) == 1
