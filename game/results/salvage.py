@@ -12,7 +12,8 @@ quick_check that finds problems); a locked or unopenable file is not damage.
    ``results-damaged-YYYYMMDD-HHMMSS.sqlite3`` next to it; nothing is deleted;
 2. reads every session it still can from the renamed file (row by row, so one
    bad page loses only what is on it) into a temporary store, and writes them
-   with the existing export code (``bundle.write``) to
+   with the existing export code (``bundle.write``; done by ``game.results.rescue``
+   in a child process, which also keeps this module free of the store's imports) to
    ``results-damaged-YYYYMMDD-HHMMSS.rfbundle`` next to it, which
    ``python main.py import`` adds back;
 3. returns a ``Recovery`` whose ``line()`` is the one line every front end
@@ -26,7 +27,8 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-import tempfile
+import subprocess
+import sys
 import threading
 import time
 from dataclasses import dataclass
@@ -123,7 +125,8 @@ def set_aside(path: Path, reason: str) -> Recovery | None:
             except FileNotFoundError:
                 pass
         bundle_path: Path | None = kept.with_suffix(".rfbundle")
-        sessions, unreadable, settings = _export_readable(kept, bundle_path)  # type: ignore[arg-type]
+        settings = _kept_settings(kept)
+        sessions, unreadable = _export_readable(kept, bundle_path)  # type: ignore[arg-type]
         if not sessions:
             bundle_path = None
         _checked.discard(str(path.resolve()))
@@ -151,78 +154,36 @@ def restore_settings(engine: Any, recovery: Recovery) -> None:
         pass
 
 
-def _export_readable(damaged: Path, out: Path) -> tuple[int, int, tuple[tuple[str, str], ...]]:
-    """Copy every readable session of ``damaged`` into a temporary store and export it to ``out``."""
-    from . import bundle
-    from .store import Store
-
-    try:
-        src = sqlite3.connect(_read_only_uri(damaged), uri=True)
-    except sqlite3.Error:
-        return 0, 1, ()
-    settings = tuple((str(r[0]), str(r[1])) for r in _read(
-        src, f"SELECT key, value FROM settings WHERE key IN ({', '.join('?' * len(KEPT_SETTINGS))})",
-        *KEPT_SETTINGS))
-    try:
-        with tempfile.TemporaryDirectory(prefix="rf-rescue-") as folder:
-            store = Store.open(path=Path(folder) / "rescue.sqlite3")
-            try:
-                copied, lost = _copy_sessions(src, store)
-                if copied:
-                    bundle.write(store, out)
-                return copied, lost, settings
-            finally:
-                store.close()
-    except Exception:  # noqa: BLE001 - no room for the bundle, no temporary folder: the file is still kept
-        return 0, 1, settings
-    finally:
-        src.close()
-
-
-def _read(src: sqlite3.Connection, sql: str, *args: Any) -> list[sqlite3.Row]:
+def _read(src: sqlite3.Connection, sql: str, *args: Any) -> list[Any]:
     try:
         return list(src.execute(sql, args))
     except sqlite3.DatabaseError:
         return []
 
 
-def _copy_sessions(src: sqlite3.Connection, store: Any) -> tuple[int, int]:
-    src.row_factory = sqlite3.Row
-    infos: dict[str, Any] = {}
-    for row in _read(src, "SELECT sha256, info_json FROM scenarios"):
-        try:
-            infos[row["sha256"]] = json.loads(row["info_json"])
-        except (ValueError, TypeError):
-            pass
-    ids = [r[0] for r in _read(src, "SELECT id FROM sessions ORDER BY id")]
-    if not ids:     # the table's b-tree is damaged: walk the rowids one by one up to the largest seen
-        top = _read(src, "SELECT max(session_id) FROM events")
-        ids = list(range(1, int(top[0][0] or 0) + 1)) if top and top[0][0] else []
-    copied = lost = 0
-    for sid in ids:
-        try:
-            row = src.execute("SELECT * FROM sessions WHERE id = ?", (sid,)).fetchone()
-            if row is None:
-                continue
-            events = [json.loads(r["data"]) for r in src.execute(
-                "SELECT data FROM events WHERE session_id = ? AND NOT void ORDER BY seq", (sid,))]
-            if not events or events[0].get("type") != "start":
-                lost += 1
-                continue
-            keys = row.keys()
+def _kept_settings(damaged: Path) -> tuple[tuple[str, str], ...]:
+    try:
+        src = sqlite3.connect(_read_only_uri(damaged), uri=True)
+    except sqlite3.Error:
+        return ()
+    try:
+        return tuple((str(r[0]), str(r[1])) for r in _read(
+            src, f"SELECT key, value FROM settings WHERE key IN ({', '.join('?' * len(KEPT_SETTINGS))})",
+            *KEPT_SETTINGS))
+    finally:
+        src.close()
 
-            def col(name: str, keys: list[str] = keys, row: sqlite3.Row = row) -> Any:
-                return row[name] if name in keys else None
 
-            store.add_session(events, player=col("player"), class_code=col("class_code"),
-                              mode=col("mode") or "solo", school=col("school") or "",
-                              class_session_uid=col("class_session_uid"),
-                              scenario_info=infos.get(col("scenario_sha256")), scenario_path=col("scenario_path"),
-                              uid=col("uid"), started_at=col("started_at"), updated_at=col("updated_at"),
-                              ended_at=col("ended_at"))
-            copied += 1
-        except (sqlite3.DatabaseError, ValueError, TypeError, KeyError):
-            lost += 1
-        except Exception:  # noqa: BLE001 - a damaged row must never stop the rescue of the others
-            lost += 1
-    return copied, lost
+RESCUE_TIMEOUT_S = 600
+
+
+def _export_readable(damaged: Path, out: Path) -> tuple[int, int]:
+    """(sessions exported to ``out``, sessions lost): ``python -m game.results.rescue DAMAGED OUT``."""
+    try:
+        done = subprocess.run([sys.executable, "-m", "game.results.rescue", str(damaged), str(out)],
+                              capture_output=True, text=True, timeout=RESCUE_TIMEOUT_S, check=False,
+                              cwd=str(Path(__file__).resolve().parents[2]))
+        counts = json.loads(done.stdout.strip().splitlines()[-1])
+        return int(counts["sessions"]), int(counts["unreadable"])
+    except (OSError, ValueError, KeyError, IndexError, subprocess.SubprocessError):
+        return 0, 1
