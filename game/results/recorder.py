@@ -328,7 +328,7 @@ def describe_failure(exc: BaseException, path: str | os.PathLike[str] | None = N
             or (path is not None and _read_only(Path(path))):
         return "the results folder is read-only"
     if "locked" in text or "busy" in text:
-        return "another program is using the results file"
+        return "the results file is locked by another program"
     if "connection" in text or "server" in text or "timeout" in text:
         return "the results server does not answer"
     return _one_line(exc)
