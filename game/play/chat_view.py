@@ -14,6 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from .clock import sets_clock
+
 STRANGER, PLAYER, SYSTEM, ENDING, INFO = "stranger", "player", "system", "ending", "info"
 
 RESUMED_LINE = "You left this chat earlier. It carries on from here."
@@ -67,6 +69,7 @@ class ChatLine:
     outcome: str = ""                # ending card: safe | neutral | unsafe
     flagged: bool = False            # filled in by ChatView.snapshot()
     receipt: str | None = None       # "Sent" / "Seen" under the player's last reply
+    sets_clock: str = ""             # a notice that is only a time: "15:52", the clock from here on
 
     @property
     def flaggable(self) -> bool:
@@ -172,7 +175,8 @@ class ChatView:
             return ChatLine(SYSTEM if event.get("from") == "system" else STRANGER, str(event.get("text", "")),
                             item_id=event.get("id"), number=event.get("n"), t=t,
                             image=str(event.get("image", "") or ""), link=str(event.get("link", "") or ""),
-                            nudge=bool(event.get("nudge")))
+                            nudge=bool(event.get("nudge")),
+                            sets_clock=sets_clock(str(event.get("text", ""))) if event.get("from") == "system" else "")
         if kind == "choice":
             line = ChatLine(PLAYER, str(event.get("text", "")), t=t)
             self._last_reply = line

@@ -97,3 +97,25 @@ def test_lines_are_json_ready():
     view.update()
     data = json.loads(json.dumps([ln.as_dict() for ln in view.snapshot()]))
     assert data[1]["number"] == 1 and data[1]["flaggable"] is True
+
+
+def test_a_notice_that_is_only_a_time_says_what_the_clock_reads_from_there():
+    session, view = _chat("mums-friend", seed=1)
+    for line in ("1", "1", "1"):                    # its golden "worst" run reaches Thursday evening
+        session.deliver_all()
+        session.execute_line(line)
+    session.deliver_all()
+    view.update()
+    lines = view.snapshot()
+    marker = next(ln for ln in lines if ln.text == "Thursday, 8:04 PM")
+    assert marker.kind == "system" and marker.sets_clock == "20:04"      # the story started at 20:40
+    assert marker.as_dict()["sets_clock"] == "20:04"                      # what the play page reads
+    assert [ln.text for ln in lines if ln.sets_clock] == ["Thursday, 8:04 PM"]
+    assert any(ln.kind == "stranger" for ln in lines[lines.index(marker) + 1:])
+
+
+def test_time_markers_in_every_form_the_scenarios_use():
+    from game.play.clock import sets_clock
+    assert sets_clock("Thursday, 11:40 PM") == "23:40" and sets_clock("Saturday, 12:15 PM") == "12:15"
+    assert sets_clock("12:05 AM") == "00:05" and sets_clock(" 23:40 ") == "23:40"
+    assert sets_clock("see you at 3:52 PM") == "" and sets_clock("13:10 PM") == "" and sets_clock("24:00") == ""

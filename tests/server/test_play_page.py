@@ -260,6 +260,23 @@ def test_a_reload_mid_chat_carries_on_with_the_same_chat(server, new_page):
     assert record_of(server, page) == expected(scenario)
 
 
+def test_a_notice_that_is_only_a_time_moves_the_clock_on(server, new_page):
+    # mums-friend starts at 20:40 (its story clock); "Thursday, 8:04 PM" is two days later
+    _, lines = golden_lines(GOLDEN_DIR / "mums-friend" / "worst.script")
+    page = new_page(PHONE, locale="en-GB", timezone_id="Europe/London")
+    join_and_pick(page, server, "mums-friend")
+    play_by_clicks(page, lines)
+    times = page.evaluate("""() => {
+        const items = [...document.querySelectorAll('#thread li')];
+        const at = items.findIndex((li) => li.innerText.includes('Thursday, 8:04 PM'));
+        const meta = (li) => (li.querySelector('.meta') || {}).innerText || '';
+        return { before: items.slice(0, at).map(meta).filter(Boolean),
+                 after: items.slice(at + 1).map(meta).filter(Boolean) };
+    }""")
+    assert times["before"] and all(re.search(r"· 20:4\d$", m) for m in times["before"]), times
+    assert times["after"] and re.search(r"· 20:0[45]$", times["after"][0]), times   # the stranger's "outside"
+
+
 def test_quick_exit_leaves_at_once_for_a_neutral_page(server, new_page):
     page = new_page(PHONE)
     join_and_pick(page, server, SKINS["game_chat"])

@@ -12,15 +12,19 @@ Every message time is the moment the pacing clock delivered it (the event's
   after the resume from now on, so "You left this chat earlier" sits between
   two times that say so;
 * a platform notice that is a time marker ("Friday, 3:52 PM": the story
-  moves on) sets the clock: what follows counts on from that time.
+  moves on) sets the clock: what follows counts on from that time (the rule
+  is game/play/clock.py's, shared with the browser's play page).
 """
 from __future__ import annotations
 
 import datetime as _dt
-import re
 import time
 from dataclasses import dataclass
 from typing import Any
+
+from ...play.clock import marker_wall, time_marker  # the rule every front end shares
+
+__all__ = ["ChatClock", "chat_clock", "last_activity", "marker_wall", "story_base", "time_marker"]
 
 
 @dataclass(frozen=True)
@@ -73,30 +77,3 @@ def chat_clock(scenario: Any, conv: Any, session: Any, resumed: bool, now: float
         if last is not None and last < base + elapsed - 60:   # it really was a while ago
             return ChatClock(base, resumed_at=elapsed, earlier_base=last - elapsed)
     return ChatClock(base)
-
-
-MARKER = re.compile(r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(\d{1,2}):(\d{2})\s*([AaPp][Mm])?")
-
-
-def time_marker(text: str) -> tuple[int, int] | None:
-    """(hour, minute) of a notice that is only a time ("Thursday, 11:40 PM", "23:40"), else None."""
-    m = MARKER.fullmatch(text.strip())
-    if m is None:
-        return None
-    hh, mm, half = int(m.group(1)), int(m.group(2)), (m.group(3) or "").lower()
-    if half:
-        if not 1 <= hh <= 12:
-            return None
-        hh = hh % 12 + (12 if half == "pm" else 0)
-    if hh > 23 or mm > 59:
-        return None
-    return hh, mm
-
-
-def marker_wall(shown_at: float, hh: int, mm: int) -> float:
-    """The wall-clock moment a time marker means: that time of day, on or after ``shown_at``'s day."""
-    day = _dt.datetime.fromtimestamp(shown_at)
-    when = day.replace(hour=hh, minute=mm, second=0, microsecond=0)
-    if when.timestamp() < shown_at - 60:     # an earlier time of day: the story moved on to the next day
-        when += _dt.timedelta(days=1)
-    return when.timestamp()

@@ -23,6 +23,15 @@ function clock(t, base) {
   return when.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
 }
 
+// The base that makes moment t read "HH:MM" (the story's clock, or a time notice's
+// `sets_clock`: the server decides which notices set it; the page only counts on).
+function baseAt(t, hhmm, base) {
+  const [h, m] = hhmm.split(":").map(Number);
+  const day = new Date((base + t) * 1000);
+  day.setHours(h, m, 0, 0);
+  return day.getTime() / 1000 - t;
+}
+
 export class Chat {
   constructor(token, hooks) {
     this.token = token;
@@ -46,10 +55,7 @@ export class Chat {
     const start = answer.events.length ? answer.events[0].t : 0;
     this.base = Date.now() / 1000 - (answer.events.length ? answer.events[answer.events.length - 1].t - start : 0);
     if (this.view.clock) {   // the story's time of day: a chat set "just after 10 at night" shows 22:04
-      const [h, m] = this.view.clock.split(":").map(Number);
-      const day = new Date();
-      day.setHours(h, m, 0, 0);
-      this.base = day.getTime() / 1000 - start;
+      this.base = baseAt(start, this.view.clock, Date.now() / 1000 - start);
     }
     this.hooks.show(this.view.platform);
     this.header();
@@ -160,6 +166,8 @@ export class Chat {
         el("p", { class: "eyebrow" }, icon(shape), words), el("h2", {}, line.title), el("p", {}, line.text)));
       return li;
     }
+    // a notice that is only a time ("Friday, 3:52 PM"): what follows counts on from it
+    if (line.sets_clock) this.base = baseAt(line.t, line.sets_clock, this.base);
     // a name and time over the first message of each run from one sender, as in the window
     if ((kind === "stranger" || kind === "player") && this.lastSender !== kind) {
       const who = kind === "stranger" ? this.view.stranger.name : this.view.player.name;
