@@ -8,8 +8,6 @@ no scenario text is executed, formatted as a template or passed to a shell.
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from scenario_kit import scenario, write
 
@@ -70,11 +68,9 @@ def test_billion_laughs_is_refused_at_the_first_anchor_quickly():
     for i in range(1, 10):
         prev, name = chr(ord("a") + i - 1), chr(ord("a") + i)
         lines.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
-    started = time.perf_counter()
     with pytest.raises(yamlsafe.YamlProblem) as exc:
         yamlsafe.loads("\n".join(lines) + "\n")
-    assert time.perf_counter() - started < 1
-    assert (exc.value.code, exc.value.pos) == ("RF003", (1, 4))
+    assert (exc.value.code, exc.value.pos) == ("RF003", (1, 4))   # at the first anchor, nothing expanded
 
 
 def test_merge_key_with_alias_is_refused():
@@ -91,14 +87,19 @@ def test_plain_equals_and_merge_signs_are_just_text():
     assert yamlsafe.loads("a: =\nb: <<\n") == {"a": "=", "b": "<<"}
 
 
-def test_size_limit_is_checked_before_parsing():
+def test_size_limit_is_checked_before_parsing(monkeypatch):
     # 2 MiB of unclosed brackets would be a syntax error, but the size is refused first
     data = b"[" * (2 * 1024 * 1024)
-    started = time.perf_counter()
-    with pytest.raises(yamlsafe.YamlProblem) as exc:
-        yamlsafe.load_bytes(data)
+
+    def no_parsing(*args, **kwargs):
+        raise AssertionError("the parser ran on a file that is too big")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(yamlsafe.yaml, "parse", no_parsing)
+        patched.setattr(yamlsafe.yaml, "compose", no_parsing)
+        with pytest.raises(yamlsafe.YamlProblem) as exc:
+            yamlsafe.load_bytes(data)
     assert exc.value.code == "RF002"
-    assert time.perf_counter() - started < 0.5
     assert yamlsafe.load_bytes(b"a: 1\n" + b"#" * 100, max_bytes=200) == {"a": 1}
     with pytest.raises(yamlsafe.YamlProblem):
         yamlsafe.load_bytes(b"a: 1\n" + b"#" * 200, max_bytes=200)
