@@ -45,3 +45,24 @@ def test_every_profile_photo_of_the_library_resolves(app):
     for sid in ("fresh-start", "quick-follow-back", "model-scout", "cabin-seven"):
         chat = ChatScreen(app, Session(find_scenario(sid), seed=1))
         assert any(c.picture is not None for c in chat.profile_cards), sid
+
+
+def test_the_dating_apps_big_photo_card_shows_the_first_profile_photo(chat_factory, app):
+    chat = chat_factory("age-keeps-changing")            # dating app; tyler.m's one photo is the clue
+    assert chat.skin == "dating_app"
+    drawn = []
+    real = chat.avatars.photo_card
+
+    def spy(name, w, h, radius, picture=None):
+        card = real(name, w, h, radius, picture)
+        drawn.append(((name, w, h, radius), picture, pygame.image.tobytes(card, "RGBA")))
+        return card
+
+    chat.avatars.photo_card = spy
+    chat.dirty = True
+    app.tick([])
+    size, picture, pixels = next(d for d in drawn if d[0][0] == chat.scenario.stranger.name)
+    first = next(c.picture for c in chat.profile_cards if c.picture is not None)
+    assert picture == first and picture.name == "tyler_m.png" and picture != chat.stranger_picture
+    avatar = real(*size, chat.stranger_picture)
+    assert pixels != pygame.image.tobytes(avatar, "RGBA")    # not the avatar cut to the card's shape

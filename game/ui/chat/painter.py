@@ -290,7 +290,7 @@ class ChatPainter:
             side = min(r.w - 2 * pad, int(r.h * 0.36))
             photo = pygame.Rect(x, y, r.w - 2 * pad, side)
             surface.blit(self.chat.avatars.photo_card(s.name, photo.w, photo.h, t.shape.panel_radius,
-                                                 self.chat.stranger_picture), photo.topleft)
+                                                      self.chat.cover_picture()), photo.topleft)
             shade = pygame.Surface((photo.w, photo.h // 3), pygame.SRCALPHA)
             pygame.draw.rect(shade, (0, 0, 0, 130), shade.get_rect(), border_bottom_left_radius=t.shape.panel_radius,
                              border_bottom_right_radius=t.shape.panel_radius)

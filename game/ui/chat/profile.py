@@ -46,12 +46,21 @@ class ProfilePanel:
     wide: bool
     profile_open: bool
     profile_cards: list[ProfileCard]
+    stranger_picture: Path | None
     profile_scroller: Any
     r_profile: pygame.Rect
     dirty: bool
 
     def profile_visible(self) -> bool:
         return self.wide or self.profile_open
+
+    def cover_picture(self) -> Path | None:
+        """The dating app's big photo card: the first profile photo, as such an app shows it.
+
+        Without a profile photo that can be shown, the avatar (else initials).
+        """
+        first = next((c.picture for c in self.profile_cards if c.picture is not None), None)
+        return first if first is not None else self.stranger_picture
 
     def _profile_sub_lines(self, width: int) -> list[str]:
         """The line(s) under the profile's name: the claimed age and how to flag, wrapped, never cut."""
