@@ -5,6 +5,7 @@
     unflag ID        remove a flag
     profile          show the stranger's profile
     block | report | leave    end the conversation with that platform action
+    report REASON    report, saying what happened (an id of game.report_reasons: pictures, threats, ...)
     wait             let time pass (the next idle nudge, if any)
     quit             stop; stored as incomplete
     help             list these commands (the terminal's own addition)
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 SIMPLE = ("profile", "block", "report", "leave", "wait", "quit", "help")
 WITH_ID = ("flag", "unflag")
 HELP = ("Type a number to reply, 'flag N' to flag message [N] (or a profile item id), 'unflag N', "
-        "'profile', 'wait', or end the chat with 'block', 'report' or 'leave'. 'quit' stops.")
+        "'profile', 'wait', or end the chat with 'block', 'report' (or 'report REASON') or 'leave'. 'quit' stops.")
 
 
 class ParseError(ValueError):
@@ -47,10 +48,14 @@ def parse(text: str, line: int = 0) -> Command | None:
         return Command("choose", head, line)
     if head in SIMPLE and len(words) == 1:
         return Command(head, None, line)
+    if head == "report" and len(words) == 2:
+        return Command(head, words[1].lower(), line)
     if head in WITH_ID:
         if len(words) != 2:
             raise ParseError(f"'{head}' needs one message number or id, like '{head} 3'")
         return Command(head, words[1].strip("[]"), line)
+    if head == "report":
+        raise ParseError("'report' takes at most one reason, like 'report threats'")
     if head in SIMPLE:
         raise ParseError(f"'{head}' takes nothing after it")
     raise ParseError(f"unknown command '{text[:40]}' (type help for the list)")

@@ -4,7 +4,9 @@ Turns a scenario, its event log and its result record into plain-language
 parts: the score with what each part means, every red flag spotted or missed
 with its explanation, false alarms explained kindly, what was shared, the
 debrief sections that are true on the player's path, the discussion
-questions and where to get help.
+questions and where to get help. After an unsafe ending it also gives the
+first steps to take ("what to do now"), which every front end shows first,
+before the score; a report's reason is given back in the player's words.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from math import floor
 
 from .expressions import State
 from .model import DebriefSection, Ending, Message, ProfileItem, Scenario
+from .report_reasons import label
 from .taxonomy import (
     Category,
     DisclosureKind,
@@ -58,6 +61,14 @@ class Debrief:
     questions: tuple[str, ...]
     help: HelpInfo = field(default_factory=load_help)
     sections: tuple[str, ...] = ()     # texts of the debrief sections true on this path, in file order
+    first_steps: tuple[str, ...] = ()  # "what to do now", after an unsafe ending (else empty)
+    report_reason: str = ""            # what the player said happened when they reported ('' = none given)
+
+    @property
+    def help_first(self) -> bool:
+        """After an unsafe ending the page leads with what happened, what to do and where to get help;
+        the score comes later, in small."""
+        return bool(self.first_steps)
 
     @property
     def spotted(self):
@@ -95,6 +106,37 @@ def _headline(scenario: Scenario, result: dict) -> str:
                                                                              "The chat ended.")
 
 
+#: what to do now, shown first after an unsafe ending (the help resources follow)
+FIRST_STEPS = (
+    "Tell an adult you trust, today: a parent, a teacher or a school counsellor.",
+    "Keep the evidence: screenshots of the chat and their username. Then block them.",
+    "Report them on the app, and to one of the services below.",
+)
+
+def page_words(help_first: bool) -> dict[str, str]:
+    """The debrief page's headings and fixed lines, for every front end that lays the page out."""
+    return {"what_to_do": "What to do now", "get_help": "Where to get help", "get_help_button": "Get help",
+            "scored": "How this chat scored" if help_first else "Your score, part by part",
+            # after an unsafe ending "what to do now" has just said to tell an adult: say it once
+            "contact": ("You can also contact one of these:" if help_first else
+                        "Tell an adult you trust: a parent, a teacher, a school counsellor. Or contact one of these:")}
+
+
+REPORT_NOTE = "You reported: {reason}. Saying what happened helps the safety team act faster."
+
+
+def first_steps(result: dict) -> tuple[str, ...]:
+    """The "what to do now" steps: after an unsafe ending, else none."""
+    ending = result.get("ending") or {}
+    return FIRST_STEPS if result.get("outcome") == "ending" and ending.get("outcome") == "unsafe" else ()
+
+
+def report_reason(events: list[dict]) -> str:
+    """The label of the reason given with a report ('' when the chat was not reported or no reason was given)."""
+    end = events[-1] if events and events[-1].get("type") == "end" else {}
+    return label(end.get("reason")) if end.get("how") == "report" else ""
+
+
 UNJUSTIFIED_EXIT = ("Leaving was right, and leaving is always OK in real life. Next time, flag the warning "
                     "sign that told you to leave: that shows you spotted it, and getting out counts in full. "
                     "This time it counts half.")
@@ -112,8 +154,7 @@ def _exit_meaning(scenario: Scenario, result: dict) -> str:
     if outcome == "ending":
         return {"safe": "You reached a safe ending.",
                 "neutral": "The chat ended with things left open: not the worst outcome, not the safest.",
-                "unsafe": ("The chat went where the other person wanted. "
-                           "In real life, this is the moment to tell someone.")
+                "unsafe": "The chat went where the other person wanted."
                 }[result["ending"]["outcome"]]
     if result["exit_point"] is None or late <= 0:
         how = ("You got out before the danger built up." if result["exit_point"] is None
@@ -229,4 +270,5 @@ def build(scenario: Scenario, events: list[dict], result: dict, country: str | N
         ending = node.end if node else None
     return Debrief(scenario, result, _headline(scenario, result), ending, parts, tuple(reviews), disclosed,
                    scenario.benign, scenario.debrief.summary, scenario.debrief.discussion_questions,
-                   help=help_for(scenario.language, country), sections=path_sections(scenario, events))
+                   help=help_for(scenario.language, country), sections=path_sections(scenario, events),
+                   first_steps=first_steps(result), report_reason=report_reason(events))

@@ -17,8 +17,10 @@ from collections.abc import Callable
 
 from .expressions import State
 from .model import Choice, Message, Node, Scenario
+from .report_reasons import REASONS as _REASONS
 
 END_ACTIONS = ("block", "report", "leave")
+REPORT_REASONS = tuple(r.id for r in _REASONS)
 STATE_VERSION = 1
 
 
@@ -266,20 +268,29 @@ class Conversation:
         self.pending.append(self._prepare(node.id, message, nudge=True))
         return True
 
-    def end_action(self, how: str) -> dict:
+    def end_action(self, how: str, reason: str | None = None) -> dict:
+        """Block, report or leave. A report may say why (an id of game.report_reasons)."""
         self._require_open()
         if how not in END_ACTIONS:
             raise CommandError(f"'{how}' is not one of {', '.join(END_ACTIONS)}")
-        return self._finish(how)
+        if reason is not None:
+            if how != "report":
+                raise CommandError(f"only 'report' takes a reason, not '{how}'")
+            if reason not in REPORT_REASONS:
+                raise CommandError(f"unknown report reason '{reason[:40]}' (one of: {', '.join(REPORT_REASONS)})")
+        return self._finish(how, reason)
 
     def quit(self) -> dict:
         self._require_open()
         return self._finish("quit")
 
-    def _finish(self, how: str) -> dict:
+    def _finish(self, how: str, reason: str | None = None) -> dict:
         self.pending.clear()
         self.ended = True
-        return self._emit({"type": "end", "how": how})
+        event: dict = {"type": "end", "how": how}
+        if reason is not None:
+            event["reason"] = reason
+        return self._emit(event)
 
     @property
     def end_event(self) -> dict | None:

@@ -146,6 +146,8 @@ class Session:
             conv.wait()
         elif name == "quit":
             conv.quit()
+        elif name == "report":
+            conv.end_action(name, command.arg)
         else:
             conv.end_action(name)
         return None

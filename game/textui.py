@@ -119,6 +119,13 @@ class TextRenderer:
             self.line()
         self.line("== Debrief ==")
         self.line(d.headline)
+        if d.first_steps:                     # after an unsafe ending: what to do now, before the score
+            self.line("What to do now:")
+            for number, step in enumerate(d.first_steps, 1):
+                self.line(f"{number}. {step}", "  ")
+            self.line("(Where to get help is at the end.)", "  ")
+        if d.report_reason:
+            self.line(debrief_mod.REPORT_NOTE.format(reason=d.report_reason.lower()))
         if result["complete"]:
             self.line(f"Score: {result['score']['total']} / 100")
         for part in d.parts:

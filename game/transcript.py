@@ -4,8 +4,9 @@
 the session was scored) and marks every stranger message, platform notice and
 profile item as *spotted*, *missed* or *false alarm*, the moment the danger
 reached the exit threshold (*exit point*), the replies written after it
-(*late*) and the replies that gave something away (*shared*) or involved a
-trusted adult. The debrief screen, the three report formats (HTML, CSV,
+(*late*), the replies that gave something away (*shared*) or involved a
+trusted adult, the replies the player could have picked instead (*others*)
+and, for a report, the reason the player gave. The debrief screen, the three report formats (HTML, CSV,
 JSON) and the counsellor's view all draw this one transcript, so they never
 disagree about what happened.
 
@@ -19,6 +20,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+
+from . import report_reasons
 
 SPOTTED, MISSED, FALSE_ALARM = "spotted", "missed", "false_alarm"
 
@@ -41,6 +44,8 @@ class Line:
     repeat: bool = False          # the same item shown again: its mark belongs to the first time
     image: str = ""
     link: str = ""
+    others: list[str] = field(default_factory=list)   # a reply: the replies shown with it, not picked
+    decision: int | None = None   # a reply: which decision of the chat it was (0 = the first)
 
     def reply_notes(self, tax: Any) -> list[str]:
         """What a counsellor should notice about a player's reply (empty for stranger lines)."""
@@ -70,6 +75,12 @@ class Ending:
     how: str
     node: str | None = None
     outcome: str | None = None
+    reason: str | None = None     # a report: what the player said happened (game.report_reasons id)
+
+    @property
+    def reason_label(self) -> str:
+        """The report form's words for the reason ('' when none was given)."""
+        return report_reasons.label(self.reason)
 
 
 @dataclass
@@ -121,7 +132,7 @@ def annotate(events: Sequence[dict[str, Any]], result: dict[str, Any] | None = N
         elif t == "unflag":
             flagged.discard(str(e.get("id")))
         elif t == "end":
-            end = Ending(str(e.get("how")), e.get("node"), e.get("outcome"))
+            end = Ending(str(e.get("how")), e.get("node"), e.get("outcome"), e.get("reason"))
 
     if result is not None:
         hits = set(result.get("hits") or [])
@@ -145,9 +156,13 @@ def annotate(events: Sequence[dict[str, Any]], result: dict[str, Any] | None = N
     lines: list[Line] = []
     after_exit = exit_marked = False
     shown: set[str] = set()
+    offered: list[tuple[Any, str]] = []    # (authored index, text) of the last `choices` event
+    decisions = 0
     for e in events:
         t = e.get("type")
-        if t == "deliver":
+        if t == "choices":
+            offered = [(o.get("index"), str(o.get("text", ""))) for o in e.get("options") or []]
+        elif t == "deliver":
             iid = str(e.get("id"))
             is_exit = bool(exit_point) and iid == exit_point and not exit_marked
             if is_exit:
@@ -160,9 +175,13 @@ def annotate(events: Sequence[dict[str, Any]], result: dict[str, Any] | None = N
                 image=str(e.get("image", "") or ""), link=str(e.get("link", "") or "")))
             shown.add(iid)
         elif t == "choice":
-            lines.append(Line(who="player", text=str(e.get("text", "")), late=after_exit,
+            text = str(e.get("text", ""))
+            others = [o_text for index, o_text in offered if index != e.get("index")]
+            lines.append(Line(who="player", text=text, late=after_exit,
                               discloses=list(e.get("discloses") or []),
-                              tells_adult=bool(e.get("tells_adult"))))
+                              tells_adult=bool(e.get("tells_adult")), others=others, decision=decisions))
+            decisions += 1
+            offered = []
 
     profile = [ProfileMark(pid, rf, mark(pid)) for pid, rf in profile_rf.items()]
 

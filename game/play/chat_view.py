@@ -14,6 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from game import report_reasons
+
 from .clock import sets_clock
 
 STRANGER, PLAYER, SYSTEM, ENDING, INFO = "stranger", "player", "system", "ending", "info"
@@ -37,6 +39,13 @@ END_ACTION_LABELS = {
     "report": "Report and block",
     "leave": "Leave the chat",
 }
+
+#: the debrief's short line where the chat ended, with {name} the stranger's name
+END_SUMMARY = {"block": "You blocked {name}.", "report": "You reported and blocked {name}.",
+               "leave": "You left the chat.", "quit": "You stopped the chat before the end."}
+
+#: the tag of an authored ending's card (chat and debrief)
+OUTCOME_WORDS = {"safe": "Safe ending", "neutral": "Neutral ending", "unsafe": "Unsafe ending"}
 
 #: the confirm question before an end action: (title, body, button)
 CONFIRM = {
@@ -87,10 +96,30 @@ def picture_name(ref: str) -> str:
     return ref.rsplit("/", 1)[-1].rsplit(".", 1)[0].replace("_", " ")
 
 
-def end_line(how: str, stranger: str) -> str | None:
-    """What the chat says after block / report / leave (None for the others)."""
+def end_line(how: str, stranger: str, reason: str = "") -> str | None:
+    """What the chat says after block / report / leave (None for the others); ``reason`` is a report's label."""
     text = END_LINES.get(how)
-    return text.format(name=stranger) if text else None
+    if not text:
+        return None
+    text = text.format(name=stranger)
+    if how == "report" and reason:
+        text = text.replace(". ", f" for: {reason.lower()}. ", 1)
+    return text
+
+
+def end_summary(how: str, stranger: str, ending_title: str = "", reason: str = "") -> str:
+    """The debrief's short line where the chat ended ("You blocked Jay.", "The chat ended: <title>")."""
+    if how == "ending":
+        return "The chat ended" + (f": {ending_title}" if ending_title else ".")
+    text = END_SUMMARY.get(how, "The chat ended.").format(name=stranger)
+    if how == "report" and reason:
+        text = f"{text[:-1]}: {reason.lower()}."
+    return text
+
+
+def outcome_words(outcome: str) -> str:
+    """'Unsafe ending' for an authored ending's outcome ('Ending' when unknown)."""
+    return OUTCOME_WORDS.get(outcome, "Ending")
 
 
 def confirm_words(how: str, stranger: str) -> tuple[str, str, str]:
@@ -189,7 +218,7 @@ class ChatView:
                 end = node.end if node is not None else None
                 return ChatLine(ENDING, end.text.strip() if end else "", title=end.title if end else "",
                                 outcome=str(event.get("outcome", "")), t=t)
-            text = end_line(how, self.stranger)
+            text = end_line(how, self.stranger, report_reasons.label(event.get("reason")))
             return ChatLine(INFO, text, t=t) if text else None
         return None
 

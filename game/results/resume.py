@@ -93,7 +93,8 @@ def rebuild(scenario: Any, events: Sequence[dict[str, Any]]) -> tuple[Any, list[
                 if how == "quit":
                     raise ResumeError("the stored log still ends with 'quit'")
                 if how in ("block", "report", "leave"):
-                    conv.end_action(how)
+                    reason = event.get("reason")
+                    conv.end_action(how, str(reason) if reason is not None else None)
                 # "ending" events come from the engine itself
             else:
                 raise ResumeError(f"unknown stored event type '{kind}'")

@@ -138,6 +138,8 @@ def test_keyboard_scrolls_and_reaches_the_buttons(app):
     app.tick([key(pygame.K_HOME)])
     assert screen.scroller.offset == 0
     app.tick([key(pygame.K_TAB)])
+    assert screen.focus.current.ident == "help"          # the footer starts with "Get help"
+    app.tick([key(pygame.K_TAB)])
     assert screen.focus.current.ident == "again"
     app.tick([key(pygame.K_TAB), key(pygame.K_RETURN)])
     assert [type(s) for s in app.stack] == [StartScreen, PickerScreen]
@@ -161,7 +163,7 @@ def test_play_again_starts_the_same_scenario_above_the_picker(app, monkeypatch):
     monkeypatch.setattr(sessions, "start", start)
     session, result = play("first-dm", "best")
     screen = open_debrief(app, session, result)
-    app.tick(click(screen.buttons[0].rect.center))
+    app.tick(click(next(b for b in screen.buttons if b.ident == "again").rect.center))
     assert calls == ["first-dm"]
     assert [type(s) for s in app.stack] == [StartScreen, PickerScreen, ChatScreen]
 

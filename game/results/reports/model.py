@@ -425,6 +425,8 @@ def _session_view(rec: SessionRecord, info: dict[str, Any],
         outcome_label = f"Story ending ({ending_outcome})" if ending_outcome else "Story ending"
     elif outcome:
         outcome_label = OUTCOMES.get(outcome, outcome)
+        if outcome == "reported" and tr.end is not None and tr.end.reason_label:
+            outcome_label += f" ({tr.end.reason_label.lower()})"      # what the player said happened
     else:
         outcome_label = "Quit mid-way" if rec.status == "quit" else "Not finished"
 

@@ -164,6 +164,12 @@ def debrief_view(live: Live, result: dict[str, Any] | None) -> dict[str, Any]:
         "questions": list(d.questions),
         "never_your_fault": list(d.help.never_your_fault),
         "help": [resource(r) for r in d.help.resources],
+        "help_first": d.help_first,          # unsafe ending: what happened, what to do, help, then the score
+        "first_steps": list(d.first_steps),
+        "report_reason": d.report_reason,
+        "report_note": (debrief_words.REPORT_NOTE.format(reason=d.report_reason.lower())
+                        if d.report_reason else ""),
+        "words": debrief_words.page_words(d.help_first),
         "result": result,
     }
 

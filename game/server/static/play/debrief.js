@@ -36,21 +36,56 @@ function part(p) {
   return box;
 }
 
+function helpSection(d) {
+  const help = el("section", { id: "debrief-help", "aria-labelledby": "help-head", tabindex: "-1" },
+    el("h2", { id: "help-head" }, d.words.get_help));
+  for (const s of d.never_your_fault) help.append(el("p", { class: "fault" }, s));
+  help.append(el("p", { class: "strong" }, d.words.contact));
+  const ul = el("ul", { class: "help-list" });
+  for (const r of d.help) {
+    ul.append(el("li", {}, el("strong", {}, r.name), ` (${r.region}): ${r.purpose} `,
+      [r.website, r.phone].filter(Boolean).join(", ")));
+  }
+  help.append(ul);
+  return help;
+}
+
+function scoreSection(d) {
+  const parts = el("section", { "aria-labelledby": "score-title" }, el("h2", { id: "score-title" }, d.words.scored));
+  if (d.complete && d.total !== null) {
+    parts.append(el("p", { class: d.help_first ? "score-total small-total" : "score-total" }, `Score: ${d.total} / 100`));
+  }
+  for (const p of d.parts) parts.append(part(p));
+  return parts;
+}
+
+// After an unsafe ending the page leads with what happened, what to do now and where to get help;
+// the score follows, in small. Otherwise the score comes first and the help last.
 export function renderDebrief(root, d) {
   root.replaceChildren();
-  if (d.ending) {
-    root.append(el("section", { class: "card" }, el("h2", {}, d.ending.title), el("p", {}, d.ending.text)));
+  const ending = d.ending ? el("section", { class: "card" }, el("h2", {}, d.ending.title), el("p", {}, d.ending.text)) : null;
+  const headline = el("p", { class: "headline" }, d.headline);
+  if (d.help_first) {
+    root.append(headline);
+    if (ending) root.append(ending);
+    const steps = el("ol", { class: "steps" });
+    for (const s of d.first_steps) steps.append(el("li", {}, s));
+    root.append(el("section", { class: "card what-to-do" }, el("h2", {}, d.words.what_to_do), steps));
+    root.append(helpSection(d));
+  } else {
+    if (ending) root.append(ending);
+    root.append(headline);
+    if (d.report_note) root.append(el("p", { class: "report-note" }, d.report_note));
   }
-  root.append(el("p", { class: "headline" }, d.headline));
-  if (d.complete && d.total !== null) root.append(el("p", { class: "score-total" }, `Score: ${d.total} / 100`));
-  const parts = el("section", { "aria-labelledby": "score-title" }, el("h2", { id: "score-title" }, "Your score, part by part"));
-  for (const p of d.parts) parts.append(part(p));
-  root.append(parts);
   if (d.summary || d.sections.length) {
     const box = el("section", {}, el("h2", {}, d.safe_person ? `${d.stranger} was safe` : "What was really going on"));
     for (const text of [d.summary, ...d.sections]) if (text) box.append(el("p", {}, text));
-    root.append(box);
+    if (d.help_first) root.append(box);
+    else { root.append(scoreSection(d)); root.append(box); }
+  } else if (!d.help_first) {
+    root.append(scoreSection(d));
   }
+  if (d.help_first) root.append(scoreSection(d));
   for (const status of ["spotted", "missed", "false_alarm"]) {
     const items = d.items.filter((i) => i.status === status);
     if (!items.length) continue;
@@ -75,13 +110,13 @@ export function renderDebrief(root, d) {
     for (const q of d.questions) ul.append(el("li", {}, q));
     root.append(el("section", {}, el("h2", {}, "Talk about it"), ul));
   }
-  const help = el("section", { "aria-labelledby": "help-head" }, el("h2", { id: "help-head" }, "Where to get help"));
-  for (const s of d.never_your_fault) help.append(el("p", { class: "fault" }, s));
-  const ul = el("ul", { class: "help-list" });
-  for (const r of d.help) {
-    ul.append(el("li", {}, el("strong", {}, r.name), ` (${r.region}): ${r.purpose} `,
-      [r.website, r.phone].filter(Boolean).join(", ")));
-  }
-  help.append(ul);
-  root.append(help);
+  if (!d.help_first) root.append(helpSection(d));
+}
+
+// The footer's "Get help": bring the help section into view and move the focus there.
+export function showHelp() {
+  const help = document.getElementById("debrief-help");
+  if (!help) return;
+  help.scrollIntoView({ block: "start" });
+  help.focus();
 }

@@ -5,7 +5,7 @@
 
 import { api, ApiError, postWithRetry, el } from "/static/js/api.js";
 import { Chat } from "/static/play/chat.js";
-import { renderDebrief } from "/static/play/debrief.js";
+import { renderDebrief, showHelp } from "/static/play/debrief.js";
 import { offerCheck } from "/static/play/check.js";
 
 const STORE_PLAYER = "redflags.player";
@@ -183,6 +183,7 @@ async function showDebrief(token) {
   }
   show("debrief");
   renderDebrief($("debrief-body"), data);
+  $("get-help").textContent = data.words.get_help_button;
   $("debrief-title").focus();
 }
 
@@ -203,6 +204,7 @@ async function boot() {
   $("change-name").addEventListener("click", showJoin);
   $("before-back").addEventListener("click", () => $("dlg-before").close());
   $("play-again").addEventListener("click", () => leaveDebrief(true));
+  $("get-help").addEventListener("click", showHelp);
   $("choose-another").addEventListener("click", () => leaveDebrief(false));
   for (const b of document.querySelectorAll(".contrast-toggle")) {
     b.addEventListener("click", () => {
