@@ -139,7 +139,14 @@ def play_by_clicks(page, lines, phone=True, after=None):
                 page.click("#profile-close")
         elif words[0].isdigit():
             page.click(f"#choices [data-choice='{words[0]}']")
-        elif words[0] in ("block", "report", "leave"):
+        elif words[0] == "block":
+            page.click("[data-action='block']")
+            page.click("#block-yes")
+        elif words[0] == "report":
+            page.click("[data-action='report']")
+            page.click(f"#reason-{words[1] if len(words) > 1 else 'other'}")
+            page.click("#report-send")
+        elif words[0] == "leave":
             page.click(f"[data-action='{words[0]}']")
             page.click("#confirm-yes")
         else:
@@ -179,7 +186,16 @@ def play_by_keys(page, lines, phone=True):
             replies = page.locator("#thread .line.player").count()
             page.keyboard.press(words[0])
             page.wait_for_function("(n) => document.querySelectorAll('#thread .line.player').length > n", arg=replies)
-        elif words[0] in ("block", "report", "leave"):
+        elif words[0] == "block":
+            focus_by_tab(page, "[data-action='block']")
+            page.keyboard.press("Enter")
+            page.keyboard.press("Enter")            # the block dialog opens on Block
+        elif words[0] == "report":
+            focus_by_tab(page, "[data-action='report']")
+            page.keyboard.press("Enter")
+            page.keyboard.press("Space")            # the form opens on the first reason: Space picks it
+            page.keyboard.press("Enter")            # Enter sends the form
+        elif words[0] == "leave":
             focus_by_tab(page, f"[data-action='{words[0]}']")
             page.keyboard.press("Enter")
             page.keyboard.press("Shift+Tab")        # the dialog opens on Cancel; the action is before it
@@ -238,6 +254,42 @@ def test_each_skin_by_keyboard_alone_on_a_laptop(server, new_page, skin):
     assert record_of(server, page) == expected(scenario)
     page.keyboard.press("Enter")                 # "See how you did" has the focus at the end
     page.wait_for_selector("#view-debrief:not([hidden])")
+    assert not page.problems, page.problems
+
+
+def test_block_explains_and_the_report_form_records_the_reason(server, new_page):
+    from game.play.exits import block_words, report_form
+    from game.report_reasons import REASONS
+
+    page = new_page(LAPTOP)
+    join_and_pick(page, server, "first-dm")
+    settled(page)
+    from game.library import find_scenario
+
+    name = find_scenario("first-dm").stranger.name
+    page.click("[data-action='block']")
+    page.wait_for_selector("#dlg-block[open]")
+    words = block_words(name)
+    text = page.inner_text("#dlg-block")
+    for line in words["does"] + words["does_not"] + [words["still"]]:
+        assert line in text
+    page.click("#block-report")                  # Report instead
+    page.wait_for_selector("#dlg-report[open]")
+    form = report_form(name)
+    text = page.inner_text("#dlg-report")
+    assert form["question"] in text and all(r.label in text for r in REASONS)
+    page.click("#report-send")                   # nothing chosen: one line, the chat goes on
+    assert page.inner_text("#report-error") == form["choose_first"]
+    page.click("#reason-meeting")
+    page.click("#report-send")
+    page.wait_for_selector("#see-debrief:visible")
+    events = page.evaluate("fetch('/api/v1/play/' + JSON.parse(localStorage.getItem('redflags.chat')).token)"
+                           ".then(r => r.json())")["events"]
+    assert events[-1]["how"] == "report" and events[-1]["reason"] == "meeting"
+    page.click("#see-debrief")
+    page.wait_for_selector("#view-debrief:not([hidden])")
+    assert "asking to meet up" in page.inner_text("#debrief-body")
+    assert page.is_visible("#get-help")
     assert not page.problems, page.problems
 
 
@@ -347,8 +399,11 @@ def test_accessibility_of_every_view_with_axe(server, new_page):
     settled(page)
     axe_check(page, "chat (social)")
     page.click("[data-action='report']")
-    axe_check(page, "confirm dialog")
-    page.click("#confirm-no")
+    axe_check(page, "report form")
+    page.click("#report-no")
+    page.click("[data-action='block']")
+    axe_check(page, "block dialog")
+    page.click("#block-no")
     page.click("#pause-button")
     axe_check(page, "pause dialog")
     page.click("#pause-help")

@@ -127,7 +127,7 @@ def test_safety_menu_and_keys(app, chat_factory):
     app.tick([key(pygame.K_ESCAPE)])
     assert app.top is chat
     app.tick([key(pygame.K_r)])                                # one keystroke from the chat
-    from game.ui.screens.overlays import ConfirmScreen
-    assert isinstance(app.top, ConfirmScreen)
-    app.tick([key(pygame.K_RETURN)])
+    from game.ui.screens.exits import ReportFormScreen
+    assert isinstance(app.top, ReportFormScreen)               # the report form asks what happened
+    app.tick([key(pygame.K_1), key(pygame.K_RETURN)])          # first reason, then send
     assert chat.conv.events[-1]["how"] == "report"

@@ -16,6 +16,7 @@ from game import debrief as debrief_words
 from game.loader import resolve_asset
 from game.model import Scenario
 from game.play import chat_view as cv
+from game.play import exits
 
 from .service import Live, SoloError
 
@@ -94,6 +95,10 @@ def chat_view(live: Live) -> dict[str, Any]:
         "player": {"name": view.player},
         "pictures": pictures,
         "confirm": {how: list(cv.confirm_words(how, stranger.name)) for how in ("block", "report", "leave")},
+        "report_form": exits.report_form(stranger.name),      # "What happened?" (the window's words)
+        "block": exits.block_words(stranger.name),            # what blocking does and does not do
+        "pause": exits.pause_words(),
+        "outcome_words": dict(cv.OUTCOME_WORDS),
         "fake_link": cv.FAKE_LINK,
         "chat_over_flags": cv.CHAT_OVER_FLAGS,
         "resumed_line": cv.RESUMED_LINE,

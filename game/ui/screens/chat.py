@@ -25,7 +25,7 @@ from game import display_text
 from game.command_language import Command
 from game.engine import CommandError
 from game.loader import resolve_asset
-from game.play.chat_view import CHAT_OVER_FLAGS, ChatLine, ChatView, confirm_words
+from game.play.chat_view import CHAT_OVER_FLAGS, ChatLine, ChatView
 from game.play.pacing import Pacer
 
 from ..app import App, Screen
@@ -40,7 +40,8 @@ from ..chat.timeline import ENDING, SYSTEM, ChatItem, ItemRenderer, RenderContex
 from ..scrolling import Scroller
 from ..theme import PALETTES
 from ..widgets import Button
-from .overlays import ConfirmScreen, LinkWarningScreen, PauseScreen
+from .exits import open_exit_dialog
+from .overlays import LinkWarningScreen, PauseScreen
 from .safety_menu import SafetyMenuScreen
 
 DRAG_THRESHOLD = 6
@@ -286,11 +287,8 @@ class ChatScreen(ProfilePanel, Screen):
         self.act(Command("unflag" if self.conv.is_flagged(item_id) else "flag", item_id))
 
     def ask_end(self, how: str) -> None:
-        if self.conv.ended:
-            return
-        title, body, label = confirm_words(how, self.stranger_name)
-        self.app.push(ConfirmScreen(self.app, title, body, label, lambda: self.end_action(how), skin=self.skin,
-                                    kind="danger" if how != "leave" else "primary"))
+        if not self.conv.ended:      # block explains itself, report asks what happened, leave confirms
+            open_exit_dialog(self.app, how, self.stranger_name, self.end_action, skin=self.skin)
 
     def open_safety_menu(self) -> None:
         """The header's Safety menu: Block, Report, Leave (each also a key: B, R, L)."""
@@ -299,8 +297,8 @@ class ChatScreen(ProfilePanel, Screen):
         self.app.push(SafetyMenuScreen(self.app, self.stranger_name, self.ask_end, anchor=self.b_safety.rect,
                                        skin=self.skin))
 
-    def end_action(self, how: str) -> None:
-        self.act(Command(how))
+    def end_action(self, how: str, reason: str | None = None) -> None:
+        self.act(Command(how, reason))
 
     def open_pause(self) -> None:
         self.app.push(PauseScreen(self.app, on_quick_exit=self.quick_exit, skin=self.skin))

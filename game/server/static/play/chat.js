@@ -161,7 +161,7 @@ export class Chat {
     const li = el("li", { class: `line ${kind}${animate ? " new" : ""}` });
     if (kind === "ending") {
       const shape = { safe: "circle-check", neutral: "circle-bar", unsafe: "report" }[line.outcome] || "info";
-      const words = { safe: "Safe ending", neutral: "Neutral ending", unsafe: "Unsafe ending" }[line.outcome] || "Ending";
+      const words = this.view.outcome_words[line.outcome] || "Ending";
       li.append(el("div", { class: "ending-card" },
         el("p", { class: "eyebrow" }, icon(shape), words), el("h2", {}, line.title), el("p", {}, line.text)));
       return li;
@@ -395,6 +395,8 @@ export class Chat {
   // ---------- dialogs ----------
   confirm(how) {
     if (!this.answer || this.answer.ended) return;
+    if (how === "block") return this.askBlock();
+    if (how === "report") return this.askReport();
     const [title, body, label] = this.view.confirm[how];
     $("confirm-title").textContent = title;
     $("confirm-body").textContent = body;
@@ -403,6 +405,59 @@ export class Chat {
     $("confirm-no").onclick = () => $("dlg-confirm").close();
     $("dlg-confirm").showModal();
     $("confirm-no").focus();
+  }
+
+  // Block says what it does and does not do (words from the server: game/play/exits.py).
+  askBlock() {
+    const w = this.view.block;
+    $("block-title").textContent = w.title;
+    $("block-does-title").textContent = w.does_title;
+    $("block-does-not-title").textContent = w.does_not_title;
+    $("block-does").replaceChildren(...w.does.map((t) => el("li", {}, t)));
+    $("block-does-not").replaceChildren(...w.does_not.map((t) => el("li", {}, t)));
+    $("block-still").textContent = w.still;
+    $("block-yes").textContent = w.confirm;
+    $("block-report").textContent = w.report_instead;
+    $("block-no").textContent = w.cancel;
+    $("block-yes").onclick = () => { $("dlg-block").close(); this.send("block"); };
+    $("block-report").onclick = () => { $("dlg-block").close(); this.askReport(); };
+    $("block-no").onclick = () => $("dlg-block").close();
+    $("dlg-block").showModal();
+    $("block-yes").focus();
+  }
+
+  // The report form: "What happened?", one reason, then Send report ("report REASON").
+  askReport() {
+    const w = this.view.report_form;
+    $("report-title").textContent = w.title;
+    $("report-question").textContent = w.question;
+    $("report-intro").textContent = w.intro;
+    $("report-after").textContent = w.after;
+    $("report-send").textContent = w.send;
+    $("report-no").textContent = w.cancel;
+    $("report-error").hidden = true;
+    $("report-reasons").replaceChildren(...w.reasons.map((r, i) => {
+      const id = `reason-${r.id}`;
+      return el("label", { class: "reason", for: id },
+        el("input", { type: "radio", name: "reason", value: r.id, id }),
+        el("span", { class: "reason-label" }, `${i + 1}. ${r.label}`),
+        el("span", { class: "reason-hint dim small" }, r.hint));
+    }));
+    $("report-form").onsubmit = (e) => {
+      e.preventDefault();
+      const chosen = $("report-form").querySelector("input[name=reason]:checked");
+      if (!chosen) {
+        $("report-error").textContent = w.choose_first;
+        $("report-error").hidden = false;
+        $("report-reasons").querySelector("input").focus();
+        return;
+      }
+      $("dlg-report").close();
+      this.send(`report ${chosen.value}`);
+    };
+    $("report-no").onclick = () => $("dlg-report").close();
+    $("dlg-report").showModal();
+    $("report-reasons").querySelector("input").focus();
   }
 
   openLink(line) {
@@ -417,6 +472,13 @@ export class Chat {
 
   pause() {
     if ($("dlg-pause").open) return;
+    const w = this.view.pause;
+    $("pause-title").textContent = w.title;
+    $("pause-body").textContent = w.body;
+    $("pause-resume").textContent = w.resume;
+    $("pause-help").textContent = w.help;
+    $("pause-contrast").textContent = w.contrast;
+    $("pause-exit").textContent = w.quick_exit;
     this.paused = true;
     this.clearTimers();
     $("dlg-pause").showModal();
