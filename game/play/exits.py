@@ -55,6 +55,5 @@ def pause_words() -> dict[str, str]:
         "resume": "Resume",
         "help": "I need to talk to someone",
         "settings": "Settings",
-        "contrast": "High contrast",
         "quick_exit": "Quick exit  (Q)",
     }

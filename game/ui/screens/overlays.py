@@ -11,6 +11,8 @@ from typing import Any
 
 import pygame
 
+from game.play.exits import pause_words
+
 from ..app import App, Screen
 from ..drawing import bullet
 from ..widgets import Button, FocusRing, draw_fade, draw_round_rect, draw_shadow
@@ -71,8 +73,8 @@ class LinkWarningScreen(DialogScreen):
 class PauseScreen(DialogScreen):
     """Escape or the Pause button: resume, get help, settings, quick exit (Q)."""
 
-    title = "Paused"
-    body = "The chat is on hold. Nothing happens until you come back."
+    title = pause_words()["title"]
+    body = pause_words()["body"]
 
     def __init__(self, app: App, *, on_quick_exit: Callable[[], None], skin: str = "menu"):
         self.on_quick_exit = on_quick_exit
@@ -89,11 +91,12 @@ class PauseScreen(DialogScreen):
             self.close()
             self.on_quick_exit()
 
+        w = pause_words()
         self.buttons = [
-            Button("Resume", self.close, kind="primary", ident="resume"),
-            Button("I need to talk to someone", help_, ident="help", key=pygame.K_h),
-            Button("Settings", settings, ident="settings", key=pygame.K_s),
-            Button("Quick exit  (Q)", quick_exit, kind="danger", ident="quick_exit", key=pygame.K_q),
+            Button(w["resume"], self.close, kind="primary", ident="resume"),
+            Button(w["help"], help_, ident="help", key=pygame.K_h),
+            Button(w["settings"], settings, ident="settings", key=pygame.K_s),
+            Button(w["quick_exit"], quick_exit, kind="danger", ident="quick_exit", key=pygame.K_q),
         ]
 
     def on_enter(self) -> None:

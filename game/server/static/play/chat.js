@@ -426,7 +426,7 @@ export class Chat {
     $("block-yes").focus();
   }
 
-  // The report form: "What happened?", one reason, then Send report ("report REASON").
+  // The report form: one reason to pick, then the command "report REASON".
   askReport() {
     const w = this.view.report_form;
     $("report-title").textContent = w.title;
@@ -477,7 +477,6 @@ export class Chat {
     $("pause-body").textContent = w.body;
     $("pause-resume").textContent = w.resume;
     $("pause-help").textContent = w.help;
-    $("pause-contrast").textContent = w.contrast;
     $("pause-exit").textContent = w.quick_exit;
     this.paused = true;
     this.clearTimers();

@@ -1,0 +1,42 @@
+"""The browser's words come from the application layer: no copy of them in the page's files."""
+
+from pathlib import Path
+
+import pytest
+
+from game.play import chat_view, exits
+
+STATIC = Path(__file__).resolve().parents[2] / "game" / "server" / "static"
+PAGE_FILES = sorted((STATIC / "play").glob("*.js")) + [STATIC / "play.html"]
+
+
+def sentences():
+    name = "Sam"
+    out = list(chat_view.OUTCOME_WORDS.values())
+    out += [v.format(name=name) for v in chat_view.END_SUMMARY.values()]
+    out += [v for k, v in exits.pause_words().items()]
+    form = exits.report_form(name)
+    out += [form["question"], form["intro"], form["after"], form["send"], form["choose_first"]]
+    out += [r["label"] for r in form["reasons"]] + [r["hint"] for r in form["reasons"]]
+    block = exits.block_words(name)
+    out += block["does"] + block["does_not"] + [block["still"], block["report_instead"]]
+    return sorted(set(out))
+
+
+@pytest.mark.parametrize("sentence", sentences())
+def test_the_page_holds_no_copy_of_the_shared_words(sentence):
+    for path in PAGE_FILES:
+        assert sentence not in path.read_text(encoding="utf-8"), f"{path.name} repeats {sentence!r}"
+
+
+def test_the_chat_view_serves_them(tmp_path):
+    from solo_factory import app as create_app
+    from starlette.testclient import TestClient
+
+    with TestClient(create_app(tmp_path / "store")) as client:
+        token = client.post("/api/v1/play", json={"scenario": "first-dm", "seed": 1}).json()["session"]
+        view = client.get(f"/api/v1/play/{token}/chat").json()
+    assert view["pause"] == exits.pause_words()
+    assert view["outcome_words"] == chat_view.OUTCOME_WORDS
+    assert view["report_form"]["reasons"] == exits.report_form("x")["reasons"]
+    assert view["block"]["does_not"] == exits.block_words(view["stranger"]["name"])["does_not"]
