@@ -122,6 +122,11 @@ def page_words(help_first: bool) -> dict[str, str]:
                         "Tell an adult you trust: a parent, a teacher, a school counsellor. Or contact one of these:")}
 
 
+def replay_words() -> dict[str, str]:
+    """The words under each reply of the replay: the replies not picked, and trying again from there."""
+    return {"others": "Replies you didn't pick:", "retry": "Try again from here"}
+
+
 REPORT_NOTE = "You reported: {reason}. Saying what happened helps the safety team act faster."
 
 

@@ -69,6 +69,8 @@ class Session:
         self.conv = conversation or Conversation(scenario, self.seed, clock=clock, on_event=self._on_event)
         self.conv.on_event = self._on_event
         self._result: dict | None = None
+        #: a practice run from a decision of an earlier chat (game.play.practice): its number, else None
+        self.practice: int | None = None
 
     @property
     def recorder(self) -> Recorder | None:

@@ -131,9 +131,11 @@ def confirm_words(how: str, stranger: str) -> tuple[str, str, str]:
 class ChatView:
     """Follows one session's events and says what the chat shows."""
 
-    def __init__(self, session: Any, resumed: bool = False):
+    def __init__(self, session: Any, resumed: bool | str = False):
         self.session = session
-        self.resumed = resumed
+        self.resumed = bool(resumed)
+        #: the line after what was already said (a practice run passes its own line as ``resumed``)
+        self.resumed_line = resumed if isinstance(resumed, str) else RESUMED_LINE
         self.lines: list[ChatLine] = []
         self._seen = 0
         self._last_reply: ChatLine | None = None
@@ -188,7 +190,7 @@ class ChatView:
         """The line a resumed chat shows after what was said before (None when not resumed or over)."""
         if not self.resumed or self.conv.ended:
             return None
-        note = ChatLine(INFO, RESUMED_LINE)
+        note = ChatLine(INFO, self.resumed_line)
         self.lines.append(note)
         return note
 

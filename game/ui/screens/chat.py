@@ -54,7 +54,7 @@ def _is_item(item_id: Any, item: ChatItem) -> bool:
 
 class ChatScreen(ProfilePanel, Screen):
     def __init__(self, app: App, session: Any, *, scripted: bool = False, result_json: str | None = None,
-                 clock_base: float | None = None, resumed: bool = False):
+                 clock_base: float | None = None, resumed: bool | str = False):
         super().__init__(app)
         self.session = session
         self.conv = session.conv
@@ -69,7 +69,7 @@ class ChatScreen(ProfilePanel, Screen):
         self.stranger_picture = self._resolve(self.scenario.stranger.avatar)
         self.avatars = Avatars(app.kit)
         self.flag_fx = FlagEffects()          # the ripple and pennant of a new flag (chat/flagfx.py)
-        clock = chat_clock(self.scenario, self.conv, session, resumed, fixed=clock_base)   # message times
+        clock = chat_clock(self.scenario, self.conv, session, bool(resumed), fixed=clock_base)   # message times
         self.view = ChatView(session, resumed=resumed)
         self.pacer = Pacer(session, typing_factor=lambda: float(self.app.settings.typing_factor))
         self.ctx = RenderContext(self.stranger_name, self.player_name, self.stranger_picture,

@@ -35,10 +35,13 @@ from game.debrief import build as build_debrief
 from game.library import load_library
 from game.play.catalogue import PLATFORM_NAMES
 from game.play.chat_view import outcome_words
+from game.play.practice import PRACTICE_LINE, PRACTICE_NOTE, practice_from
+from game.play.sessions import PlayError
 from game.taxonomy import load_help
 
 from .. import check_flow
 from ..app import App
+from ..dialogs import NoticeDialog
 from ..drawing import platform_accent, platform_icon
 from ..launch import launch_scenario
 from ..marks import FALSE_ALARM, MISSED, SPOTTED, outcome_icon, shield_icon
@@ -103,6 +106,10 @@ class DebriefScreen(ReplayParts, HelpParts):
         self.marked: dict[str, str] = {}
         #: every piece of text laid out on the page, in order (tests read this)
         self.texts: list[str] = []
+        self.anchors: dict[int, Button] = {}
+        self.retry_buttons: list[Button] = []
+        self.practice = getattr(session, "practice", None)
+        self.can_retry = self.scenario is not None and any(e.get("type") == "choice" for e in self.events)
 
     # -- actions -----------------------------------------------------------------------
     def _scenario_ref(self) -> str | None:
@@ -134,13 +141,24 @@ class DebriefScreen(ReplayParts, HelpParts):
     def get_help(self) -> None:
         """The footer's "Get help": scroll to the help section (its heading at the top of the view)."""
         self.scroller.scroll_to(self.help_y - self.theme.px(12))
+        self._place_retry()
         self.dirty = True
+
+    def try_again(self, decision: int) -> None:
+        """A practice run from the player's ``decision``-th reply (never stored; game.play.practice)."""
+        try:
+            session = practice_from(self.scenario, self.events, decision)
+        except PlayError:
+            self.app.push(NoticeDialog(self.app, "This chat cannot start from there",
+                                       "The chat file changed since you played it. Try Play again."))
+            return
+        self.app.open("chat", session=session, resumed=PRACTICE_LINE)
 
     # -- layout --------------------------------------------------------------------------
     def on_resize(self, size: tuple[int, int]) -> None:
         t, kit = self.theme, self.kit
         w, h = size
-        self.marked, self.texts = {}, []
+        self.marked, self.texts, self.anchors = {}, [], {}
         # bottom bar with the three buttons
         gap = t.px(12)
         sizes = [b.preferred_size(kit, t) for b in self.buttons]
@@ -176,6 +194,14 @@ class DebriefScreen(ReplayParts, HelpParts):
             add(surf, g)
         y += t.px(32)
         self.blocks = blocks
+        self.retry_buttons = []
+        for block in blocks:                    # "Try again from here" under the replies, in page order
+            button = self.anchors.get(id(block.surf))
+            if button is not None:
+                button.box = button.box.move(block.x, block.y)
+                self.retry_buttons.append(button)
+        self.focus.set_items([*self.buttons, *self.retry_buttons])
+        self._place_retry()
         self._tops = [b.y for b in blocks]
         self.scroller.set_content(y, pygame.Rect(0, 0, w, self.bar.y))
         self.dirty = True
@@ -187,6 +213,8 @@ class DebriefScreen(ReplayParts, HelpParts):
         t = self.theme
         d = self.debrief
         out: list[tuple[pygame.Surface, int]] = [(self._eyebrow(col), 0)]
+        if self.practice is not None:
+            out.append((self._text(PRACTICE_NOTE, "body_bold", t.p.text, col), t.px(10)))
         ending = getattr(d, "ending", None)
         headline = d.headline if d is not None else "The chat is over."
         if d is None:
@@ -374,6 +402,19 @@ class DebriefScreen(ReplayParts, HelpParts):
     # -- the transcript ------------------------------------------------------------------
     # -- input ----------------------------------------------------------------------------
     def handle_event(self, event: pygame.event.Event) -> bool:
+        used = self._handle(event)
+        self._place_retry()          # the in-page buttons follow the scroll
+        return used
+
+    def _place_retry(self) -> None:
+        view, off = self.scroller.view, int(self.scroller.offset)
+        for b in self.retry_buttons:
+            b.rect = b.box.move(0, view.y - off)
+
+    def _visible_retry(self) -> list[Button]:
+        return [b for b in self.retry_buttons if self.scroller.view.contains(b.rect)]
+
+    def _handle(self, event: pygame.event.Event) -> bool:
         t = self.theme
         line = self.kit.line_height("body")
         if event.type == pygame.KEYDOWN:
@@ -385,7 +426,13 @@ class DebriefScreen(ReplayParts, HelpParts):
                 return True
             if key == pygame.K_TAB or (key in (pygame.K_LEFT, pygame.K_RIGHT) and self.focus.visible):
                 back = (key == pygame.K_TAB and event.mod & pygame.KMOD_SHIFT) or key == pygame.K_LEFT
-                self.focus.move(-1 if back else 1)
+                if self.focus.current is None and back:     # Shift+Tab first: the footer's last button
+                    self.focus.focus(self.buttons[-1])
+                    cur = self.focus.current
+                else:
+                    cur = self.focus.move(-1 if back else 1)
+                if cur in self.retry_buttons:
+                    self.scroller.ensure_visible(cur.box.y, cur.box.bottom, t.px(16))
                 self.dirty = True
                 return True
             if key in (pygame.K_RETURN, pygame.K_KP_ENTER):
@@ -412,7 +459,7 @@ class DebriefScreen(ReplayParts, HelpParts):
             if event.type == pygame.MOUSEBUTTONUP:
                 self.pointer.pressed = None
             return True
-        return self.pointer.handle(self, event, self.buttons)
+        return self.pointer.handle(self, event, [*self.buttons, *self._visible_retry()])
 
     # -- drawing ----------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
@@ -433,6 +480,9 @@ class DebriefScreen(ReplayParts, HelpParts):
                 break
             if y + b.surf.get_height() >= view.y:
                 surface.blit(b.surf, (b.x, y))
+        for button in self.retry_buttons:      # placed by _place_retry after every scroll
+            if button.rect.bottom >= view.y and button.rect.y <= view.bottom:
+                button.draw(surface, kit, t, self.focus.is_focused(button))
         surface.set_clip(old)
         self.scroller.draw_bar(surface, t)
         # bottom bar

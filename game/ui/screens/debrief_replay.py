@@ -11,15 +11,23 @@ from typing import Any
 import pygame
 
 from game import transcript
+from game.debrief import replay_words
 from game.play.chat_view import end_summary
 from game.taxonomy import load_taxonomy
 
 from ..marks import FALSE_ALARM, MISSED, SPOTTED, STATUS_WORDS, status_badge
+from ..widgets import Button
 from .debrief_page import PageParts
 
 
 class ReplayParts(PageParts):
-    """The chat, replayed with its marks."""
+    """The chat, replayed with its marks, the replies not picked and "Try again from here"."""
+
+    #: id(block surface) -> the in-page button drawn over it (box: its place inside the block)
+    anchors: dict[int, Button]
+    can_retry: bool
+
+    def try_again(self, decision: int) -> None: ...
 
     def _transcript(self, col: int) -> list[tuple[pygame.Surface, int]]:
         t, kit = self.theme, self.kit
@@ -71,6 +79,8 @@ class ReplayParts(PageParts):
                             t.px(14) if prev_from != "stranger" else t.px(6)))
             else:
                 out.append((self._reply(line, col), t.px(14)))
+                if line.decision is not None and (line.others or self.can_retry):
+                    out.append((self._alternatives(line, col), t.px(8)))
             if review is not None:
                 self.marked[review.id] = review.status
             prev_from = line.who
@@ -198,6 +208,39 @@ class ReplayParts(PageParts):
             y += t.px(4)
             surf.blit(n, (col - n.get_width(), y))
             y += n.get_height()
+        return surf
+
+    def _alternatives(self, line: transcript.Line, col: int) -> pygame.Surface:
+        """Under a reply: the replies not picked, and "Try again from here" (a button on the page)."""
+        t, kit = self.theme, self.kit
+        words = replay_words()
+        width = int(col * 0.72)
+        parts: list[tuple[pygame.Surface, int, int]] = []
+        if line.others:
+            parts.append((self._text(words["others"], "small_bold", t.p.text_dim, width), 0, 0))
+            for other in line.others:
+                parts.append((self._text(f"“{other}”", "small", t.p.text, width), 0, t.px(2)))
+        button = None
+        if self.can_retry and line.decision is not None:
+            decision = line.decision
+            button = Button(words["retry"], lambda: self.try_again(decision), ident=f"retry-{decision}",
+                            style="small_bold")
+            bw, bh = button.preferred_size(kit, t)
+            bh = max(bh, t.px(36))
+            holder = pygame.Surface((max(1, bw), bh), pygame.SRCALPHA)   # the button is drawn live
+            parts.append((holder, 0, t.px(6)))
+        # right-aligned under the reply, like the player's own bubbles
+        h = sum(p.get_height() + gap for p, _x, gap in parts)
+        surf = pygame.Surface((col, max(1, h)), pygame.SRCALPHA)
+        y = 0
+        for part, _x, gap in parts:
+            y += gap
+            surf.blit(part, (col - part.get_width(), y))
+            y += part.get_height()
+        if button is not None:
+            button.box = pygame.Rect(col - holder.get_width(), h - holder.get_height(), holder.get_width(),
+                                     holder.get_height())
+            self.anchors[id(surf)] = button
         return surf
 
     def _end_line(self, end: transcript.Ending, col: int) -> pygame.Surface:
