@@ -127,6 +127,14 @@ def replay_words() -> dict[str, str]:
     return {"others": "Replies you didn't pick:", "retry": "Try again from here"}
 
 
+def map_words() -> dict[str, str]:
+    """The branch map's heading and key."""
+    return {"title": "The chat's branches",
+            "intro": ("Each circle is a moment in the chat, each square an ending. Your path is the thick line, "
+                      "numbered in the order you went; thin lines are where other replies lead."),
+            "start": "Start", "you_left": "You got out here", "reached": "Your ending"}
+
+
 REPORT_NOTE = "You reported: {reason}. Saying what happened helps the safety team act faster."
 
 

@@ -1,6 +1,15 @@
-"""A scenario's node graph as Graphviz DOT, for authors to see their branches."""
+"""A scenario's node graph: as Graphviz DOT for authors, and as a laid-out branch map for the debrief.
+
+``to_dot`` is what ``graph`` prints. ``branch_map`` gives the same nodes and
+reply edges in columns (steps from the start), which the debrief draws
+itself (no Graphviz at run time); ``path_taken`` reads a session's path from
+its event log.
+"""
 
 from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass
 
 from .model import Scenario
 from .safetext import neutralise
@@ -48,3 +57,64 @@ def to_dot(scenario: Scenario) -> str:
             lines.append(f"  {_quote(node.id)} -> {_quote(choice.next)} [{', '.join(attrs)}];")
     lines.append("}")
     return "\n".join(lines) + "\n"
+
+
+# -- the branch map: the same graph, laid out for a picture (the debrief draws it) -------------
+@dataclass(frozen=True)
+class MapNode:
+    id: str
+    column: int              # steps from the start (breadth first)
+    row: int                 # place in its column, in the order the nodes were found
+    outcome: str | None      # safe | neutral | unsafe for an ending, else None
+    title: str               # an ending's title ("" for other nodes)
+
+
+@dataclass(frozen=True)
+class MapEdge:
+    source: str
+    target: str
+
+
+@dataclass(frozen=True)
+class BranchMap:
+    nodes: tuple[MapNode, ...]
+    edges: tuple[MapEdge, ...]
+    columns: int
+    rows: int
+
+
+def branch_map(scenario: Scenario) -> BranchMap:
+    """Every node reachable from the start, in columns by distance, and the reply edges between them."""
+    column = {scenario.start: 0}
+    order = [scenario.start]
+    queue = deque([scenario.start])
+    edges: list[MapEdge] = []
+    while queue:
+        node = scenario.nodes.get(queue.popleft())
+        if node is None:
+            continue
+        for choice in node.choices:
+            if choice.next not in scenario.nodes:
+                continue
+            edge = MapEdge(node.id, choice.next)
+            if edge not in edges:
+                edges.append(edge)
+            if choice.next not in column:
+                column[choice.next] = column[node.id] + 1
+                order.append(choice.next)
+                queue.append(choice.next)
+    rows: dict[int, int] = {}
+    nodes = []
+    for node_id in order:
+        c = column[node_id]
+        end = scenario.nodes[node_id].end
+        nodes.append(MapNode(node_id, c, rows.get(c, 0), end.outcome if end else None, end.title if end else ""))
+        rows[c] = rows.get(c, 0) + 1
+    return BranchMap(tuple(nodes), tuple(edges), max(column.values()) + 1, max(rows.values()))
+
+
+def path_taken(events: list[dict]) -> tuple[list[str], list[MapEdge]]:
+    """The nodes a session entered (in order, repeats kept) and the reply edges it took."""
+    entered = [str(e["node"]) for e in events if e.get("type") == "enter"]
+    taken = [MapEdge(str(e["node"]), str(e["next"])) for e in events if e.get("type") == "choice"]
+    return entered, taken

@@ -48,6 +48,7 @@ from ..marks import FALSE_ALARM, MISSED, SPOTTED, outcome_icon, shield_icon
 from ..scrolling import Scroller
 from ..widgets import Button, ButtonPointer, FocusRing, draw_flag_marker
 from .debrief_help import HelpParts
+from .debrief_map import MapParts
 from .debrief_replay import ReplayParts
 
 __all__ = ["FALSE_ALARM", "MISSED", "SPOTTED", "DebriefScreen"]
@@ -63,7 +64,7 @@ class Block:
 # ---------------------------------------------------------------------------
 # the screen
 # ---------------------------------------------------------------------------
-class DebriefScreen(ReplayParts, HelpParts):
+class DebriefScreen(ReplayParts, MapParts, HelpParts):
     skin = "menu"
 
     def __init__(self, app: App, result: dict, conversation: Any = None, **extra: Any):
@@ -107,6 +108,7 @@ class DebriefScreen(ReplayParts, HelpParts):
         #: every piece of text laid out on the page, in order (tests read this)
         self.texts: list[str] = []
         self.anchors: dict[int, Button] = {}
+        self.map_steps: dict[str, int] = {}
         self.retry_buttons: list[Button] = []
         self.practice = getattr(session, "practice", None)
         self.can_retry = self.scenario is not None and any(e.get("type") == "choice" for e in self.events)
@@ -187,10 +189,13 @@ class DebriefScreen(ReplayParts, HelpParts):
             y += surf.get_height()
 
         self.help_y = 0
-        self._help_anchor = None
+        self._help_anchor = self._map_anchor = None
+        self.map_y = 0
         for surf, g in self._page(col):
             if surf is self._help_anchor:
                 self.help_y = y + g
+            if surf is self._map_anchor:
+                self.map_y = y + g      # where the branch map starts (content y)
             add(surf, g)
         y += t.px(32)
         self.blocks = blocks
@@ -240,6 +245,7 @@ class DebriefScreen(ReplayParts, HelpParts):
             out.append((self._score_card(col), t.px(18)))
             out.extend(self._who(col))
         out.extend(self._transcript(col))
+        out.extend(self._branch_map(col))
         out.extend(self._shared(col))
         if d.questions:
             out.append((self._heading("Talk about it", col), t.px(36)))
