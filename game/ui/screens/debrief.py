@@ -494,8 +494,9 @@ class DebriefScreen(ReplayParts, MapParts, HelpParts):
         # bottom bar
         pygame.draw.rect(surface, t.p.surface, self.bar)
         pygame.draw.line(surface, t.p.border, (0, self.bar.y), (self.bar.w, self.bar.y), t.border_width)
-        if self.scroller.scrollable and off < self.scroller.max_offset and self.bar.w >= t.px(760):
+        if self.scroller.scrollable and off < self.scroller.max_offset:
             more = kit.render_line("Scroll for more", "small", t.p.text_dim)
-            surface.blit(more, (t.px(20), self.bar.centery - more.get_height() // 2))
+            if self.buttons[0].rect.x >= t.px(20) + more.get_width() + t.px(12):   # only where it fits
+                surface.blit(more, (t.px(20), self.bar.centery - more.get_height() // 2))
         for button in self.buttons:
             button.draw(surface, kit, t, self.focus.is_focused(button))
