@@ -1,7 +1,7 @@
 """Report scale benchmark: one class to a whole district, on SQLite or PostgreSQL.
 
     python bench/report_scale.py [--players 30] [--scales 1,10,100] [--database URL | --pg-temp]
-                                 [--scenarios 15] [--repeats 3] [--keep DIR]
+                                 [--scenarios 15] [--repeats 3] [--keep DIR] [--existing]
 
 Scale 1 is the base: ``--players`` players (default 30, one class) x
 ``--scenarios`` scenarios x ``--repeats`` sessions, played through the real
@@ -19,7 +19,13 @@ a fresh process that opens the store and does only that) of:
   aggregation included (targets: under 1 s and 300 MB at 100x);
 - the whole district's CSV, streamed to a file (target: under 30 s, under 300 MB);
 - the counsellor view's first frame: opening the overview and drawing it
-  once in a dummy window (target: under 1 s at 100x).
+  once in a dummy window (target: under 1 s at 100x);
+- the counsellor view's class filter: showing another class, and all
+  classes (the whole district's figures), once the overview is open.
+
+``--existing`` measures the store kept in ``--keep DIR`` (or ``--database
+URL``) as it is, without filling it (to compare two versions of the code on
+the same data; the store is migrated first, outside the timings).
 
 ``--pg-temp`` starts a throw-away PostgreSQL server for the run (the tests'
 ``tests/pg_cluster.py``) and stops it at the end.
@@ -113,11 +119,11 @@ from game.results.store import Store, Filters
 from game.results.reports import csv_report, html_report, json_report, model
 out = sys.argv[3]
 store = Store.open(**target)
-if what == "frame":
+if what in ("frame", "switch", "all"):
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy"); os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     from game.ui.app import App
     from game.ui.routes import ROUTES
-    from game.ui.screens import counsellor as cv
+    from game.ui.screens import counsellor_pages as cv
     from game.ui.settings import Settings
     app = App(Settings.load(os.path.dirname(out)), size=(1280, 720), data_dir=os.path.dirname(out), routes=ROUTES)
     app.show_start(); app.tick([])
@@ -127,6 +133,19 @@ size = 0
 if what == "frame":
     screen = cv.OverviewScreen(app, store)
     app.push(screen); app.tick([])
+    size = len(screen.report.players)
+elif what in ("switch", "all"):
+    screen = cv.OverviewScreen(app, store)
+    app.push(screen); app.tick([])
+    other = next((c for c in screen.classes if c != screen.class_code), None) if what == "switch" else None
+    rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    t0 = time.perf_counter()
+    if hasattr(screen, "show_class"):
+        screen.show_class(other)
+    else:                     # the view before show_class existed: its filter went through every class
+        screen.class_code = other; screen.player_page = 0; screen.report = screen._build()
+        screen.on_resize(app.size)
+    app.tick([])
     size = len(screen.report.players)
 elif what == "district":
     with open(out, "w", encoding="utf-8", newline="") as fh:
@@ -162,6 +181,23 @@ def fmt(r: dict, limit_s: float, limit_mb: float) -> str:
     return f"{r['s']:7.2f} s  {r['rss_mb']:6.0f} MB peak  [{ok}: < {limit_s:g} s, < {limit_mb:g} MB]"
 
 
+def report(target: dict, folder: Path) -> None:
+    """Measure and print every figure for the store as it is now."""
+    for what in ("html", "csv", "json"):
+        r = measure(what, target, folder)
+        print(f"  one-class {what:5} {fmt(r, TARGET_S, TARGET_MB)}"
+              + (f"  ({r['size'] / 1e6:.1f} MB)" if "size" in r else ""))
+    r = measure("district", target, folder)
+    print(f"  district CSV   {fmt(r, DISTRICT_S, TARGET_MB)}  ({r.get('size', 0)} rows)")
+    r = measure("frame", target, folder)
+    print(f"  counsellor 1st frame {fmt(r, TARGET_S, TARGET_MB)}")
+    r = measure("switch", target, folder)
+    print(f"  counsellor: another class   {fmt(r, TARGET_S, TARGET_MB)}")
+    r = measure("all", target, folder)
+    print(f"  counsellor: all classes     {fmt(r, TARGET_S, TARGET_MB)}")
+    sys.stdout.flush()
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--players", type=int, default=30, help="players of the base class (scale 1)")
@@ -172,6 +208,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--pg-temp", action="store_true", help="start a throw-away PostgreSQL server for the run")
     ap.add_argument("--seed", type=int, default=2024)
     ap.add_argument("--keep", metavar="DIR", help="keep the SQLite database in DIR")
+    ap.add_argument("--existing", action="store_true",
+                    help="measure the store of --keep DIR or --database URL as it is (no filling)")
     args = ap.parse_args(argv)
     scales = sorted({int(x) for x in args.scales.split(",") if x.strip()})
 
@@ -189,6 +227,16 @@ def main(argv: list[str] | None = None) -> int:
         # The benchmark measures a server that keeps its data: durable settings, unlike the tests'.
         args.database = cluster.new_database()
     try:
+        if args.existing:
+            if not (args.database or args.keep):
+                ap.error("--existing needs --keep DIR or --database URL")
+            target = {"database": args.database} if args.database else {"path": folder / "results.sqlite3"}
+            t0 = time.perf_counter()
+            with Store.open(**target) as store:      # migrations run here, before anything is timed
+                total, classes = store.count_sessions(), len(store.class_codes())
+            print(f"existing store: {total} sessions, {classes} classes (opened in {time.perf_counter() - t0:.1f} s)")
+            report(target, folder)
+            return 0
         if args.database:
             target = {"database": args.database}
             import sqlalchemy as sa
@@ -222,15 +270,7 @@ def main(argv: list[str] | None = None) -> int:
                 size = f", file {Path(target['path']).stat().st_size / 1e6:.0f} MB"
             print(f"\n{scale}x: {total} sessions, {len(store.class_codes())} classes "
                   f"(copied in {time.perf_counter() - t0:.1f} s{size})")
-            for what in ("html", "csv", "json"):
-                r = measure(what, target, folder)
-                print(f"  one-class {what:5} {fmt(r, TARGET_S, TARGET_MB)}"
-                      + (f"  ({r['size'] / 1e6:.1f} MB)" if "size" in r else ""))
-            r = measure("district", target, folder)
-            print(f"  district CSV   {fmt(r, DISTRICT_S, TARGET_MB)}  ({r.get('size', 0)} rows)")
-            r = measure("frame", target, folder)
-            print(f"  counsellor 1st frame {fmt(r, TARGET_S, 1e9)}")
-            sys.stdout.flush()
+            report(target, folder)
         store.close()
     finally:
         if cluster is not None:

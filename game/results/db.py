@@ -39,8 +39,8 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-HEAD = "0003"                  # the newest revision in migrations/versions (a test checks it)
-REVISIONS = ("0001", "0002", "0003")   # oldest first
+HEAD = "0004"                  # the newest revision in migrations/versions (a test checks it)
+REVISIONS = ("0001", "0002", "0003", "0004")   # oldest first
 LEGACY_USER_VERSION = 1        # SQLite files of the pre-Alembic store
 
 # Errors a database operation can raise; callers catch these to keep a game going.

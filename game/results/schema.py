@@ -8,10 +8,12 @@ checks that the migrated schema matches these tables on both engines.
 Tables:
 
 - ``sessions``: one row per played session: who (nickname, class code,
-  school), what (scenario id, path, SHA-256, seed), how it went (status, the
-  cached result record and the figures reports add up in SQL), ``mode``
+  school), what (scenario id, path, SHA-256, seed), how it went (status and
+  the figures reports add up in SQL), ``mode``
   (``solo``, ``class`` for a student's class-play result, ``class_session``
   for the conversation a class had together);
+- ``session_results``: the cached result record of each scored session (kept
+  apart so that aggregates over ``sessions`` read narrow rows, migration 0004);
 - ``events``: the event log, one row per engine event;
 - ``session_categories``: per finished session and red-flag kind, how many
   items of that kind were met and how many were flagged;
@@ -65,7 +67,6 @@ sessions = Table(
     Column("updated_at", Float, nullable=False),
     Column("ended_at", Float),
     Column("status", Text, nullable=False, server_default="open"),
-    Column("result_json", Text),
     # version 2
     Column("school", Text, nullable=False, server_default=""),
     Column("mode", Text, nullable=False, server_default="solo"),
@@ -97,10 +98,17 @@ sessions = Table(
 )
 Index("sessions_by_class", sessions.c.class_code, sessions.c.started_at)
 Index("sessions_by_player", sessions.c.player_key, sessions.c.started_at)
-Index("sessions_by_start", sessions.c.started_at)
-Index("sessions_by_status", sessions.c.status)
 Index("sessions_by_school_class", sessions.c.school, sessions.c.class_code, sessions.c.started_at)
 Index("sessions_by_updated", sessions.c.updated_at)
+Index("sessions_by_start_id", sessions.c.started_at, sessions.c.id)
+
+session_results = Table(
+    "session_results", metadata,
+    Column("session_id", Integer, ForeignKey("sessions.id", ondelete="CASCADE"), nullable=False),
+    Column("result_json", Text, nullable=False),
+    PrimaryKeyConstraint("session_id"),
+    sqlite_with_rowid=False,
+)
 
 events = Table(
     "events", metadata,

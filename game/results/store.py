@@ -45,6 +45,7 @@ from . import db, identity, location, summary
 from .schema import class_votes, session_categories, session_disclosures
 from .schema import events as events_t
 from .schema import scenarios as scenarios_t
+from .schema import session_results as results_t
 from .schema import sessions as sessions_t
 from .schema import settings as settings_t
 
@@ -77,6 +78,7 @@ class SessionRecord:
     class_session_uid: str | None = None
     kind: str | None = None
     title: str | None = None
+    stayed_too_long: bool = False     # the summary column (grooming chats left too late)
 
     @property
     def complete(self) -> bool:
@@ -305,8 +307,9 @@ class Store:
         if log is None:
             log = self._events(conn, session_id)
         grace = int(((log[0].get("scoring") or {}).get("exit_grace") or 0) if log else 0)
-        conn.execute(sa.update(s).where(s.c.id == session_id)
-                     .values(result_json=_dumps(result), **summary.columns(result, kind, grace)))
+        conn.execute(sa.update(s).where(s.c.id == session_id).values(**summary.columns(result, kind, grace)))
+        conn.execute(sa.delete(results_t).where(results_t.c.session_id == session_id))
+        conn.execute(sa.insert(results_t).values(session_id=session_id, result_json=_dumps(result)))
         conn.execute(sa.delete(session_categories).where(session_categories.c.session_id == session_id))
         conn.execute(sa.delete(session_disclosures).where(session_disclosures.c.session_id == session_id))
         cats = summary.categories(result, log)
@@ -324,8 +327,9 @@ class Store:
             while True:
                 with self._write() as conn, conn.begin():
                     rows = conn.execute(
-                        sa.select(s.c.id, s.c.result_json).where(
-                            s.c.summary_version < summary.SUMMARY_VERSION, s.c.result_json.is_not(None))
+                        sa.select(s.c.id, results_t.c.result_json)
+                        .select_from(s.join(results_t, results_t.c.session_id == s.c.id))
+                        .where(s.c.summary_version < summary.SUMMARY_VERSION)
                         .limit(CHUNK)).all()
                     if not rows:
                         return
@@ -334,8 +338,9 @@ class Store:
                         try:
                             result = json.loads(r.result_json)
                         except ValueError:
+                            conn.execute(sa.delete(results_t).where(results_t.c.session_id == r.id))
                             conn.execute(sa.update(s).where(s.c.id == r.id).values(
-                                result_json=None, summary_version=summary.SUMMARY_VERSION))
+                                summary_version=summary.SUMMARY_VERSION))
                             continue
                         self._keep_result(conn, r.id, result, logs.get(r.id, []))
         except db.ERRORS:
@@ -391,8 +396,9 @@ class Store:
                 raise ValueError(f"session {session_id} is complete; it cannot be resumed")
             conn.execute(sa.update(e).where(e.c.session_id == session_id, e.c.type == "end").values(void=1))
             live = sa.select(sa.func.count()).select_from(e).where(e.c.session_id == session_id, e.c.void == 0)
+            conn.execute(sa.delete(results_t).where(results_t.c.session_id == session_id))
             conn.execute(sa.update(s).where(s.c.id == session_id).values(
-                status="open", ended_at=None, result_json=None, updated_at=self.clock(),
+                status="open", ended_at=None, updated_at=self.clock(),
                 event_count=live.scalar_subquery(), **summary.columns(None, None)))
             nxt = conn.execute(sa.select(sa.func.coalesce(sa.func.max(e.c.seq), -1) + 1)
                                .where(e.c.session_id == session_id)).scalar_one()
@@ -561,7 +567,8 @@ class Store:
         while True:
             cond = list(where)
             if last is not None:
-                cond.append(sa.or_(s.c.started_at > last[0], sa.and_(s.c.started_at == last[0], s.c.id > last[1])))
+                # a row value, not OR: both engines then walk the (started_at, id) index
+                cond.append(sa.tuple_(s.c.started_at, s.c.id) > sa.tuple_(last[0], last[1]))
             with self.engine.connect() as conn:
                 recs = self._select(conn, cond, limit=batch)
                 if with_events:
@@ -605,7 +612,15 @@ class Store:
 
     def class_codes(self, *, school: str | None = None) -> list[str]:
         """The class codes in use (of one school, or of all), sorted."""
-        return sorted({c.class_code for c in self.classes(school=school) if c.class_code})
+        return sorted(self.class_activity(school=school))
+
+    def class_activity(self, *, school: str | None = None) -> dict[str, float]:
+        """Class code -> start of its newest session (read from the class index alone, so cheap)."""
+        s = sessions_t
+        q = (sa.select(s.c.class_code, sa.func.max(s.c.started_at))
+             .where(*Filters(school=school).conditions(), s.c.class_code.is_not(None)).group_by(s.c.class_code))
+        with self.engine.connect() as conn:
+            return {str(code): float(last) for code, last in conn.execute(q)}
 
     def players_in_class(self, class_code: str | None) -> set[str]:
         """Every nickname stored with ``class_code`` (None: sessions without a class)."""
@@ -632,10 +647,11 @@ class Store:
         s = sessions_t
         cols = [s.c.id, s.c.uid, s.c.scenario_id, s.c.scenario_path, s.c.scenario_sha256, s.c.seed,
                 s.c.player, s.c.class_code, s.c.started_at, s.c.updated_at, s.c.ended_at, s.c.status,
-                s.c.result_json, s.c.event_count, s.c.school, s.c.mode, s.c.class_session_uid,
-                s.c.kind, s.c.title]
+                results_t.c.result_json, s.c.event_count, s.c.school, s.c.mode, s.c.class_session_uid,
+                s.c.kind, s.c.title, s.c.stayed_too_long]
         order = [s.c.started_at.desc(), s.c.id.desc()] if newest_first else [s.c.started_at, s.c.id]
-        q = sa.select(*cols).where(*where).order_by(*order)
+        q = (sa.select(*cols).select_from(s.outerjoin(results_t, results_t.c.session_id == s.c.id))
+             .where(*where).order_by(*order))
         if limit is not None:
             q = q.limit(limit).offset(offset)
         return [SessionRecord(
@@ -643,8 +659,8 @@ class Store:
             scenario_sha256=r.scenario_sha256, seed=r.seed, player=r.player, class_code=r.class_code,
             started_at=r.started_at, updated_at=r.updated_at, ended_at=r.ended_at, status=r.status,
             result=_loads(r.result_json), event_count=r.event_count, school=r.school, mode=r.mode,
-            class_session_uid=r.class_session_uid, kind=r.kind, title=r.title)
-            for r in conn.execute(q)]
+            class_session_uid=r.class_session_uid, kind=r.kind, title=r.title,
+            stayed_too_long=bool(r.stayed_too_long)) for r in conn.execute(q)]
 
     def result(self, session_id: int, *, recompute: bool = False) -> dict[str, Any] | None:
         """The session's result record: cached, or recomputed from its events.
@@ -669,7 +685,9 @@ class Store:
         """Keep ``result`` as the session's cached record (ended sessions only)."""
         s = sessions_t
         with self._write() as conn, conn.begin():
-            row = conn.execute(sa.select(s.c.status, s.c.result_json).where(s.c.id == session_id)).first()
+            row = conn.execute(sa.select(s.c.status, results_t.c.result_json)
+                               .select_from(s.outerjoin(results_t, results_t.c.session_id == s.c.id))
+                               .where(s.c.id == session_id)).first()
             if row is None or row.status == "open" or (only_if_missing and row.result_json is not None):
                 return
             self._keep_result(conn, session_id, result, None)
@@ -722,7 +740,7 @@ class Store:
         with self._write() as conn, conn.begin():
             for start in range(0, len(ids), CHUNK):
                 chunk = ids[start:start + CHUNK]
-                for table in (events_t, session_categories, session_disclosures, class_votes):
+                for table in (events_t, results_t, session_categories, session_disclosures, class_votes):
                     conn.execute(sa.delete(table).where(table.c.session_id.in_(chunk)))
                 gone += conn.execute(sa.delete(sessions_t).where(sessions_t.c.id.in_(chunk))).rowcount
         self.scrub()
@@ -753,8 +771,8 @@ class Store:
                 time.sleep(0.1)
             return False
         with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-            conn.exec_driver_sql("VACUUM FULL sessions, events, session_categories, session_disclosures, "
-                                 "class_votes, report_files")
+            conn.exec_driver_sql("VACUUM FULL sessions, session_results, events, session_categories, "
+                                 "session_disclosures, class_votes, report_files")
         return True
 
     # -- settings ------------------------------------------------------------------

@@ -94,8 +94,50 @@ def test_later_visits_ask_for_the_pin_and_slow_down_guessing(app):
     assert isinstance(app.top, pages.OverviewScreen)
 
 
+def show(ov, class_code):
+    """Move the overview's class filter (Enter on the filter row) until it shows ``class_code``."""
+    for _ in range(len(ov.classes) + 1):
+        if ov.class_code == class_code:
+            return
+        ov.cycle_class()
+    raise AssertionError(f"the filter never reached {class_code!r}")
+
+
+def test_the_overview_opens_on_the_class_that_played_last_and_reads_only_that_class(app, data):
+    ov = set_pin(app)
+    assert ov.classes == ["8B", "9A"] and ov.class_code == "9A"     # zebra9 of 9A played last
+    with Store.open(data) as store:
+        assert ov.report.overview == model.build(store, class_code="9A").overview
+    assert [p.name for p in ov.report.players] == ["zebra9"]
+    label = next(r for r in ov.rows if r.ident == "filter")
+    label.activate()                                               # Enter: the next class, then all
+    assert ov.class_code is None
+    label = next(r for r in ov.rows if r.ident == "filter")
+    label.activate()
+    assert ov.class_code == "8B"
+
+
+def test_with_one_class_the_overview_opens_on_everything(private_data_dir):
+    private_data_dir.mkdir(parents=True, exist_ok=True)
+    with Store.open(private_data_dir) as store:
+        record_session(store, scenario("generous-teammate"), player="solo1", class_code=None)
+        record_session(store, scenario("generous-teammate"), player="fox", class_code="8B")
+    a = App(Settings.load(private_data_dir), size=(1280, 720), data_dir=private_data_dir, routes=ROUTES)
+    try:
+        a.show_start()
+        with Store.open(private_data_dir) as store:
+            pin.set_pin(store, "482913")
+        gate = open_with_pin(a)
+        a.tick([text("482913"), key(pygame.K_RETURN)])
+        assert gate is not a.top and a.top.class_code is None
+        assert {p.name for p in a.top.report.players} == {"solo1", "fox"}
+    finally:
+        a.close()
+
+
 def test_overview_shows_the_same_figures_as_the_report(app, data):
     ov = set_pin(app)
+    show(ov, None)
     with Store.open(data) as store:
         rep = model.build(store)
     assert ov.report.overview == rep.overview
@@ -112,6 +154,8 @@ def test_overview_shows_the_same_figures_as_the_report(app, data):
     ov.cycle_class()                                              # all -> 8B
     assert ov.class_code == "8B"
     assert all(p.classes == ["8B"] for p in ov.report.players)
+    with Store.open(data) as store:
+        assert ov.report.overview == model.build(store, class_code="8B").overview
     assert not any(r.ident.startswith("player:zebra9") for r in ov.rows)
 
 
@@ -138,6 +182,7 @@ def test_keyboard_reaches_a_player_and_a_session_and_comes_back(app):
 
 def test_every_session_opens_including_unfinished_ones(app, data):
     ov = set_pin(app)
+    show(ov, "8B")
     assert ov.report.unfinished_sessions, "the fixture has unfinished sessions"
     for s in ov.report.sessions:
         screen = pages.SessionScreen(app, ov.store, s)
@@ -154,7 +199,7 @@ def test_every_session_opens_including_unfinished_ones(app, data):
 
 def test_export_writes_html_and_csv_of_the_chosen_class(app, data):
     ov = set_pin(app)
-    ov.cycle_class()
+    show(ov, "8B")
     ov.export()
     html_path, csv_path = ov.exported
     assert html_path.parent == data / "reports"

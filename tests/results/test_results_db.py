@@ -6,6 +6,7 @@ import sqlite3
 
 import pytest
 import sqlalchemy as sa
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.migration import MigrationContext
@@ -194,3 +195,46 @@ def test_an_unreachable_server_is_one_line(tmp_path):
     with pytest.raises(db.DatabaseError) as info:
         Store.open(database=f"postgresql://nobody@/x?host={tmp_path}", timeout=1)
     assert "\n" not in str(info.value)
+
+
+def test_version_4_moves_every_cached_result_into_its_own_table(store_target, tmp_path):
+    """A store at version 3 (result records inside ``sessions``) keeps every result after the upgrade."""
+    sc = scenario("generous-teammate")
+    with Store.open(path=tmp_path / "scratch.sqlite3") as scratch:
+        recs = [record_session(scratch, sc, player=p, seed=i, class_code="8B")
+                for i, p in enumerate(["fox", "Owl", "fox"])]
+        logs = [scratch.events(r.session_id) for r in recs]
+    engine = db.open_engine(target_for(**store_target), migrate_schema=False)
+    with engine.connect().execution_options(immediate=True) as conn:
+        cfg = Config()
+        cfg.set_main_option("script_location", str(db.MIGRATIONS_DIR))
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0003")
+        conn.commit()
+    with engine.begin() as conn:
+        for i, log in enumerate(logs, start=1):
+            conn.execute(sa.text(
+                "INSERT INTO sessions (id, uid, scenario_id, scenario_sha256, seed, player, player_key, class_code,"
+                " started_at, updated_at, ended_at, status, result_json, event_count)"
+                " VALUES (:i, :uid, :sid, :sha, :seed, :p, :k, '8B', :t, :t, :t, :status, :res, :n)"),
+                {"i": i, "uid": f"uid{i}", "sid": sc.id, "sha": sc.sha256, "seed": i, "p": "fox", "k": "fox",
+                 "t": 1000.0 * i, "status": "complete" if i < 3 else "quit",
+                 "res": json.dumps(score(log)) if i < 3 else None, "n": len(log)})
+            conn.execute(sa.text("INSERT INTO events VALUES (:i, :seq, :type, :data, :t, 0)"),
+                         [{"i": i, "seq": seq, "type": e["type"], "data": json.dumps(e), "t": 1000.0 * i}
+                          for seq, e in enumerate(log)])
+    engine.dispose()
+    with Store.open(**store_target) as store:
+        assert revision(store.engine) == db.HEAD
+        got = store.sessions()
+        assert [s.result for s in got] == [score(logs[0]), score(logs[1]), None]
+        assert [store.events(s.id) for s in got] == logs
+        cols = {c["name"] for c in sa.inspect(store.engine).get_columns("sessions")}
+        assert "result_json" not in cols
+        with store.engine.connect() as conn:
+            assert conn.execute(sa.text("SELECT COUNT(*) FROM session_results")).scalar_one() == 2
+        rep = model.build(store, class_code="8B")      # summary columns filled from the moved records
+        assert rep.overview["complete"] == 2 and rep.overview["unfinished"] == 1
+        store.delete_sessions([got[0].id])              # forget reaches the moved record too
+        with store.engine.connect() as conn:
+            assert conn.execute(sa.text("SELECT COUNT(*) FROM session_results")).scalar_one() == 1

@@ -1,5 +1,7 @@
 """The report model: what a counsellor reads, computed from hand-made event logs."""
 
+import dataclasses
+
 import pytest
 from results_helpers import start_event
 
@@ -137,6 +139,11 @@ def test_transcript_marks_spotted_missed_and_false_alarms_and_the_profile():
     assert s.missed == ["a.1", "profile.bio"] and s.spotted == ["a.2"]
     assert s.discussion_questions == ["What felt off?"] and s.stranger == "Sly"
     assert s.lines[-1].tells_adult
+    # the JSON's transcript and profile are exactly dataclasses.asdict of the lines (done faster)
+    (plain,) = model.to_plain(rep)["sessions"]
+    assert plain["transcript"] == [dataclasses.asdict(ln) for ln in s.lines]
+    assert plain["profile"] == [dataclasses.asdict(p) for p in s.profile]
+    assert plain["transcript"][0]["categories"] is not s.lines[0].categories      # copies, not the model's lists
 
 
 def test_unnamed_players_are_grouped_and_never_invented():

@@ -70,7 +70,7 @@ def test_the_end_event_closes_the_session_with_a_result_derived_from_the_events(
 def test_a_damaged_cached_result_is_replaced_by_rescoring(store):
     rec = record_session(store, scenario("generous-teammate"))
     good = store.session(rec.session_id).result
-    sql(store, "UPDATE sessions SET result_json = '{\"score\": {\"total\": 1}}'")
+    sql(store, "UPDATE session_results SET result_json = '{\"score\": {\"total\": 1}}'")
     assert store.rescore_all() == 1
     assert store.session(rec.session_id).result == good
 

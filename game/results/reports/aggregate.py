@@ -38,7 +38,8 @@ def _where(filters: Filters) -> list[Any]:
 
 
 def _done() -> Any:
-    return sa.and_(s.c.status == "complete", s.c.result_json.is_not(None))
+    # a scored session: its summary columns are filled (scoring_version is set whenever a result is kept)
+    return sa.and_(s.c.status == "complete", s.c.scoring_version.is_not(None))
 
 
 def _avg(col: Any, cond: Any) -> Any:

@@ -19,7 +19,7 @@ import gc
 import time
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 from ... import scoring
@@ -557,6 +557,11 @@ def _disclosures(complete: Sequence[SessionView], tax: Taxonomy) -> list[Disclos
     return [DisclosureRow(k, tax.disclosure(k), c, c / n if n else None) for k, c in counts.items()]
 
 
+def _plain(flat: Any) -> dict[str, Any]:
+    """``dataclasses.asdict`` for a flat dataclass (fields of str, numbers, bools, lists of str), many times faster."""
+    return {k: list(v) if type(v) is list else v for k, v in vars(flat).items()}
+
+
 def to_plain(report: Report, *, transcripts: bool = True) -> dict[str, Any]:
     """The report as JSON-ready data."""
     def cat(c: CategoryRow) -> dict[str, Any]:
@@ -577,8 +582,8 @@ def to_plain(report: Report, *, transcripts: bool = True) -> dict[str, Any]:
              "spotted": s.spotted, "missed": s.missed, "false_alarms": s.false_alarms,
              "discussion_questions": s.discussion_questions, "facilitator_notes": s.facilitator_notes}
         if transcripts:
-            d["transcript"] = [asdict(ln) for ln in s.lines]
-            d["profile"] = [asdict(p) for p in s.profile]
+            d["transcript"] = [_plain(ln) for ln in s.lines]
+            d["profile"] = [_plain(p) for p in s.profile]
         sessions.append(d)
     ov = dict(report.overview)
     ov["averages"] = {k: rnd(v) for k, v in ov["averages"].items()}

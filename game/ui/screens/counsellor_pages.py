@@ -428,20 +428,29 @@ def export_reports(store: Any, data_dir: Path | None, class_code: str | None,
     return out
 
 
+LATEST = "latest"      # OverviewScreen's default: open on the class that played most recently
+
+
 class OverviewScreen(PageScreen):
-    """The class overview: what the class understood and what to teach next."""
+    """The class overview: what the class understood and what to teach next.
+
+    With several classes in the store it opens on the class that played most
+    recently (a district's "all classes" page costs a pass over every session;
+    one class's page reads that class alone); the filter row goes on to the
+    next class and to all classes."""
 
     title = "Counsellor view"
 
-    def __init__(self, app: App, store: Any, class_code: str | None = None):
+    def __init__(self, app: App, store: Any, class_code: str | None = LATEST):
         super().__init__(app, store)
-        self.class_code = class_code
         self.player_page = 0
-        self.classes = self._classes()
+        activity = store.class_activity()
+        self.classes = sorted(activity)
+        if class_code == LATEST:
+            latest = max(activity, key=lambda c: (activity[c], c), default=None)
+            class_code = latest if len(self.classes) > 1 else None
+        self.class_code = class_code
         self.report = self._build()
-
-    def _classes(self) -> list[str]:
-        return self.store.class_codes()
 
     def _build(self):
         # Figures in SQL; only the newest sessions are listed and no transcript is read here.
@@ -462,10 +471,17 @@ class OverviewScreen(PageScreen):
     def back(self) -> None:
         self.lock()
 
-    def cycle_class(self) -> None:
+    def _next_class(self) -> str | None:
         options: list[str | None] = [None, *self.classes]
         i = options.index(self.class_code) if self.class_code in options else 0
-        self.class_code = options[(i + 1) % len(options)]
+        return options[(i + 1) % len(options)]
+
+    def cycle_class(self) -> None:
+        self.show_class(self._next_class())
+
+    def show_class(self, class_code: str | None) -> None:
+        """Show one class (None: all classes); the page is built from that class alone."""
+        self.class_code = class_code
         self.player_page = 0
         self.report = self._build()
         self.on_resize(self.app.size)
@@ -488,7 +504,10 @@ class OverviewScreen(PageScreen):
         ov = rep.overview
         label = f"Showing: {'class ' + self.class_code if self.class_code else 'all classes'}"
         if self.classes:
-            page.row([(label, 0.7), ("Enter: next class", 0.3)], self.cycle_class, "filter")
+            many = f" (one of {len(self.classes)} classes)" if self.class_code and len(self.classes) > 1 else ""
+            nxt = self._next_class()
+            page.row([(label + many, 0.65), (f"Enter: {'class ' + nxt if nxt else 'all classes'}", 0.35)],
+                     self.cycle_class, "filter")
         page.gap(8)
         av = ov["averages"]
         page.cards([(str(ov["sessions"]), "sessions"), (str(ov["complete"]), "finished"),
