@@ -56,4 +56,4 @@ def test_the_migrated_table_matches_the_schema(store_target):
     with Store.open(**store_target) as store:
         columns = {c["name"] for c in sa.inspect(store.engine).get_columns("checks")}
         assert "record_json" in columns and "player_key" in columns
-        assert db.HEAD == "0003"
+        assert "0003" in db.REVISIONS and db.REVISIONS.index("0003") <= db.REVISIONS.index(db.HEAD)
