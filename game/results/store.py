@@ -757,7 +757,9 @@ class Store:
         the files until reused; ``FULL`` rewrites each table and its indexes
         into new files and removes the old ones. It locks the tables while it
         runs, so other writes wait (about a second per million events on
-        the development machine). The server's write-ahead log and any
+        the development machine). The planner's statistics are sampled again
+        and their catalog rewritten, as they may hold forgotten nicknames
+        (False when that was not allowed). The server's write-ahead log and any
         backups keep old copies until they are recycled: that is for the
         database's administrator (docs/results.md).
         """
@@ -770,9 +772,17 @@ class Store:
                     return True
                 time.sleep(0.1)
             return False
+        tables = "sessions, session_results, events, session_categories, session_disclosures, class_votes, report_files"
         with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-            conn.exec_driver_sql("VACUUM FULL sessions, session_results, events, session_categories, "
-                                 "session_disclosures, class_votes, report_files")
+            conn.exec_driver_sql(f"VACUUM FULL {tables}")
+            # The planner's statistics (pg_statistic) keep sampled values, nicknames among them, from
+            # whenever the tables were last analysed: sample them again from what is left, then rewrite
+            # that catalog so the replaced rows are gone too (allowed to the database's owner).
+            conn.exec_driver_sql(f"ANALYZE {tables}")
+            try:
+                conn.exec_driver_sql("VACUUM FULL pg_catalog.pg_statistic")
+            except sa.exc.DBAPIError:
+                return False      # not the database's owner: the old statistics stay until autovacuum
         return True
 
     # -- settings ------------------------------------------------------------------
