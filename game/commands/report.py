@@ -37,6 +37,8 @@ def add_parser(sub, common):
     p.add_argument("--out", metavar="FILE", help="write the report to FILE ('-' = standard output)")
     p.add_argument("--checks", action="store_true",
                    help="with --format csv: the discernment checks, one row per check, instead of the sessions")
+    p.add_argument("--follow-up", action="store_true", dest="follow_up",
+                   help="HTML and JSON: add the players worth a quiet conversation (for the counsellor alone)")
     p.add_argument("--rescore", action="store_true",
                    help="recompute every stored result from its events before reporting")
     return p
@@ -149,7 +151,8 @@ def run(args) -> int:
                     text = check_csv.render(checks)
                 else:
                     report = model.build(store, class_code=args.class_code, player=args.player, since=since,
-                                         school=getattr(args, "school", None))
+                                         school=getattr(args, "school", None),
+                                         follow_up=bool(getattr(args, "follow_up", False)))
                     ov = report.overview
                     if args.format == "html":
                         classes = class_sessions.build(store, class_code=args.class_code, player=args.player,

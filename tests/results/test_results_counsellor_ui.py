@@ -234,3 +234,31 @@ def test_players_are_paged(app, data):
     assert len(rest) == min(pages.PLAYER_PAGE, total - pages.PLAYER_PAGE)
     assert not {r.ident for r in rest} & {r.ident for r in shown}
     assert any(r.ident == "players:prev" for r in ov.rows)
+
+
+def test_classes_side_by_side_weeks_and_the_follow_up_list(app, data):
+    from test_results_report_model import Log
+
+    unsafe = Log("beta").say("b.0").say("b.1", "secrecy").reply("ok").end("ending", node="bad", outcome="unsafe")
+    with Store.open(data) as store:
+        now = store.clock()
+        for k in range(2):
+            store.add_session(unsafe.events, player="kit", class_code="9A", started_at=now - 8 * 86400 + k)
+    ov = set_pin(app)
+    show(ov, None)
+    classes = [r.ident for r in ov.rows if r.ident.startswith("class:")]
+    assert classes == ["class:8B", "class:9A"]
+    follow = [r for r in ov.rows if r.ident.startswith("follow_up:")]
+    assert [r.ident for r in follow] == ["follow_up:kit:9A"]
+    assert len(ov.report.weeks) >= 2
+    if os.environ.get("REDFLAGS_REPORT_SHOTS"):
+        ov.scroller.offset = max(0, next(r for r in ov.rows if r.ident == "class:8B").box.y - 80)
+        ov._place_rows()
+        app.tick([])
+        pygame.image.save(app.surface, os.path.join(os.environ["REDFLAGS_REPORT_SHOTS"], "counsellor-district.png"))
+    follow[0].activate()
+    assert isinstance(app.top, pages.PlayerScreen) and app.top.player == "kit"
+    app.tick([key(pygame.K_ESCAPE)])
+    next(r for r in ov.rows if r.ident == "class:9A").activate()
+    assert ov.class_code == "9A" and not any(r.ident.startswith("class:") for r in ov.rows)
+    assert [r.ident for r in ov.rows if r.ident.startswith("follow_up:")] == ["follow_up:kit:9A"]

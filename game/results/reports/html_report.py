@@ -172,7 +172,7 @@ def render(report: Report, *, open_limit: int = OPEN_LIMIT, checks=None, classes
     ``classes``: the class sessions, a class_sessions.ClassSessions)."""
     from game.checks import report_html as check_html
 
-    from . import class_sessions
+    from . import class_sessions, district_html
 
     checks = checks if checks is not None and not checks.empty else None
     title = scope_title(report)
@@ -196,6 +196,7 @@ def render(report: Report, *, open_limit: int = OPEN_LIMIT, checks=None, classes
         + ('<a href="#who">Who missed what</a>' if len(report.players) > 1 else "")
         + ('<a href="#check">Before and after</a>' if checks else "")
         + ('<a href="#classes">Class sessions</a>' if classes is not None and not classes.empty else "")
+        + district_html.nav(report)
         + '<a href="#sessions">Sessions</a></nav>',
         "</header>",
     ]
@@ -212,6 +213,7 @@ def render(report: Report, *, open_limit: int = OPEN_LIMIT, checks=None, classes
         out += _heatmap(report)
     if classes is not None:
         out += class_sessions.section(classes)
+    out += district_html.sections(report)
     out += _sessions(report, open_limit)
     out += _method()
     out.append(f"<script>{SCRIPT}</script></body></html>\n")

@@ -19,7 +19,7 @@ import gc
 import time
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ... import scoring
@@ -173,6 +173,9 @@ class Report:
     disclosures: list[DisclosureRow]
     sessions: list[SessionView]
     taxonomy: Taxonomy
+    classes: list[Any] = field(default_factory=list)    # district.ClassRow, one per school and class
+    weeks: list[Any] = field(default_factory=list)      # district.WeekRow, oldest first
+    follow_up: list[Any] | None = None                  # district.FollowUp; None: not asked for
 
     @property
     def scoring_versions(self) -> dict[int, int]:
@@ -239,17 +242,27 @@ def _gc_paused():
 
 def build(store: Store, *, class_code: str | None = None, player: str | None = None,
           since: float | None = None, school: str | None = None, until: float | None = None,
-          now: float | None = None, sessions: int | None = None, transcripts: bool = True) -> Report:
+          now: float | None = None, sessions: int | None = None, transcripts: bool = True,
+          follow_up: bool = False) -> Report:
     """The report for the sessions matching the filters, its figures aggregated in SQL.
 
     ``sessions``: None lists every matching session; a number lists only the
     newest that many finished and unfinished sessions (the counsellor view's
     first page). ``transcripts=False`` leaves the transcripts out (the CSV,
     the counsellor view's lists): then no event log is read at all.
+    ``follow_up``: also list the players worth a quiet conversation
+    (``district.follow_up``; for the counsellor alone, so only when asked).
     """
+    from . import district
+
     with _gc_paused():
         filters = Filters(school=school, class_code=class_code, player=player, since=since, until=until)
-        return _build(store, filters, now=now, limit=sessions, transcripts=transcripts)
+        report = _build(store, filters, now=now, limit=sessions, transcripts=transcripts)
+        report.classes = district.compare_classes(store, filters)
+        report.weeks = district.weekly(store, filters)
+        if follow_up:
+            report.follow_up = district.follow_up(store, filters)
+        return report
 
 
 def _build(store: Store, filters: Filters, *, now: float | None, limit: int | None,
@@ -617,5 +630,17 @@ def to_plain(report: Report, *, transcripts: bool = True) -> dict[str, Any]:
             "reported": s.reported} for s in report.scenarios],
         "disclosures": [{"id": d.id, "title": d.title, "sessions": d.sessions,
                          "share": rnd(d.share)} for d in report.disclosures],
+        "classes": [{
+            "school": c.school, "class": c.class_code, "sessions": c.sessions, "players": c.players,
+            "complete": c.complete, "avg_total": rnd(c.avg_total), "spotted": rnd(c.spotted),
+            "normal_flagged": rnd(c.normal_flagged), "stayed_too_long_share": rnd(c.stayed_share),
+            "discernment": c.discernment.as_dict(), "reading": c.reading} for c in report.classes],
+        "weeks": [{
+            "week_start": w.week_start, "sessions": w.sessions, "complete": w.complete, "spotted": rnd(w.spotted),
+            "normal_flagged": rnd(w.normal_flagged), "false_alarms_per_chat": rnd(w.false_alarms_per_chat),
+            "discernment": w.discernment.as_dict(), "reading": w.reading} for w in report.weeks],
+        **({} if report.follow_up is None else {"follow_up": [
+            {"player": f.player, "class": f.class_code, "school": f.school, "unsafe_endings": f.unsafe_endings,
+             "paid_when_threatened": f.paid_when_threatened, "why": f.why} for f in report.follow_up]}),
         "sessions": sessions,
     }
