@@ -13,6 +13,7 @@ import pytest  # noqa: E402
 pygame = pytest.importorskip("pygame")
 
 from results_helpers import fill_class, record_session, scenario  # noqa: E402
+from test_results_report_model import Log  # noqa: E402
 
 from game.results import pin  # noqa: E402
 from game.results.reports import model  # noqa: E402
@@ -237,7 +238,6 @@ def test_players_are_paged(app, data):
 
 
 def test_classes_side_by_side_weeks_and_the_follow_up_list(app, data):
-    from test_results_report_model import Log
 
     unsafe = Log("beta").say("b.0").say("b.1", "secrecy").reply("ok").end("ending", node="bad", outcome="unsafe")
     with Store.open(data) as store:
@@ -262,3 +262,67 @@ def test_classes_side_by_side_weeks_and_the_follow_up_list(app, data):
     next(r for r in ov.rows if r.ident == "class:9A").activate()
     assert ov.class_code == "9A" and not any(r.ident.startswith("class:") for r in ov.rows)
     assert [r.ident for r in ov.rows if r.ident.startswith("follow_up:")] == ["follow_up:kit:9A"]
+
+
+def test_results_move_between_computers_on_a_usb_stick(app, data, tmp_path, monkeypatch):
+    from game.results import bundle
+    from game.ui.screens import counsellor_bundles as bundles
+
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    monkeypatch.setenv("REDFLAGS_BUNDLE_DIRS", str(usb))
+    ov = set_pin(app)
+    show(ov, "8B")
+    next(b for b in ov.header_buttons if b.ident == "bundles").activate()
+    page = app.top
+    assert isinstance(page, bundles.BundleScreen) and page.class_code == "8B"
+    app.tick([])
+    next(r for r in page.rows if r.ident == f"export:{usb}").activate()
+    (written,) = usb.glob("*.rfbundle")
+    assert written.name.startswith("red-flags-8B-") and "Exported" in page.message and not page.message_bad
+    with Store.open(data) as store:
+        n_8b = len(store.sessions(class_code="8B"))
+    assert len(bundle.read(written).sessions) == n_8b
+
+    # the collecting computer: an empty store, the same stick
+    other = tmp_path / "other"
+    with Store.open(other) as hub:
+        hub.add_session(Log("alpha").say("a.0").events, player="early", class_code="7C")
+    hub = Store.open(other)
+    try:
+        page2 = bundles.BundleScreen(app, hub, None, data_dir=other)
+        app.push(page2)
+        app.tick([])
+        row = next(r for r in page2.rows if r.ident == f"import:{written}")
+        row.activate()
+        assert page2.message == f"Imported {written.name}: {n_8b} sessions ({n_8b} added)."
+        next(r for r in page2.rows if r.ident == f"import:{written}").activate()
+        assert page2.message == f"Imported {written.name}: {n_8b} sessions (0 added, {n_8b} already here)."
+        assert len(hub.sessions()) == n_8b + 1
+        (usb / "holiday.rfbundle").write_bytes(b"not a bundle at all")
+        page2.on_resize(app.size)
+        next(r for r in page2.rows if r.ident == f"import:{usb / 'holiday.rfbundle'}").activate()
+        assert page2.message_bad and "\n" not in page2.message
+        assert page2.message == ("Refused: holiday.rfbundle: not a Red Flags results bundle; "
+                                 "nothing was imported from it.")
+        assert len(hub.sessions()) == n_8b + 1
+        app.pop()
+    finally:
+        hub.close()
+
+
+def test_after_an_import_the_overview_counts_the_new_sessions(app, data, tmp_path, monkeypatch):
+    from game.results import bundle
+
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    monkeypatch.setenv("REDFLAGS_BUNDLE_DIRS", str(usb))
+    with Store.open(tmp_path / "laptop") as laptop:
+        record_session(laptop, scenario("generous-teammate"), player="newcomer", class_code="6D")
+        bundle.write(laptop, usb / "laptop.rfbundle")
+    ov = set_pin(app)
+    before = ov.classes
+    ov.open_bundles()
+    next(r for r in app.top.rows if r.ident == f"import:{usb / 'laptop.rfbundle'}").activate()
+    app.tick([key(pygame.K_ESCAPE)])
+    assert app.top is ov and ov.classes == sorted([*before, "6D"])

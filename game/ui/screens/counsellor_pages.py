@@ -466,7 +466,23 @@ class OverviewScreen(PageScreen):
 
     def build_header_buttons(self) -> list[Button]:
         return [Button("Export report", self.export, kind="primary", ident="export"),
+                Button("Move results", self.open_bundles, ident="bundles"),
                 Button("Lock", self.lock, ident="lock")]
+
+    def open_bundles(self) -> None:
+        """Export and import result bundles (a USB stick); the overview is built again after an import."""
+        from .counsellor_bundles import BundleScreen
+
+        self._bundles: Any = BundleScreen(self.app, self.store, self.class_code)
+        self.app.push(self._bundles)
+
+    def on_resume(self) -> None:
+        screen = getattr(self, "_bundles", None)
+        if screen is not None and screen.imported_any:
+            self._bundles = None
+            self.classes = sorted(self.store.class_activity())
+            self.report = self._build()
+        super().on_resume()
 
     def back(self) -> None:
         self.lock()
