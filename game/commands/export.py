@@ -1,10 +1,13 @@
 """`python main.py export`: write stored sessions, with all their events, to one bundle file.
 
     python main.py export --out FILE [--class CODE] [--player NAME] [--since DATE] [--school NAME]
+                          [--format bundle|xapi] [--xapi-home URL]
 
 For a device that is not on the network: carry the file (a USB stick) to
 the computer that holds the school's results and run ``import`` there. The
-bundle format is described in ``game/results/bundle.py``.
+bundle format is described in ``game/results/bundle.py``. ``--format xapi``
+writes xAPI statements for a learning record store instead
+(``game/results/xapi.py``); they cannot be imported back.
 """
 
 from __future__ import annotations
@@ -25,6 +28,10 @@ def add_parser(sub, common):
     p.add_argument("--since", metavar="DATE",
                    help="only sessions started on or after DATE (YYYY-MM-DD, or a number of days like 30d)")
     p.add_argument("--school", metavar="NAME", help="only this school (a district database)")
+    p.add_argument("--format", choices=("bundle", "xapi"), default="bundle",
+                   help="bundle (default: for `import`) or xapi (statements for a learning record store)")
+    p.add_argument("--xapi-home", metavar="URL",
+                   help="with --format xapi: the school's web address that names players and scenarios")
     return p
 
 
@@ -49,6 +56,17 @@ def run(args) -> int:
     with store:
         filters = Filters(class_code=args.class_code, player=args.player, since=since, school=args.school)
         try:
+            if getattr(args, "format", "bundle") == "xapi":
+                from ..results import xapi
+
+                home = args.xapi_home or xapi.HOME
+                if not home.startswith(("https://", "http://")):
+                    print(f"export: --xapi-home must be a web address (https://...), not '{home}'", file=sys.stderr)
+                    return 2
+                done = xapi.write(store, out, filters, home=home)
+                noun = "statement" if done.sessions == 1 else "statements"
+                print(f"export: {done.sessions} {noun} (xAPI) -> {done.path}", file=sys.stderr)
+                return 0
             done = bundle.write(store, out, filters)
         except OSError as exc:
             print(f"export: cannot write '{out}': {exc.strerror or exc}", file=sys.stderr)
