@@ -147,11 +147,11 @@ def discernment_map(points: Sequence[tuple[str, float, float]], *, title: str,
     return "".join(out)
 
 
-def mini_bar(value: float | None, *, width: int = 80) -> str:
+def mini_bar(value: float | None, *, width: int = 80, good_high: bool = True) -> str:
     """A small inline bar for a share inside a table cell."""
     if value is None:
         return '<span class="na">–</span>'
     w = max(0.0, min(1.0, value)) * width
     return (f'<svg class="mini" viewBox="0 0 {width} 10" width="{width}" height="10" aria-hidden="true">'
             f'<rect width="{width}" height="10" fill="{TRACK}"/>'
-            f'<rect width="{w:.1f}" height="10" fill="{share_colour(value)}"/></svg>')
+            f'<rect width="{w:.1f}" height="10" fill="{share_colour(value, good_high=good_high)}"/></svg>')

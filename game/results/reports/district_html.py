@@ -26,8 +26,8 @@ def _num(x: float | None) -> str:
     return "–" if x is None else f"{x:.0f}"
 
 
-def _share(x: float | None) -> str:
-    return f"{charts.mini_bar(x)} {charts.pct(x)}"
+def _share(x: float | None, good_high: bool = True) -> str:
+    return f"{charts.mini_bar(x, good_high=good_high)} {charts.pct(x)}"
 
 
 def week_label(ts: float) -> str:
@@ -60,12 +60,13 @@ def sections(r: Report) -> list[str]:
                 "<th>Stayed too long</th><th>Reading</th></tr></thead><tbody>"]
         for c in r.classes:
             n = c.discernment.counts
+            normal = _share(c.normal_flagged, good_high=False)
             out.append("<tr>" + (f"<td>{e(c.school or '–')}</td>" if schools else "")
                        + f"<td>{e(c.class_code or 'no class')}</td><td class=r>{c.players}</td>"
                        f"<td class=r>{c.complete} of {c.sessions}</td><td class=r>{_num(c.avg_total)}</td>"
                        f'<td title="{e(share_of(n.hits, n.signal_items))}">{_share(c.spotted)}</td>'
-                       f'<td title="{e(share_of(n.false_alarms, n.noise_items))}">{_share(c.normal_flagged)}</td>'
-                       f"<td>{_share(c.stayed_share)}</td><td>{e(c.reading)}</td></tr>")
+                       f'<td title="{e(share_of(n.false_alarms, n.noise_items))}">{normal}</td>'
+                       f"<td>{_share(c.stayed_share, good_high=False)}</td><td>{e(c.reading)}</td></tr>")
         out.append("</tbody></table></section>")
     if len(r.weeks) > 1:
         out += ['<section id="weeks"><h2>Week by week</h2>',
@@ -79,7 +80,8 @@ def sections(r: Report) -> list[str]:
             per = "–" if w.false_alarms_per_chat is None else f"{w.false_alarms_per_chat:.1f}"
             out.append(f"<tr><td class=when>{week_label(w.week_start)}</td><td class=r>{w.sessions}</td>"
                        f"<td class=r>{w.complete}</td><td>{_share(w.spotted)}</td>"
-                       f"<td>{_share(w.normal_flagged)}</td><td class=r>{per}</td><td>{e(w.reading)}</td></tr>")
+                       f"<td>{_share(w.normal_flagged, good_high=False)}</td><td class=r>{per}</td>"
+                       f"<td>{e(w.reading)}</td></tr>")
         out.append("</tbody></table></section>")
     if r.follow_up is not None:
         out += [f'<section id="follow-up"><h2>{e(FOLLOW_UP_TITLE)}</h2>',
