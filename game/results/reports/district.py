@@ -189,3 +189,45 @@ def follow_up(store: Store, filters: Filters | None = None) -> list[FollowUp]:
                 out.append(FollowUp(str(r.name or "(no nickname)"), r.class_code, str(r.school), n_unsafe, n_paid))
     out.sort(key=lambda x: (x.school, x.class_code or "", x.player.casefold()))
     return out
+
+
+# -- the same from records in memory (model.build_from; a test checks both ways agree) --------
+
+def classes_from(items: list[tuple[str, Any]]) -> list[ClassRow]:
+    """``compare_classes`` from ``(school, SessionView)`` pairs."""
+    groups: dict[tuple[str, str | None], list[Any]] = {}
+    for school, v in items:
+        groups.setdefault((school, v.class_code), []).append(v)
+    out = []
+    for (school, klass), views in groups.items():
+        done = [v for v in views if v.complete and v.result]
+        counts = stats.pool(stats.Counts.from_signal((v.result or {}).get("signal")) for v in done)
+        totals = [v.part("total") for v in done if v.part("total") is not None]
+        groom = [v for v in done if v.kind == "grooming"]
+        out.append(ClassRow(
+            school=school, class_code=klass, sessions=len(views),
+            players=len({v.player.casefold() for v in views}), complete=len(done),
+            avg_total=sum(totals) / len(totals) if totals else None,
+            spotted=_share(counts.hits, counts.signal_items),
+            normal_flagged=_share(counts.false_alarms, counts.noise_items),
+            stayed_share=_share(sum(1 for v in groom if v.stayed_too_long), len(groom)),
+            discernment=stats.discernment(counts)))
+    out.sort(key=lambda c: (c.school, c.class_code is None, c.class_code or ""))
+    return out
+
+
+def weeks_from(views: list[Any]) -> list[WeekRow]:
+    """``weekly`` from SessionViews."""
+    groups: dict[int, list[Any]] = {}
+    for v in views:
+        groups.setdefault(int((v.started_at - MONDAY) // WEEK_S), []).append(v)
+    out = []
+    for week in sorted(groups):
+        done = [v for v in groups[week] if v.complete and v.result]
+        counts = stats.pool(stats.Counts.from_signal((v.result or {}).get("signal")) for v in done)
+        out.append(WeekRow(
+            week_start=float(MONDAY + week * WEEK_S), sessions=len(groups[week]), complete=len(done),
+            spotted=_share(counts.hits, counts.signal_items),
+            normal_flagged=_share(counts.false_alarms, counts.noise_items),
+            false_alarms_per_chat=_share(counts.false_alarms, len(done)), discernment=stats.discernment(counts)))
+    return out

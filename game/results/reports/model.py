@@ -378,6 +378,8 @@ def _disclosure_rows(counts: dict[str, int], complete: int, tax: Taxonomy) -> li
 def build_from(records: Sequence[SessionRecord], scenario_infos: dict[str, dict[str, Any]],
                *, filters: dict[str, Any] | None = None, now: float | None = None,
                tax: Taxonomy | None = None) -> Report:
+    from . import district
+
     tax = tax or taxonomy()
     by_id: dict[str, dict[str, Any]] = {}
     for known in scenario_infos.values():
@@ -386,7 +388,9 @@ def build_from(records: Sequence[SessionRecord], scenario_infos: dict[str, dict[
 
     views: list[SessionView] = []
     items_of: dict[int, dict[str, list[str]]] = {}
+    schools: dict[int, str] = {}
     for rec in records:
+        schools[rec.id] = rec.school
         info = scenario_infos.get(rec.scenario_sha256)
         changed = info is None and rec.scenario_id in by_id
         view, items = _session_view(rec, info or by_id.get(rec.scenario_id) or {}, tax)
@@ -410,6 +414,8 @@ def build_from(records: Sequence[SessionRecord], scenario_infos: dict[str, dict[
         disclosures=_disclosures(complete, tax),
         sessions=views,
         taxonomy=tax,
+        classes=district.classes_from([(schools.get(v.id, ""), v) for v in views]),
+        weeks=district.weeks_from(views),
     )
 
 
