@@ -15,6 +15,7 @@ from .screens.chat import ChatScreen
 from .screens.check import CheckOfferDialog, CheckScreen
 from .screens.check_results import CheckResultsScreen
 from .screens.counsellor import CounsellorScreen
+from .screens.counsellor_bundles import BundleScreen
 from .screens.counsellor_pages import OverviewScreen
 from .screens.debrief import DebriefScreen
 from .screens.picker import PickerScreen
@@ -30,6 +31,7 @@ ROUTES: dict[str, Callable[..., Screen]] = {
     "settings": SettingsScreen,
     "counsellor": CounsellorScreen,
     "counsellor_overview": OverviewScreen,
+    "counsellor_bundles": BundleScreen,
     "check_results": CheckResultsScreen,
     "check": CheckScreen,
     "check_offer": CheckOfferDialog,

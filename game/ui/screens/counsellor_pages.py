@@ -471,9 +471,7 @@ class OverviewScreen(PageScreen):
 
     def open_bundles(self) -> None:
         """Export and import result bundles (a USB stick); the overview is built again after an import."""
-        from .counsellor_bundles import BundleScreen
-
-        self._bundles: Any = BundleScreen(self.app, self.store, self.class_code)
+        self._bundles: Any = self.app.make("counsellor_bundles", store=self.store, class_code=self.class_code)
         self.app.push(self._bundles)
 
     def on_resume(self) -> None:
