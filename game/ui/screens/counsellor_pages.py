@@ -26,7 +26,7 @@ import pygame
 
 from game.checks import storage as check_storage
 from game.results import retention
-from game.results.reports import class_sessions, district
+from game.results.reports import class_sessions
 from game.results.reports import model as report_model
 from game.results.reports.findings import findings
 from game.results.stats import share_of
@@ -37,6 +37,7 @@ from ..scrolling import Scroller
 from ..text import TextKit
 from ..theme import Theme
 from ..widgets import Button, ButtonPointer, FocusRing, Widget, draw_focus_ring, draw_round_rect
+from . import counsellor_district
 
 LOW, MID, HIGH = (213, 94, 0), (230, 159, 0), (86, 180, 233)   # Okabe-Ito: vermillion, orange, sky blue
 IDLE_LOCK_S = 300.0
@@ -597,32 +598,7 @@ class OverviewScreen(PageScreen):
                 self.session_row(page, s)
 
     def district_body(self, page: PageBuilder) -> None:
-        """Classes side by side (all classes), week by week, and the follow-up list (behind the PIN)."""
-        rep = self.report
-        if len(rep.classes) > 1:
-            page.heading("Classes side by side")
-            page.text("From each class's finished chats. Classes played different scenarios: read differences as "
-                      "questions for the next lesson, not as a ranking. Select a class to open it.", dim=True)
-            for c in rep.classes:
-                name = c.class_code or "no class"
-                page.row([(name if not c.school else f"{name} ({c.school})", 0.22), (f"{c.players} players", 0.16),
-                          (f"{c.complete} finished", 0.16), (f"spotted {pct(c.spotted)}", 0.16),
-                          (f"normal {pct(c.normal_flagged)}", 0.15), (f"stayed {pct(c.stayed_share)}", 0.15)],
-                         partial(self.show_class, c.class_code), f"class:{name}", sub=c.reading)
-        if len(rep.weeks) > 1:
-            page.heading("Week by week: warning signs spotted")
-            page.text("Weeks run Monday to Sunday. Better discernment is more warning signs spotted without more "
-                      "normal messages flagged.", dim=True)
-            page.bars([(f"week of {district_week(w.week_start)}", w.spotted,
-                        f"normal {pct(w.normal_flagged)} · {w.complete} chats") for w in rep.weeks[-12:]])
-        if rep.follow_up is not None:
-            page.heading(district.FOLLOW_UP_TITLE)
-            page.text(district.FOLLOW_UP_WORDING, dim=True)
-            if not rep.follow_up:
-                page.text("Nobody here reached an unsafe ending more than once or gave money after a threat.")
-            for f in rep.follow_up:
-                page.row([(f.player, 0.3), (f"class {f.class_code}" if f.class_code else "no class", 0.2),
-                          (f.why, 0.5)], partial(self.open_follow_up, f), f"follow_up:{f.player}:{f.class_code}")
+        counsellor_district.body(page, self.report, show_class=self.show_class, open_player=self.open_follow_up)
 
     def open_follow_up(self, f: Any) -> None:
         self.app.push(PlayerScreen(self.app, self.store, f.player, f.class_code))
@@ -791,11 +767,6 @@ class SessionScreen(PageScreen):
             surf.blit(e, (x + pad, y))
             y += e.get_height()
         page.add(surf, t.px(6))
-
-
-def district_week(ts: float) -> str:
-    """The Monday (UTC) a week of ``district.weekly`` starts on."""
-    return _dt.datetime.fromtimestamp(ts, _dt.UTC).strftime("%Y-%m-%d")
 
 
 def open_session(page: PageScreen, session: Any) -> None:

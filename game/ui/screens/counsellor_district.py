@@ -1,0 +1,52 @@
+"""The counsellor overview's district blocks: classes side by side, week by week, the follow-up list.
+
+Drawn by ``counsellor_pages.OverviewScreen`` from ``Report.classes``,
+``Report.weeks`` and ``Report.follow_up`` (``game.results.reports.district``);
+the follow-up list is shown here, behind the PIN, and never in a shared file.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Callable
+from functools import partial
+from typing import Any
+
+from game.results.reports import district
+
+
+def pct(value: float | None) -> str:
+    return "–" if value is None else f"{round(100 * value)}%"
+
+
+def week(ts: float) -> str:
+    """The Monday (UTC) a week of ``district.weekly`` starts on."""
+    return _dt.datetime.fromtimestamp(ts, _dt.UTC).strftime("%Y-%m-%d")
+
+
+def body(page: Any, rep: Any, *, show_class: Callable[[str | None], None],
+         open_player: Callable[[Any], None]) -> None:
+    """Classes side by side (all classes), week by week, and the follow-up list."""
+    if len(rep.classes) > 1:
+        page.heading("Classes side by side")
+        page.text("From each class's finished chats. Classes played different scenarios: read differences as "
+                  "questions for the next lesson, not as a ranking. Select a class to open it.", dim=True)
+        for c in rep.classes:
+            name = c.class_code or "no class"
+            page.row([(name if not c.school else f"{name} ({c.school})", 0.22), (f"{c.players} players", 0.16),
+                      (f"{c.complete} finished", 0.16), (f"spotted {pct(c.spotted)}", 0.16),
+                      (f"normal {pct(c.normal_flagged)}", 0.15), (f"stayed {pct(c.stayed_share)}", 0.15)],
+                     partial(show_class, c.class_code), f"class:{name}", sub=c.reading)
+    if len(rep.weeks) > 1:
+        page.heading("Week by week: warning signs spotted")
+        page.text("Weeks run Monday to Sunday. Better discernment is more warning signs spotted without more "
+                  "normal messages flagged.", dim=True)
+        page.bars([(f"week of {week(w.week_start)}", w.spotted,
+                    f"normal {pct(w.normal_flagged)} · {w.complete} chats") for w in rep.weeks[-12:]])
+    if rep.follow_up is not None:
+        page.heading(district.FOLLOW_UP_TITLE)
+        page.text(district.FOLLOW_UP_WORDING, dim=True)
+        if not rep.follow_up:
+            page.text("Nobody here reached an unsafe ending more than once or gave money after a threat.")
+        for f in rep.follow_up:
+            page.row([(f.player, 0.3), (f"class {f.class_code}" if f.class_code else "no class", 0.2),
+                      (f.why, 0.5)], partial(open_player, f), f"follow_up:{f.player}:{f.class_code}")
