@@ -181,7 +181,7 @@ def test_the_window_says_it_and_does_not_crash(tmp_path):
 
 
 @pytest.mark.parametrize("edit", [
-    "UPDATE sessions SET result_json = '{\"score\": \"x\"}' WHERE id = 3",
+    "UPDATE session_results SET result_json = '{\"score\": \"x\"}' WHERE session_id = 3",
     "UPDATE sessions SET started_at = 'yesterday' WHERE id = 1",
     "UPDATE events SET data = 'not json' WHERE session_id = 2 AND seq = 3",
 ])
@@ -209,7 +209,7 @@ def test_counsellor_view_on_rows_edited_by_hand_says_so(tmp_path):
     folder = tmp_path / "data"
     path = make_store(folder)
     conn = sqlite3.connect(path)
-    conn.execute("""UPDATE sessions SET result_json = '{"score": "x"}' WHERE id = 3""")
+    conn.execute("""UPDATE session_results SET result_json = '{"score": "x"}' WHERE session_id = 3""")
     conn.commit()
     conn.close()
     code = textwrap.dedent(f"""
