@@ -26,6 +26,7 @@ from .model import (
     KINDS,
     OUTCOMES,
     PLATFORMS,
+    SWITCH_PLATFORMS,
     Choice,
     Debrief,
     DebriefSection,
@@ -50,12 +51,14 @@ LANGUAGE = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*\Z")
 
 TOP_KEYS = {"format", "id", "title", "platform", "kind", "language", "audience", "difficulty", "summary",
             "content_notes", "learning_goals", "stranger", "player", "start", "nodes", "debrief", "scoring",
-            "clock"}
+            "clock", "message_request"}
 STRANGER_KEYS = {"name", "claimed_age", "avatar", "profile"}
 PROFILE_KEYS = {"id", "label", "text", "red_flags", "severity", "why", "image"}
 PLAYER_KEYS = {"name", "context"}
-NODE_KEYS = {"messages", "choices", "idle_nudges", "end"}
-MESSAGE_KEYS = {"text", "id", "red_flags", "severity", "why", "delay", "if", "variants", "image", "link", "from"}
+NODE_KEYS = {"messages", "choices", "idle_nudges", "end", "platform"}
+MESSAGE_KEYS = {"text", "id", "red_flags", "severity", "why", "delay", "if", "variants", "image", "link", "from",
+                "preview"}
+PREVIEW_KEYS = {"title", "text"}
 NUDGE_KEYS = MESSAGE_KEYS | {"after"}
 CHOICE_KEYS = {"text", "next", "discloses", "add", "set", "if", "once", "tells_adult"}
 END_KEYS = {"outcome", "title", "text"}
@@ -283,11 +286,21 @@ def _message(r: _Reader, raw: LMap, default_id: str, nudge: bool) -> Message | N
     severity = r.integer(raw, "severity", 1, 3)
     effective = (severity or r.taxonomy.severity_of(red_flags)) if red_flags else 0
     sender = r.choice_of(raw, "from", ("stranger", "system"), "stranger")
+    link = r.text(raw, "link")
+    preview_title = preview_text = ""
+    preview = r.mapping(raw, "preview")
+    if preview is not None:
+        r.keys(preview, PREVIEW_KEYS, ("title",), "a link preview")
+        preview_title, preview_text = r.text(preview, "title"), r.text(preview, "text")
+        if not link:
+            r.report.add("RF013", raw.where("preview"), "a link preview needs a 'link' on the same message",
+                         "add link: site.example/page, or remove the preview")
     return Message(
         id=message_id, text=r.text(raw, "text"), pos=raw.pos, variants=r.texts(raw, "variants"),
         red_flags=red_flags, severity=effective, why=r.text(raw, "why"), delay=r.number(raw, "delay"),
-        condition=r.expression(raw), image=r.asset(raw, "image"), link=r.text(raw, "link"),
-        system=sender == "system", after=r.number(raw, "after") if nudge else None)
+        condition=r.expression(raw), image=r.asset(raw, "image"), link=link,
+        preview_title=preview_title, preview_text=preview_text, system=sender == "system",
+        after=r.number(raw, "after") if nudge else None)
 
 
 def _assignments(r: _Reader, raw: LMap, key: str, allow_bool: bool) -> tuple:
@@ -370,7 +383,8 @@ def _node(r: _Reader, node_id: str, raw: LMap, seen_ids: dict[str, tuple[int, in
                      "give at least one choice, or make it an end")
     if nudges and end_raw is not None:
         r.report.add("RF013", raw.where("idle_nudges"), f"node '{node_id}' is an ending; idle nudges need choices")
-    return Node(node_id, raw.pos, tuple(messages), tuple(choices), end, tuple(nudges))
+    platform = r.choice_of(raw, "platform", SWITCH_PLATFORMS, "") or ""
+    return Node(node_id, raw.pos, tuple(messages), tuple(choices), end, tuple(nudges), platform)
 
 
 def _profile(r: _Reader, values: LList) -> tuple[ProfileItem, ...]:
@@ -481,7 +495,8 @@ def build(data: Any, path: Path, sha256: str, report: Reporter, taxonomy: Taxono
         audience=r.text(data, "audience"), difficulty=r.integer(data, "difficulty", 1, 3, 1),
         summary=r.text(data, "summary"), content_notes=r.texts(data, "content_notes"),
         learning_goals=r.texts(data, "learning_goals"), player=player, debrief=debrief,
-        scoring=_scoring(r, r.mapping(data, "scoring")), clock=_clock(r, data))
+        scoring=_scoring(r, r.mapping(data, "scoring")), clock=_clock(r, data),
+        message_request=r.flag(data, "message_request"))
     return scenario, r
 
 

@@ -16,6 +16,9 @@ from .expressions import Expression
 Pos = tuple[int, int]
 
 PLATFORMS = ("game_chat", "social_media", "dating_app")
+#: where a node may move the chat (`platform:` on a node): the three apps, or a private messenger
+#: with disappearing messages (the "somewhere private" step)
+SWITCH_PLATFORMS = (*PLATFORMS, "messenger")
 KINDS = ("grooming", "benign")
 OUTCOMES = ("safe", "neutral", "unsafe")
 
@@ -35,6 +38,8 @@ class Message:
     condition: Expression | None = None
     image: str = ""
     link: str = ""
+    preview_title: str = ""      # link preview card (`preview: {title, text}`); "" = a plain link
+    preview_text: str = ""
     system: bool = False
     after: float | None = None   # idle nudges only: seconds without input
 
@@ -72,6 +77,7 @@ class Node:
     choices: tuple[Choice, ...] = ()
     end: Ending | None = None
     idle_nudges: tuple[Message, ...] = ()
+    platform: str = ""           # entering this node moves the chat to that app ("" = stays where it is)
 
 
 @dataclass(frozen=True)
@@ -154,6 +160,7 @@ class Scenario:
     debrief: Debrief = Debrief()
     scoring: ScoringConfig = ScoringConfig()
     clock: str = ""            # "HH:MM": the time of day the chat starts in the story; "" = the real time
+    message_request: bool = False   # the stranger's first DM arrives as a request to accept or decline
     items: dict[str, Message | ProfileItem] = field(default_factory=dict, compare=False)
 
     def __post_init__(self):

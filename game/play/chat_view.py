@@ -5,8 +5,10 @@
 the ending card), keeps the read receipt of the player's last reply, and owns
 the sentences every front end uses: what blocking, reporting and leaving say,
 the confirm questions, the header status per platform, the composer's status
-line. The window, the terminal and the browser render these; none of them
-writes its own.
+line. It also follows the format extensions: the app the chat is in now
+(``platform()``, moved by a node's ``platform:``, with a switch line), the
+swipe app's match line, link previews and the message request. The window,
+the terminal and the browser render these; none of them writes its own.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from game import report_reasons
 from .clock import sets_clock
 
 STRANGER, PLAYER, SYSTEM, ENDING, INFO = "stranger", "player", "system", "ending", "info"
+SWITCH, MATCH = "switch", "match"     # the chat moved to another app; the swipe app's match moment
 
 RESUMED_LINE = "You left this chat earlier. It carries on from here."
 CHAT_OVER_FLAGS = "The chat is over: flags can't change now."
@@ -58,7 +61,30 @@ CONFIRM = {
 
 #: the line under the stranger's name in the chat header
 HEADER_STATUS = {"game_chat": "IN SQUAD LOBBY · ONLINE", "social_media": "Active now",
-                 "dating_app": "Your match · online"}
+                 "dating_app": "Your match · online", "messenger": "Disappearing messages: on"}
+
+#: what the chat says when a node moves it to another app, with {name} the stranger's name
+SWITCH_LINES = {
+    "messenger": "{name} moved the chat to a private messaging app. Messages here disappear after 24 hours, "
+                 "and there is nobody to report to but you.",
+    "social_media": "{name} moved the chat to direct messages on a social app.",
+    "game_chat": "{name} moved the chat into a game's chat.",
+    "dating_app": "{name} moved the chat to a dating app.",
+}
+#: the swipe app's match moment, at the top of a dating-app chat
+MATCH_TITLE = "It's a match!"
+MATCH_LINE = "You and {name} liked each other. You can unmatch, block or report at any time."
+
+#: the message request before a stranger's first DM (Decline is the same as Leave)
+REQUEST = {
+    "title": "{name} wants to send you a message",
+    "body": "You don't follow each other. Accept to reply, or decline: the chat ends and they aren't told.",
+    "accept": "Accept",
+    "decline": "Decline",
+    "status": "Accept or decline the message request first.",
+}
+DECLINED_LINE = "You declined the message request. {name} isn't told, and the chat is closed."
+REQUEST_DECLINE_AS = "leave"   # the command Decline sends: scoring.md v2 scores it exactly as Leave
 TYPING = "typing…"
 
 
@@ -79,6 +105,9 @@ class ChatLine:
     flagged: bool = False            # filled in by ChatView.snapshot()
     receipt: str | None = None       # "Sent" / "Seen" under the player's last reply
     sets_clock: str = ""             # a notice that is only a time: "15:52", the clock from here on
+    platform: str = ""               # switch line: the app the chat moved to
+    preview_title: str = ""          # link preview card of a message with a link (empty: a plain link)
+    preview_text: str = ""
 
     @property
     def flaggable(self) -> bool:
@@ -140,9 +169,16 @@ class ChatView:
         self._seen = 0
         self._last_reply: ChatLine | None = None
         self._reply_seen = False
+        self._accepted = False
+        self._platform_at: tuple[int, str] | None = None
         context = (self.scenario.player.context or "").strip()
         if context:
             self.lines.append(ChatLine(INFO, context))
+        if self.scenario.platform == "dating_app":
+            self.lines.append(ChatLine(MATCH, MATCH_LINE.format(name=self.title()), title=MATCH_TITLE))
+        if getattr(self.scenario, "message_request", False):   # always the first line: it stays where it was
+            words = self.request_words()
+            self.lines.append(ChatLine(INFO, f"{words['title']}. {words['body']}"))
 
     @property
     def scenario(self) -> Any:
@@ -154,7 +190,25 @@ class ChatView:
 
     @property
     def skin(self) -> str:
-        return str(self.scenario.platform)
+        """The app the chat is in now: the scenario's platform, or where the last node moved it."""
+        return self.platform()
+
+    def platform(self) -> str:
+        """The scenario's platform, or the one the last entered node with ``platform:`` moved the chat to."""
+        events = self.conv.events
+        cached = self._platform_at
+        if cached is not None and cached[0] == len(events):
+            return cached[1]
+        current = str(self.scenario.platform)
+        nodes = self.scenario.nodes
+        for event in events:
+            if event.get("type") == "enter":
+                node = nodes.get(event.get("node"))
+                moved_to = str(getattr(node, "platform", "") or "") if node is not None else ""
+                if moved_to:
+                    current = moved_to
+        self._platform_at = (len(events), current)
+        return current
 
     @property
     def stranger(self) -> str:
@@ -203,11 +257,20 @@ class ChatView:
         t = float(event.get("t", 0) or 0)
         if kind == "deliver":
             self.mark_seen()
+            item = self.scenario.items.get(event.get("id"))
             return ChatLine(SYSTEM if event.get("from") == "system" else STRANGER, str(event.get("text", "")),
                             item_id=event.get("id"), number=event.get("n"), t=t,
                             image=str(event.get("image", "") or ""), link=str(event.get("link", "") or ""),
                             nudge=bool(event.get("nudge")),
-                            sets_clock=sets_clock(str(event.get("text", ""))) if event.get("from") == "system" else "")
+                            sets_clock=sets_clock(str(event.get("text", ""))) if event.get("from") == "system" else "",
+                            preview_title=str(getattr(item, "preview_title", "") or ""),
+                            preview_text=str(getattr(item, "preview_text", "") or ""))
+        if kind == "enter":
+            node = self.scenario.nodes.get(event.get("node"))
+            moved_to = getattr(node, "platform", "") if node is not None else ""
+            if moved_to and moved_to in SWITCH_LINES:
+                return ChatLine(SWITCH, SWITCH_LINES[moved_to].format(name=self.stranger), t=t, platform=moved_to)
+            return None
         if kind == "choice":
             line = ChatLine(PLAYER, str(event.get("text", "")), t=t)
             self._last_reply = line
@@ -221,6 +284,8 @@ class ChatView:
                 return ChatLine(ENDING, end.text.strip() if end else "", title=end.title if end else "",
                                 outcome=str(event.get("outcome", "")), t=t)
             text = end_line(how, self.stranger, report_reasons.label(event.get("reason")))
+            if how == REQUEST_DECLINE_AS and self._declined_request():
+                text = DECLINED_LINE.format(name=self.stranger)
             return ChatLine(INFO, text, t=t) if text else None
         return None
 
@@ -267,16 +332,44 @@ class ChatView:
             return TYPING
         return HEADER_STATUS.get(self.skin, "online")
 
+    # -- the message request -----------------------------------------------------------
+    def request_pending(self) -> bool:
+        """True while a message request waits for Accept or Decline (the scenario asks for one).
+
+        Any reply or flag counts as accepting (a script, a resumed chat); Decline is the command
+        ``REQUEST_DECLINE_AS`` (leave), so it needs no state of its own.
+        """
+        if not getattr(self.scenario, "message_request", False) or self._accepted or self.conv.ended:
+            return False
+        return not any(e.get("type") in ("choice", "flag", "unflag") for e in self.conv.events)
+
+    def _declined_request(self) -> bool:
+        """The chat ended with Decline: a leave while the request was still waiting."""
+        return bool(getattr(self.scenario, "message_request", False)) and not self._accepted and \
+            not any(e.get("type") in ("choice", "flag", "unflag") for e in self.conv.events)
+
+    def accept_request(self) -> None:
+        self._accepted = True
+
+    def request_words(self) -> dict[str, str]:
+        """The request card's words, with the stranger's name filled in."""
+        return {k: v.format(name=self.stranger) for k, v in REQUEST.items()}
+
     def composer_status(self) -> str:
         """What the reply area says when there are no replies to pick."""
         if self.conv.ended:
             return CHAT_ENDED
+        if self.request_pending():
+            return REQUEST["status"]
         if self.conv.pending:
             return f"Waiting for {self.stranger}…"
         return NO_REPLY
 
-    def replies(self) -> list[str]:
-        """The replies the player can pick now (numbered from 1 by every front end)."""
-        if self.conv.ended:
+    def replies(self, behind_request: bool = False) -> list[str]:
+        """The replies the player can pick now (numbered from 1 by every front end).
+
+        None while a message request waits, unless ``behind_request`` (a page that keeps the
+        Accept on its side asks for the replies that Accept will show)."""
+        if self.conv.ended or (self.request_pending() and not behind_request):
             return []
         return [c.text for c in self.conv.choices()]

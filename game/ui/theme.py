@@ -2,7 +2,8 @@
 
 One palette per *skin*: ``menu`` for the game's own screens and one per
 platform of scenario-format.md (``game_chat``, ``social_media``,
-``dating_app``), each in a normal and a high-contrast version.
+``dating_app``), plus ``messenger`` (the private app a node can move the
+chat to), each in a normal and a high-contrast version.
 
 Colour-blind safety: nothing in the game is told apart by red against green.
 Flags are drawn with a pennant marker *and* the word "Flagged"; the flag
@@ -98,6 +99,17 @@ PALETTES: dict[str, Palette] = {
         button_hover=_H("#ffd1dc"), overlay=(40, 20, 28, 165), shadow=(90, 40, 50, 45), online=_H("#1f9d6b"),
         dark=False,
     ),
+    # A private messenger with disappearing messages (where a stranger moves the chat): graphite, mint.
+    "messenger": Palette(
+        bg=_H("#101418"), surface=_H("#171c21"), surface_alt=_H("#1d242a"), border=_H("#2f3a44"),
+        text=_H("#e9eef2"), text_dim=_H("#a3b3bf"), accent=_H("#3ddc97"), accent_text=_H("#06140d"),
+        bubble_in=_H("#232b32"), bubble_in_text=_H("#e9eef2"), bubble_out=_H("#1b6a50"),
+        bubble_out_text=_H("#ffffff"), notice_bg=_H("#2a2414"), notice_text=_H("#ffe3a3"),
+        link=_H("#8fd3ff"), flag=_H("#ff8a3d"), flag_text=_H("#160800"), focus=_H("#ffd23f"),
+        danger=_H("#c8501a"), danger_text=_H("#ffffff"), button=_H("#222a31"), button_text=_H("#e9eef2"),
+        button_hover=_H("#2c363f"), overlay=(3, 6, 10, 205), shadow=(0, 0, 0, 110), online=_H("#3ddc97"),
+        dark=True,
+    ),
 }
 
 # High contrast: white on black, yellow focus, thick borders, for every skin.
@@ -133,6 +145,7 @@ SHAPES: dict[str, SkinShape] = {
     "game_chat": SkinShape(4, 3, 4, False, True, "Squad chat"),
     "social_media": SkinShape(20, 22, 16, True, False, "Messages"),
     "dating_app": SkinShape(18, 24, 22, True, False, "Your match"),
+    "messenger": SkinShape(16, 18, 14, True, False, "Private chat"),
 }
 
 

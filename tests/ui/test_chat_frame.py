@@ -131,3 +131,57 @@ def test_safety_menu_and_keys(app, chat_factory):
     assert isinstance(app.top, ReportFormScreen)               # the report form asks what happened
     app.tick([key(pygame.K_1), key(pygame.K_RETURN)])          # first reason, then send
     assert chat.conv.events[-1]["how"] == "report"
+
+
+def test_a_very_long_message_shows_more_step_by_step(app, tmp_path):
+    from game.display_text import SHOWN_CHARS, STEP_CHARS
+    from game.session import Session
+    from game.ui.screens.chat import ChatScreen
+    from game.validator import load_scenario
+    words = ("a long message " * 300).strip()          # 4,499 characters: three steps
+    path = tmp_path / "long.yaml"
+    path.write_text("format: 1\nid: long\ntitle: Long\nplatform: social_media\nstranger: {name: x}\nstart: a\n"
+                    f"nodes:\n  a:\n    messages: [{{text: \"{words}\"}}]\n"
+                    "    choices: [{text: ok, next: b}]\n  b:\n    end: {outcome: safe, title: E, text: e}\n",
+                    encoding="utf-8")
+    chat = ChatScreen(app, Session(load_scenario(path), seed=1))
+    app.push(chat)
+    assert run_until(app, lambda: chat.choice_buttons)
+    item = next(it for it in chat.timeline.items if it.flaggable)
+    assert item.more_rect is not None
+    first_h = item.h
+    assert ("more", item) in chat._zones()["messages"]
+    chat.scroll_by(10**9)                      # the end of the message, where its "Show more" is
+    app.tick([])
+    pos = (chat.r_view.x + item.more_rect.centerx, chat.r_view.y + item.y + item.more_rect.centery - chat.scroll)
+    assert chat.r_view.collidepoint(pos)
+    app.tick(click(pos))                       # a click on "Show more" shows the next part, flags nothing
+    assert item.more_steps == 1 and item.h > first_h and not chat.conv.is_flagged(item.item_id)
+    assert SHOWN_CHARS + STEP_CHARS < len(words)
+    chat._activate(("more", item))             # Enter on the focused control does the same
+    assert item.more_steps == 2 and item.more_rect is None   # everything shown now
+
+
+def test_message_request_then_the_chat_moves_to_a_private_app(app, chat_factory):
+    chat = chat_factory("first-dm")
+    assert run_until(app, lambda: chat.choice_buttons and not chat.conv.pending)
+    assert [b.ident for b in chat.choice_buttons] == ["accept", "decline"]
+    app.tick([key(pygame.K_1)])                              # Accept: the replies show
+    assert chat.choice_buttons[0].ident == "choice1"
+    for _ in range(6):                                       # always the first reply: to the move
+        if chat.conv.ended:
+            break
+        assert run_until(app, lambda: chat.choice_buttons or chat.conv.ended)
+        if chat.choice_buttons:
+            app.tick([key(pygame.K_1)])
+    assert chat.skin == "messenger" and app.theme(chat.skin).skin == "messenger"
+    assert any(it.kind == "switch" for it in chat.timeline.items)
+    assert chat.frame.mode == "phone"
+
+
+def test_decline_leaves(app, chat_factory):
+    chat = chat_factory("first-dm")
+    assert run_until(app, lambda: chat.choice_buttons)
+    app.tick([key(pygame.K_2)])
+    assert chat.conv.ended and chat.conv.events[-1]["how"] == "leave"
+    assert "declined the message request" in chat.timeline.items[-1].text

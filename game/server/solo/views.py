@@ -126,8 +126,10 @@ def page_view(live: Live) -> dict[str, Any]:
     lines = [line.as_dict() for line in view.snapshot()]
     conv = chat.conv
     flags = sorted(p.item_id for p in _scenario(live).stranger.profile if conv.is_flagged(p.item_id))
-    return {"lines": lines, "replies": view.replies(), "composer_status": view.composer_status(),
-            "seen_word": _seen_word(view), "profile_flags": flags, "ended": live.ended}
+    request = view.request_words() if view.request_pending() else None
+    return {"lines": lines, "replies": view.replies(behind_request=True), "composer_status": view.composer_status(),
+            "seen_word": _seen_word(view), "profile_flags": flags, "ended": live.ended,
+            "platform": view.platform(), "request": request}
 
 
 def _seen_word(view: cv.ChatView) -> str | None:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import pygame
 
-PHONE_SKINS = ("social_media", "dating_app")
+PHONE_SKINS = ("social_media", "dating_app", "messenger")
 OVERLAY_SKINS = ("game_chat",)
 
 #: the narrowest window (in px(...) units) that shows the phone beside its profile panel

@@ -112,17 +112,19 @@ class ChatPainter:
         if self.chat.typing_h:
             self._draw_typing(surface, v.y + self.chat.timeline.height - top)
         hover = getattr(self, "_hover_target", None)
-        if hover is not None and hover[0] in ("item", "link") and not self.chat.focus_visible:
+        if hover is not None and hover[0] in ("item", "link", "more") and not self.chat.focus_visible:
             it = hover[1]
-            rect = (it.link_rect if hover[0] == "link" and it.link_rect else it.bubble).move(v.x, v.y + it.y - top)
+            part = {"link": it.link_rect, "more": it.more_rect}.get(hover[0])
+            rect = (part or it.bubble).move(v.x, v.y + it.y - top)
             pygame.draw.rect(surface, t.p.text_dim, rect.inflate(6, 6), width=1, border_radius=t.shape.bubble_radius)
         cur = self.chat._current() if self.chat.focus_visible else None
-        if cur is not None and cur[0] in ("item", "link"):
+        if cur is not None and cur[0] in ("item", "link", "more"):
             it = cur[1]
-            rect = (it.link_rect if cur[0] == "link" and it.link_rect else it.bubble).move(v.x, v.y + it.y - top)
+            part = {"link": it.link_rect, "more": it.more_rect}.get(cur[0])
+            rect = (part or it.bubble).move(v.x, v.y + it.y - top)
             draw_focus_ring(surface, t, rect, t.shape.bubble_radius)
-            tip = self.chat.kit.render_line("F: flag / unflag" if cur[0] == "item" else "Enter: open   F: flag",
-                                       "tiny", t.p.text_dim)
+            tip = self.chat.kit.render_line({"item": "F: flag / unflag", "more": "Enter: show more   F: flag"}.get(
+                cur[0], "Enter: open   F: flag"), "tiny", t.p.text_dim)
             # beside the bubble (after its "Flagged" badge) where there is room, so it never sits on the
             # bubble above or below; else under it, else over it
             bubble = it.bubble.move(v.x, v.y + it.y - top)

@@ -75,7 +75,8 @@ def _desk(size: tuple[int, int], t: Theme) -> pygame.Surface:
         s.fill((0, 0, 0))
         return s
     top, bottom = {"dating_app": ((255, 226, 214), (246, 205, 214)),
-                   "social_media": ((226, 230, 246), (208, 214, 240))}.get(t.skin, ((225, 228, 236), (210, 214, 226)))
+                   "social_media": ((226, 230, 246), (208, 214, 240)),
+                   "messenger": ((70, 78, 94), (40, 44, 56))}.get(t.skin, ((225, 228, 236), (210, 214, 226)))
     return _gradient(size, top, bottom)
 
 

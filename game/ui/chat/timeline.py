@@ -17,15 +17,17 @@ from typing import Any
 
 import pygame
 
-from game import pictures
+from game import display_text, pictures
 
 from ..text import TextKit
 from ..theme import Theme
 from ..widgets import draw_round_rect, flag_badge
+from . import moments
 from .avatar import Avatars
 from .clock import marker_wall, time_marker
 
 STRANGER, PLAYER, SYSTEM, ENDING, INFO = "stranger", "player", "system", "ending", "info"
+SWITCH, MATCH = "switch", "match"
 
 
 @dataclass(eq=False)
@@ -41,6 +43,8 @@ class ChatItem:
     nudge: bool = False
     title: str = ""                  # endings
     outcome: str = ""                # endings: safe | neutral | unsafe
+    preview_title: str = ""          # link preview card (a message with a link)
+    preview_text: str = ""
     source: Any = None               # the game.play.chat_view.ChatLine it draws
     # layout, in timeline coordinates (set by Timeline)
     y: int = 0
@@ -48,6 +52,8 @@ class ChatItem:
     x: int = 0                       # left of the cached surface
     bubble: pygame.Rect = field(default_factory=lambda: pygame.Rect(0, 0, 0, 0))
     link_rect: pygame.Rect | None = None
+    more_steps: int = 0              # how many times "Show more" was pressed (game.display_text.cut)
+    more_rect: pygame.Rect | None = None   # the "Show more" control, when the text is cut
     first_in_group: bool = True
     last_in_group: bool = True
     surf: pygame.Surface | None = None
@@ -107,6 +113,7 @@ class ItemRenderer:
         self.ctx = ctx
         self.hud = theme.skin == "game_chat"
         self._images: dict[Path, pygame.Surface | None] = {}
+        self._more_index: int | None = None
 
     # -- metrics ---------------------------------------------------------------
     def avatar_size(self) -> int:
@@ -126,7 +133,7 @@ class ItemRenderer:
     def key(self, item: ChatItem, width: int) -> tuple:
         flagged = bool(item.item_id and item.flaggable and self.ctx.is_flagged(item.item_id))
         return (width, flagged, item.first_in_group, item.last_in_group,
-                self.ctx.receipt(item) if item.kind == PLAYER else None)
+                self.ctx.receipt(item) if item.kind == PLAYER else None, item.more_steps)
 
     # -- pictures --------------------------------------------------------------
     def picture(self, path: Path | None, max_w: int, max_h: int) -> pygame.Surface | None:
@@ -176,6 +183,10 @@ class ItemRenderer:
             return self._render_ending(item, width)
         if item.kind == INFO:
             return self._render_info(item, width)
+        if item.kind == SWITCH:
+            return moments.render_switch(self, item, width)
+        if item.kind == MATCH:
+            return moments.render_match(self, item, width)
         if self.hud:
             return self._render_hud(item, width)
         return self._render_bubble(item, width)
@@ -187,10 +198,20 @@ class ItemRenderer:
         pieces: list[tuple[pygame.Surface, int]] = []
         y = 0
         link_index = None
+        self._more_index = None
+        item.more_rect = None
         if item.text:
-            block = kit.render_block(item.text, "body", fg, max_w)
+            shown = display_text.cut(item.text, item.more_steps)
+            block = kit.render_block(shown.shown, "body", fg, max_w)
             pieces.append((block, y))
             y += block.get_height()
+            if shown.is_cut:   # a very long message: the first part, and a control for the rest
+                y += t.px(6)
+                more = kit.render_line(kit.ellipsize(display_text.more_label(shown), "small_bold", max_w),
+                                       "small_bold", link_color)
+                self._more_index = len(pieces)
+                pieces.append((more, y))
+                y += more.get_height()
         if item.image is not None or item.image_ref:
             if pieces:
                 y += t.px(8)
@@ -200,7 +221,8 @@ class ItemRenderer:
         if item.link:
             if pieces:
                 y += t.px(8)
-            chip = self._link_chip(item.link, max_w, link_color)
+            chip = moments.link_preview(self, item, max_w, link_color) if item.preview_title else \
+                self._link_chip(item.link, max_w, link_color)
             link_index = len(pieces)
             pieces.append((chip, y))
             y += chip.get_height()
@@ -290,6 +312,8 @@ class ItemRenderer:
             scratch.blit(s, (bubble.x + pad_x, bubble.y + pad_y + yy))
             if i == link_index:
                 link_rect = pygame.Rect(bubble.x + pad_x, bubble.y + pad_y + yy, s.get_width(), s.get_height())
+            if i == self._more_index:
+                item.more_rect = pygame.Rect(bubble.x + pad_x, bubble.y + pad_y + yy, s.get_width(), s.get_height())
         used = bubble.copy()
         if caption is not None:
             cx = bubble.right - caption.get_width() if mine else bubble.x + t.px(4)
@@ -355,6 +379,8 @@ class ItemRenderer:
             scratch.blit(s, (tx, ty + yy))
             if i == link_index:
                 link_rect = pygame.Rect(tx, ty + yy, s.get_width(), s.get_height())
+            if i == self._more_index:
+                item.more_rect = pygame.Rect(tx, ty + yy, s.get_width(), s.get_height())
         if receipt_s:
             scratch.blit(receipt_s, (bubble.right - pad_x - receipt_s.get_width(), ty + ch + t.px(2)))
         used = bubble.copy()
@@ -394,6 +420,8 @@ class ItemRenderer:
             scratch.blit(s, (px_, bubble.y + pad_y + yy))
             if i == link_index:
                 link_rect = pygame.Rect(px_, bubble.y + pad_y + yy, s.get_width(), s.get_height())
+            if i == self._more_index:
+                item.more_rect = pygame.Rect(px_, bubble.y + pad_y + yy, s.get_width(), s.get_height())
         used = bubble.union(pygame.Rect((width - time_s.get_width()) // 2, 0, time_s.get_width(), 1))
         flagged = bool(item.flaggable and item.item_id and ctx.is_flagged(item.item_id))
         used = self._flag_decor(scratch, bubble, r, used, flagged)
@@ -541,6 +569,8 @@ class Timeline:
     def hit(self, x: int, y: int) -> tuple[ChatItem | None, str]:
         """The item under a point in timeline coordinates: (item, "link" | "bubble" | "")."""
         for it in self.visible(y - 1, y + 1):
+            if it.more_rect is not None and it.more_rect.move(0, it.y).inflate(6, 6).collidepoint(x, y):
+                return it, "more"
             if it.link_rect is not None and it.link_rect.move(0, it.y).inflate(6, 6).collidepoint(x, y):
                 return it, "link"
             if it.bubble.move(0, it.y).inflate(6, 6).collidepoint(x, y):

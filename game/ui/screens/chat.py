@@ -25,7 +25,7 @@ from game import display_text
 from game.command_language import Command
 from game.engine import CommandError
 from game.loader import resolve_asset
-from game.play.chat_view import CHAT_OVER_FLAGS, ChatLine, ChatView
+from game.play.chat_view import CHAT_OVER_FLAGS, REQUEST_DECLINE_AS, ChatLine, ChatView
 from game.play.pacing import Pacer
 
 from ..app import App, Screen
@@ -89,6 +89,7 @@ class ChatScreen(ProfilePanel, Screen):
         self.frame: Any = None                # chat/frame.py: phone, overlay or full window
         self._reveal_top: ChatItem | None = None   # a long ending card, to be shown from its top
         self.choice_buttons: list[Button] = []
+        self._choices_key: tuple[bool, list[str]] | None = None
         self.end_button: Button | None = None
         self.status_message = ""
         # focus: a zone and an index inside it
@@ -163,7 +164,8 @@ class ChatScreen(ProfilePanel, Screen):
         """The timeline item that draws a chat line."""
         return ChatItem(line.kind, display_text.bounded(line.text), item_id=line.item_id, n=line.number, t=line.t,
                         image=self._resolve(line.image) if line.image else None, image_ref=line.image,
-                        link=line.link, nudge=line.nudge, title=line.title, outcome=line.outcome, source=line)
+                        link=line.link, nudge=line.nudge, title=line.title, outcome=line.outcome,
+                        preview_title=line.preview_title, preview_text=line.preview_text, source=line)
 
     def sync(self) -> None:
         """Show every engine event not shown yet (called after each command and delivery)."""
@@ -201,9 +203,24 @@ class ChatScreen(ProfilePanel, Screen):
                 self.flag_fx.toggled(str(item_id), kind == "flag" and not (self.scripted or self._quiet))
             elif kind == "end":
                 self._on_end(ev, item)
+            elif item is not None:     # a move to another app
+                self._add(item)
+        moved_to = self.view.platform()
+        if moved_to != self.skin and moved_to in PALETTES:
+            self._move_to(moved_to)
         self._refresh_choices()
         self._settle_scroll()
         self.dirty = True
+
+    def _move_to(self, platform: str) -> None:
+        """The stranger moved the chat to another app: the whole screen takes that app's look."""
+        self.skin = platform
+        self.avatars.clear()
+        self.timeline.set_renderer(self._renderer())
+        if not (self.scripted or self._quiet):
+            self.app.sounds.play("notice")
+        if self.r_view.w:
+            self._layout(self.app.size)
 
     def _refresh_receipt(self, line: ChatLine | None) -> None:
         """Redraw the reply whose read receipt changed."""
@@ -279,6 +296,17 @@ class ChatScreen(ProfilePanel, Screen):
     def choose(self, shown: int) -> None:
         self.act(Command("choose", str(shown)))
 
+    def accept_request(self) -> None:
+        """Accept the message request: the replies show."""
+        self.view.accept_request()
+        self.pacer.activity()
+        self._refresh_choices()
+        self.dirty = True
+
+    def decline_request(self) -> None:
+        """Decline the message request: the same command as Leave (chat_view.REQUEST_DECLINE_AS)."""
+        self.act(Command(REQUEST_DECLINE_AS))
+
     def toggle_flag(self, item_id: str) -> None:
         if self.conv.ended:
             self.status_message = CHAT_OVER_FLAGS
@@ -332,6 +360,15 @@ class ChatScreen(ProfilePanel, Screen):
             self.toggle_profile()
         self.dirty = True
 
+    def show_more(self, item: ChatItem) -> None:
+        """Show the next part of a very long message (game.display_text.cut: 500 characters, then +2000)."""
+        item.more_steps += 1
+        self.stick_bottom = False
+        self.timeline.refresh(lambda it: it is item)
+        self.timeline.ensure(self.r_view.w)
+        self._clamp_scroll()
+        self.dirty = True
+
     def open_link(self, item: ChatItem) -> None:
         flagged = bool(item.item_id and self.conv.is_flagged(item.item_id))
         self.app.push(LinkWarningScreen(self.app, item.link, skin=self.skin, flagged=flagged,
@@ -339,14 +376,23 @@ class ChatScreen(ProfilePanel, Screen):
 
     # ------------------------------------------------------------------ choices
     def _refresh_choices(self) -> None:
+        request = not self.conv.ended and self.view.request_pending()
         if self.conv.ended:
             new: list[str] = []
+        elif request:
+            words = self.view.request_words()
+            new = [words["accept"], words["decline"]]
         else:
             new = [c.text for c in self.conv.choices()]
-        old = [b.label for b in self.choice_buttons]
-        if new != old:
-            self.choice_buttons = [Button(text, partial(self.choose, i + 1), kind="choice", badge=str(i + 1),
-                                          ident=f"choice{i + 1}") for i, text in enumerate(new)]
+        if (request, new) != self._choices_key:
+            self._choices_key = (request, new)
+            if request:
+                self.choice_buttons = [
+                    Button(new[0], self.accept_request, kind="choice", badge="1", ident="accept"),
+                    Button(new[1], self.decline_request, kind="choice", badge="2", ident="decline")]
+            else:
+                self.choice_buttons = [Button(text, partial(self.choose, i + 1), kind="choice", badge=str(i + 1),
+                                              ident=f"choice{i + 1}") for i, text in enumerate(new)]
             if self.fzone == "choices":
                 self.findex["choices"] = 0
             self.choice_scroller.offset = 0
@@ -445,6 +491,8 @@ class ChatScreen(ProfilePanel, Screen):
         for it in self.timeline.items:
             if it.flaggable:
                 msgs.append(("item", it))
+                if it.more_rect is not None:
+                    msgs.append(("more", it))
                 if it.link:
                     msgs.append(("link", it))
         zones = {"messages": msgs,
@@ -471,7 +519,7 @@ class ChatScreen(ProfilePanel, Screen):
         self.findex[zone] = index
         self.focus_visible = visible or self.focus_visible
         target = self._current()
-        if target is not None and target[0] in ("item", "link"):
+        if target is not None and target[0] in ("item", "link", "more"):
             self.scroll_to_item(target[1])
         if target is not None and target[0] == "profile":
             self._profile_into_view(target[1])
@@ -538,6 +586,11 @@ class ChatScreen(ProfilePanel, Screen):
         kind, obj = target
         if kind == "item":
             self.toggle_flag(obj.item_id)
+        elif kind == "more":
+            if flag_key:
+                self.toggle_flag(obj.item_id)
+            else:
+                self.show_more(obj)
         elif kind == "link":
             if flag_key:
                 self.toggle_flag(obj.item_id)
@@ -658,6 +711,8 @@ class ChatScreen(ProfilePanel, Screen):
             if self.unseen and self._new_pill_rect().collidepoint(pos):
                 return ("newpill", None)
             it, part = self.timeline.hit(pos[0] - self.r_view.x, pos[1] - self.r_view.y + self.scroll)
+            if it is not None and part == "more":
+                return ("more", it)
             if it is not None and (it.flaggable or part == "link"):
                 return ("link" if part == "link" else "item", it)
         return None
@@ -716,7 +771,7 @@ class ChatScreen(ProfilePanel, Screen):
         kind = target[0]
         if kind == "newpill":
             self.scroll_by(10**9)
-        elif kind in ("item", "link", "profile"):
+        elif kind in ("item", "link", "profile", "more"):
             zone = "profile" if kind == "profile" else "messages"
             items = self._zones()[zone]
             for i, tg in enumerate(items):

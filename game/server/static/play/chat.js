@@ -159,6 +159,12 @@ export class Chat {
   lineNode(line, animate) {
     const kind = line.kind;
     const li = el("li", { class: `line ${kind}${animate ? " new" : ""}` });
+    if (kind === "match" || kind === "switch") {   // the swipe app's match; the chat moved to another app
+      const eyebrow = kind === "match" ? el("p", { class: "moment-title" }, line.title)
+        : el("p", { class: "eyebrow" }, icon("info"), "The chat moved");
+      li.append(el("div", { class: `moment ${kind}` }, eyebrow, el("p", {}, line.text)));
+      return li;
+    }
     if (kind === "ending") {
       const shape = { safe: "circle-check", neutral: "circle-bar", unsafe: "report" }[line.outcome] || "info";
       const words = this.view.outcome_words[line.outcome] || "Ending";
@@ -182,7 +188,11 @@ export class Chat {
       bubble.append(el("img", { src: pic.url, alt: `Picture: ${pic.name}`, loading: "lazy" }));
     }
     if (line.link) {
-      const link = el("button", { type: "button", class: "fake-link" }, icon("link"), line.link);
+      const link = line.preview_title
+        ? el("button", { type: "button", class: "fake-link preview" },
+          el("span", { class: "site" }, icon("link"), line.link.split("/")[0]),
+          el("strong", {}, line.preview_title), line.preview_text ? el("span", {}, line.preview_text) : "")
+        : el("button", { type: "button", class: "fake-link" }, icon("link"), line.link);
       link.addEventListener("click", () => this.openLink(line));
       bubble.append(el("br"), link);
     }
@@ -220,6 +230,7 @@ export class Chat {
       button.disabled = view.ended;
       if (view.ended) button.title = this.view.chat_over_flags;
     }
+    if (view.platform) document.body.dataset.skin = view.platform;   // a node can move the chat to another app
     this.replies(view);
     const wrap = document.querySelector(".thread-wrap");
     wrap.scrollTop = wrap.scrollHeight;
@@ -245,6 +256,19 @@ export class Chat {
     const list = $("choices");
     const had = list.contains(document.activeElement);
     list.replaceChildren();
+    if (view.request && !this.accepted && !view.ended) {   // a message request: Accept, or Decline (= leave)
+      const words = view.request;
+      [[words.accept, () => { this.accepted = true; this.replies(view); }], [words.decline, () => this.send("leave")]]
+        .forEach(([text, act], i) => {
+          const button = el("button", { type: "button", class: "choice", "data-request": String(i + 1) },
+            el("span", { class: "num", "aria-hidden": "true" }, String(i + 1)), el("span", {}, text));
+          button.addEventListener("click", act);
+          list.append(el("li", {}, button));
+        });
+      $("composer-status").textContent = words.status;
+      $("ended-bar").hidden = true;
+      return;
+    }
     view.replies.forEach((text, i) => {
       const button = el("button", { type: "button", class: "choice", "data-choice": String(i + 1) },
         el("span", { class: "num", "aria-hidden": "true" }, String(i + 1)), el("span", {}, text));
