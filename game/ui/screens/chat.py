@@ -36,6 +36,7 @@ from ..chat.flagfx import FlagEffects
 from ..chat.layout import layout_chat
 from ..chat.painter import ChatPainter
 from ..chat.profile import ProfileCard, ProfilePanel
+from ..chat.scroll import MessageScroll
 from ..chat.timeline import ENDING, SYSTEM, ChatItem, ItemRenderer, RenderContext, Timeline
 from ..scrolling import Scroller
 from ..theme import PALETTES
@@ -52,7 +53,7 @@ END_KEYS = {pygame.K_b: "block", pygame.K_r: "report", pygame.K_l: "leave"}
 def _is_item(item_id: Any, item: ChatItem) -> bool:
     return item.item_id == item_id
 
-class ChatScreen(ProfilePanel, Screen):
+class ChatScreen(MessageScroll, ProfilePanel, Screen):
     def __init__(self, app: App, session: Any, *, scripted: bool = False, result_json: str | None = None,
                  clock_base: float | None = None, resumed: bool | str = False):
         super().__init__(app)
@@ -434,56 +435,6 @@ class ChatScreen(ProfilePanel, Screen):
 
     def _layout(self, size: tuple[int, int]) -> None:
         layout_chat(self, size)
-
-    # ------------------------------------------------------------------ scrolling
-    @property
-    def typing_h(self) -> int:
-        return self.theme.px(46) if self.pacer.typing else 0
-
-    @property
-    def content_h(self) -> int:
-        return self.timeline.height + self.typing_h
-
-    @property
-    def max_scroll(self) -> int:
-        return max(0, self.content_h - self.r_view.h)
-
-    @property
-    def scroll(self) -> int:
-        """How far the messages are scrolled (content pixels above the view)."""
-        return self.scroller.offset
-
-    @scroll.setter
-    def scroll(self, value: int) -> None:
-        self.scroller.offset = int(value)
-
-    def _sync_scroller(self) -> None:
-        self.scroller.set_content(self.content_h, self.r_view)
-
-    def _at_bottom(self) -> None:
-        self.stick_bottom = self.scroll >= self.max_scroll - 2
-        if self.stick_bottom:
-            self.unseen = 0
-
-    def _clamp_scroll(self, stick: bool = False) -> None:
-        self._sync_scroller()
-        if stick:
-            self.scroller.scroll_to(self.max_scroll)
-        self._at_bottom()
-
-    def scroll_by(self, dy: int) -> None:
-        self.timeline.ensure(self.r_view.w)
-        self._sync_scroller()
-        if self.scroller.scroll_by(dy):
-            self.dirty = True
-        self._at_bottom()
-
-    def scroll_to_item(self, item: ChatItem) -> None:
-        self.timeline.ensure(self.r_view.w)
-        self._sync_scroller()
-        if self.scroller.ensure_visible(item.y, item.y + item.h, self.theme.px(8)):
-            self.dirty = True
-        self._at_bottom()
 
     # ------------------------------------------------------------------ focus
     def _zones(self) -> dict[str, list[tuple[str, Any]]]:
