@@ -163,11 +163,13 @@ def test_a_very_long_message_shows_more_step_by_step(app, tmp_path):
 
 
 def test_message_request_then_the_chat_moves_to_a_private_app(app, chat_factory):
-    chat = chat_factory("first-dm")
-    assert run_until(app, lambda: chat.choice_buttons and not chat.conv.pending)
-    assert [b.ident for b in chat.choice_buttons] == ["accept", "decline"]
+    scout = chat_factory("model-scout")                      # a message request first
+    assert run_until(app, lambda: scout.choice_buttons and not scout.conv.pending)
+    assert [b.ident for b in scout.choice_buttons] == ["accept", "decline"]
     app.tick([key(pygame.K_1)])                              # Accept: the replies show
-    assert chat.choice_buttons[0].ident == "choice1"
+    assert scout.choice_buttons[0].ident == "choice1"
+    app.pop()
+    chat = chat_factory("first-dm")
     for _ in range(6):                                       # always the first reply: to the move
         if chat.conv.ended:
             break
@@ -180,7 +182,7 @@ def test_message_request_then_the_chat_moves_to_a_private_app(app, chat_factory)
 
 
 def test_decline_leaves(app, chat_factory):
-    chat = chat_factory("first-dm")
+    chat = chat_factory("model-scout")
     assert run_until(app, lambda: chat.choice_buttons)
     app.tick([key(pygame.K_2)])
     assert chat.conv.ended and chat.conv.events[-1]["how"] == "leave"

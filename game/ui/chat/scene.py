@@ -109,7 +109,7 @@ def draw_backdrop(surface: pygame.Surface, t: Theme, frame: Frame) -> None:
             pygame.draw.rect(surface, p.surface_alt, frame.profile, border_radius=t.shape.panel_radius)
     elif frame.mode == "overlay":
         glass = pygame.Surface(frame.column.size, pygame.SRCALPHA)
-        glass.fill((*p.bg, 238))
+        glass.fill((*p.bg, 255 if t.high_contrast else 238))   # high contrast: nothing shows through
         surface.blit(glass, frame.column.topleft)
         if frame.column.x > 0:
             pygame.draw.rect(surface, p.accent if not t.high_contrast else p.border, frame.column.inflate(2, 2), 1)

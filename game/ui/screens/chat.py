@@ -61,6 +61,7 @@ class ChatScreen(MessageScroll, ProfilePanel, Screen):
         self.conv = session.conv
         self.scenario = session.scenario
         self.skin = self.scenario.platform if self.scenario.platform in PALETTES else "menu"
+        self._platform = self.scenario.platform   # where the chat is now (chat_view.platform())
         self.scripted = scripted
         self.result_json = result_json
         self.result: dict | None = None
@@ -90,7 +91,7 @@ class ChatScreen(MessageScroll, ProfilePanel, Screen):
         self.frame: Any = None                # chat/frame.py: phone, overlay or full window
         self._reveal_top: ChatItem | None = None   # a long ending card, to be shown from its top
         self.choice_buttons: list[Button] = []
-        self._choices_key: tuple[bool, list[str]] | None = None
+        self._choices_key: tuple[bool, list[str]] = (False, [])
         self.end_button: Button | None = None
         self.status_message = ""
         # focus: a zone and an index inside it
@@ -207,7 +208,8 @@ class ChatScreen(MessageScroll, ProfilePanel, Screen):
             elif item is not None:     # a move to another app
                 self._add(item)
         moved_to = self.view.platform()
-        if moved_to != self.skin and moved_to in PALETTES:
+        if moved_to != self._platform and moved_to in PALETTES:   # a node moved the chat to another app
+            self._platform = moved_to
             self._move_to(moved_to)
         self._refresh_choices()
         self._settle_scroll()
