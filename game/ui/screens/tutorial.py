@@ -32,7 +32,7 @@ from .chat import ChatScreen
 STEPS = (
     ("Flag the message that feels off", "Click it, or Tab to it and press F."),
     ("Check the profile", "Open it and flag the detail that is off."),
-    ("You can always leave", "Block, Report and Leave are always there. Press Leave to finish."),
+    ("You can always leave", "Block, Report and Leave are always in the Safety menu. Leave (L) to finish."),
 )
 SKIP_LABEL = "Skip practice (K)"
 DONE_LABEL = "Start playing"
