@@ -92,8 +92,11 @@ def test_the_counsellor_view_gets_the_same_figures(store_dir):
     kinds = [k for k, _ in blocks]
     assert kinds[0] == "heading" and "bars" in kinds
     bars = next(p for k, p in blocks if k == "bars")
-    assert ("[4] " in " ".join(label for label, _, _ in bars))
-    assert any(text == "2 of 3" for _, _, text in bars)
+    assert ("[4] " in " ".join(label for label, *_ in bars))
+    assert any(text == "2 of 3" for _, _, text, _ in bars)
+    # many flags on a warning sign is good, on a normal message it is not: each row says which
+    assert {red_flag for *_, red_flag in bars} == {True, False}
+    assert all(red_flag == label.startswith("⚑ ") for label, *_, red_flag in bars)
     assert any("Reply 1:" in p for k, p in blocks if k == "text")
 
 

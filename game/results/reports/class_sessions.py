@@ -303,7 +303,7 @@ def page_blocks(cs: ClassSessions, limit: int = 3) -> list[tuple[str, Any]]:
             parts = ", ".join(f"{o.text} {o.votes}" for o in v.options if o.votes)
             blocks.append(("text", f"Reply {v.number}: {chosen.text if chosen else '–'} (votes: {parts or 'none'})"))
         bars = [(("⚑ " if h.red_flag else "") + (f"[{h.n}] {h.text}" if h.n is not None else f"Profile: {h.text}"),
-                 (h.flagged / h.of) if h.of else None, f"{h.flagged} of {h.of}") for h in s.heat]
+                 (h.flagged / h.of) if h.of else None, f"{h.flagged} of {h.of}", h.red_flag) for h in s.heat]
         if bars and s.students:
             blocks.append(("bars", bars))
     return blocks

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -323,21 +323,27 @@ class PageBuilder:
         self.add(surf)
         self.gap(6)
 
-    def bars(self, rows: list[tuple[str, float | None, str]], good_high: bool = True) -> None:
-        """Labelled horizontal bars for shares, with the numbers written beside them."""
+    def bars(self, rows: Sequence[tuple[Any, ...]], good_high: bool = True) -> None:
+        """Labelled horizontal bars for shares, with the numbers written beside them.
+
+        A row is (label, share, note), or (label, share, note, good_high) where rows differ in which
+        way is good (the flag heat map: many flags on a warning sign is good, on a normal message not).
+        """
         t, kit = self.t, self.kit
         # columns as wide as their longest text, so labels are cut only when the bars would get too short
-        notes = [pct(v) + (f"  {n}" if n else "") for _l, v, n in rows]
+        notes = [pct(row[1]) + (f"  {row[2]}" if row[2] else "") for row in rows]
         note_w = min(max([kit.measure(n, "small_bold") for n in notes] + [kit.measure("100%  99 of 99", "small_bold")])
                      + t.px(4), self.w // 3)
         room = self.w - note_w - t.px(24) - t.px(140)         # the bars keep at least 140 px
-        widest = max([kit.measure(label, "body") for label, _v, _n in rows] + [t.px(100)]) + t.px(8)
+        widest = max([kit.measure(row[0], "body") for row in rows] + [t.px(100)]) + t.px(8)
         label_w = max(min(widest, int(self.w * 0.45), room), min(t.px(260), self.w // 3, room))
         bar_w = self.w - label_w - note_w - t.px(24)
         lh = kit.line_height("body")
         row_h = lh + t.px(8)
         surf = pygame.Surface((self.w, row_h * len(rows)), pygame.SRCALPHA)
-        for i, (label, value, note) in enumerate(rows):
+        for i, row in enumerate(rows):
+            label, value, note = row[:3]
+            row_good_high = row[3] if len(row) > 3 else good_high
             y = i * row_h
             lab = kit.render_line(kit.ellipsize(label, "body", label_w - t.px(8)), "body", t.p.text)
             surf.blit(lab, (label_w - t.px(8) - lab.get_width(), y + (row_h - lab.get_height()) // 2))
@@ -347,7 +353,7 @@ class PageBuilder:
             if value is not None:
                 fill = track.copy()
                 fill.w = max(0, int(bar_w * max(0.0, min(1.0, value))))
-                pygame.draw.rect(surf, share_colour(value, good_high), fill)
+                pygame.draw.rect(surf, share_colour(value, row_good_high), fill)
             text = pct(value) + (f"  {note}" if note else "")
             s = kit.render_line(kit.ellipsize(text, "small_bold", note_w), "small_bold", t.p.text)
             surf.blit(s, (track.right + t.px(10), y + (row_h - s.get_height()) // 2))
