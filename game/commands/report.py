@@ -154,12 +154,12 @@ def run(args) -> int:
                                          school=getattr(args, "school", None),
                                          follow_up=bool(getattr(args, "follow_up", False)))
                     ov = report.overview
+                    classes = class_sessions.build(store, class_code=args.class_code, player=args.player,
+                                                   since=since, school=getattr(args, "school", None))
                     if args.format == "html":
-                        classes = class_sessions.build(store, class_code=args.class_code, player=args.player,
-                                                       since=since, school=getattr(args, "school", None))
                         text = html_report.render(report, checks=checks, classes=classes)
                     else:
-                        text = json_report.render(report, checks=checks)
+                        text = json_report.render(report, checks=checks, classes=classes)
                 if out is None or out == "-":
                     sys.stdout.write(text)
                 else:

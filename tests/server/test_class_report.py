@@ -7,7 +7,7 @@ from class_kit import Student, make_config, open_class
 
 from game.library import find_scenario
 from game.results.recorder import Recorder
-from game.results.reports import class_sessions, html_report, model
+from game.results.reports import class_sessions, html_report, json_report, model
 from game.results.store import Store
 from game.session import Session
 
@@ -107,3 +107,18 @@ def test_class_play_sessions_are_marked_in_the_session_list(store_dir):
     modes = {(s.player, s.mode) for s in report.sessions}
     assert ("fox", "solo") in modes and ("fox", "class") in modes and ("owl", "class") in modes
     assert html.count(html_report.CLASS_PLAY_TAG) == sum(s.mode == "class" for s in report.sessions) == 3
+
+
+def test_the_json_report_has_the_class_sessions_too(store_dir):
+    import json
+    with Store.open(store_dir) as store:
+        report = model.build(store, class_code="8B")
+        plain = json.loads(json_report.render(report, classes=class_sessions.build(store, class_code="8B")))
+        assert "class_sessions" not in json.loads(json_report.render(report))
+    cs = plain["class_sessions"]
+    assert cs["total"] == 1 and {r["player"] for r in cs["students"]} == {"fox", "owl", "kiwi"}
+    [session] = cs["sessions"]
+    [vote] = session["votes"]
+    assert {o["key"]: o["votes"] for o in vote["options"] if o["votes"]} == {"2": 2, "1": 1}
+    heat = {h["item_id"]: (h["flagged"], h["of"], h["red_flag"]) for h in session["heat"]}
+    assert heat["intro.3"] == (2, 3, True) and heat["intro.0"] == (1, 3, False)
