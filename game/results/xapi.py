@@ -25,12 +25,12 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import os
-import tempfile
 import uuid
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from .. import safefile
 from .bundle import ExportSummary
 from .store import Filters, SessionRecord, Store
 
@@ -93,27 +93,18 @@ def statement(rec: SessionRecord, home: str = HOME) -> dict[str, Any] | None:
 
 def write(store: Store, out: str | os.PathLike[str], filters: Filters | None = None,
           *, home: str = HOME) -> ExportSummary:
-    """Write the statements of the sessions matching ``filters`` to ``out`` (a JSON array)."""
+    """Write the statements of the sessions matching ``filters`` to ``out`` (a JSON array).
+
+    The file appears complete or not at all (``game.safefile``'s rules, as for reports)."""
     out = Path(out).resolve()
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
     n = 0
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write("[")
-            for rec in store.iter_sessions(filters or Filters()):
-                st = statement(rec, home)
-                if st is None:
-                    continue
-                fh.write(("\n" if n == 0 else ",\n") + json.dumps(st, ensure_ascii=False, separators=(",", ":")))
-                n += 1
-            fh.write("\n]\n")
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, out)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    with safefile.open_text(out) as fh:
+        fh.write("[")
+        for rec in store.iter_sessions(filters or Filters()):
+            st = statement(rec, home)
+            if st is None:
+                continue
+            fh.write(("\n" if n == 0 else ",\n") + json.dumps(st, ensure_ascii=False, separators=(",", ":")))
+            n += 1
+        fh.write("\n]\n")
     return ExportSummary(out, n, 0)
