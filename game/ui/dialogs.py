@@ -9,7 +9,7 @@ import pygame
 
 from .app import App, Screen
 from .scrolling import Scroller
-from .widgets import Button, ButtonPointer, FocusRing, draw_fade, draw_round_rect, draw_shadow
+from .widgets import Button, ButtonPointer, FocusRing, draw_fade, draw_modal_card
 
 
 class ScrollDialog(Screen):
@@ -121,11 +121,7 @@ class ScrollDialog(Screen):
 
     def draw(self, surface: pygame.Surface) -> None:
         t, kit = self.theme, self.kit
-        dim = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-        dim.fill(t.p.overlay)
-        surface.blit(dim, (0, 0))
-        draw_shadow(surface, t, self.card, t.shape.panel_radius, 6)
-        draw_round_rect(surface, t.p.surface, self.card, t.shape.panel_radius, t.border_width, t.p.border)
+        draw_modal_card(surface, t, self.card)
         view = self.scroller.view
         old = surface.get_clip()
         surface.set_clip(view)

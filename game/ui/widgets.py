@@ -59,6 +59,15 @@ def draw_shadow(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, radius
     surface.blit(tmp, (rect.x - 4, rect.y - 4 + offset))
 
 
+def draw_modal_card(surface: pygame.Surface, theme: Theme, card: pygame.Rect) -> None:
+    """Dim everything behind a dialog, then draw the dialog's card with its shadow."""
+    dim = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+    dim.fill(theme.p.overlay)
+    surface.blit(dim, (0, 0))
+    draw_shadow(surface, theme, card, theme.shape.panel_radius, 6)
+    draw_round_rect(surface, theme.p.surface, card, theme.shape.panel_radius, theme.border_width, theme.p.border)
+
+
 def draw_fade(surface: pygame.Surface, rect: pygame.Rect, color, bottom: bool = True) -> None:
     """Fade the content under ``rect`` into ``color`` (towards its bottom edge, or its top),
     so a scrolled view ends softly instead of on a half-cut line."""

@@ -27,8 +27,8 @@ from ..widgets import (
     Widget,
     draw_fade,
     draw_focus_ring,
+    draw_modal_card,
     draw_round_rect,
-    draw_shadow,
 )
 from .overlays import ConfirmScreen
 
@@ -277,11 +277,7 @@ class ReportFormScreen(Screen):
     # -- drawing ---------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
         t, kit = self.theme, self.kit
-        dim = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-        dim.fill(t.p.overlay)
-        surface.blit(dim, (0, 0))
-        draw_shadow(surface, t, self.card, t.shape.panel_radius, 6)
-        draw_round_rect(surface, t.p.surface, self.card, t.shape.panel_radius, t.border_width, t.p.border)
+        draw_modal_card(surface, t, self.card)
         view = self.scroller.view
         old = surface.get_clip()
         surface.set_clip(view.inflate(t.px(8), t.px(8)))

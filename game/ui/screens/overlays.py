@@ -15,7 +15,7 @@ from game.play.exits import pause_words
 
 from ..app import App, Screen
 from ..drawing import bullet
-from ..widgets import Button, FocusRing, draw_fade, draw_round_rect, draw_shadow
+from ..widgets import Button, FocusRing, draw_fade, draw_modal_card
 from .base import DialogScreen
 
 
@@ -228,11 +228,7 @@ class HelpScreen(Screen):
 
     def draw(self, surface: pygame.Surface) -> None:
         t = self.theme
-        dim = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-        dim.fill(t.p.overlay)
-        surface.blit(dim, (0, 0))
-        draw_shadow(surface, t, self.card, t.shape.panel_radius, 6)
-        draw_round_rect(surface, t.p.surface, self.card, t.shape.panel_radius, t.border_width, t.p.border)
+        draw_modal_card(surface, t, self.card)
         if self.content is not None:
             surface.blit(self.content, self.view.topleft, pygame.Rect(0, self.scroll, self.view.w, self.view.h))
             fade = min(t.px(28), self.view.h // 4)
