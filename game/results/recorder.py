@@ -260,40 +260,39 @@ class Recorder:
         self._failing_since = None
         return True
 
+    def _take(self, kind: str, payload: Any, finishing: tuple[bool, Any]) -> tuple[bool, Any]:
+        """One queued item: an event joins the pending ones; a finish is remembered."""
+        if kind == "event":
+            self._pending.append(payload)
+            return finishing
+        return (True, payload)
+
+    def _take_queued(self, finishing: tuple[bool, Any], *, until_finish: bool) -> tuple[bool, Any]:
+        """Every item already queued (stopping after a finish when ``until_finish``), without waiting."""
+        assert self._queue is not None
+        while not (until_finish and finishing[0]):
+            try:
+                kind, payload = self._queue.get_nowait()
+            except queue.Empty:
+                break
+            finishing = self._take(kind, payload, finishing)
+        return finishing
+
     def _run(self) -> None:
         """The writer thread: events in order, each committed as it comes, failures retried."""
         assert self._queue is not None
         finishing: tuple[bool, Any] = (False, None)
         while True:
-            kind, payload = self._queue.get()
-            if kind == "event":
-                self._pending.append(payload)
-            else:
-                finishing = (True, payload)
+            finishing = self._take(*self._queue.get(), finishing)
             # Take everything already queued too: one transaction for a burst of events.
-            while not finishing[0]:
-                try:
-                    kind, payload = self._queue.get_nowait()
-                except queue.Empty:
-                    break
-                if kind == "event":
-                    self._pending.append(payload)
-                else:
-                    finishing = (True, payload)
+            finishing = self._take_queued(finishing, until_finish=True)
             delay = RETRY_FIRST_S
             while not self.flush():
                 self._set_state()
                 time.sleep(delay)
                 delay = min(RETRY_MAX_S, delay * 2)
-                while True:          # keep taking new events, in order, while we wait
-                    try:
-                        kind, payload = self._queue.get_nowait()
-                    except queue.Empty:
-                        break
-                    if kind == "event":
-                        self._pending.append(payload)
-                    else:
-                        finishing = (True, payload)
+                # keep taking new events, in order, while we wait
+                finishing = self._take_queued(finishing, until_finish=False)
             if finishing[0]:
                 self._finish_now(finishing[1])
                 self.ended = True
