@@ -1,10 +1,28 @@
 """Small drawing helpers the screens share: wrapped and clamped lines, platform icons, bullets, marks."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pygame
+
+from game import pictures
 
 from .text import TextKit
 from .theme import HIGH_CONTRAST, PALETTES, Theme
+
+
+def load_checked_picture(path: Path) -> pygame.Surface | None:
+    """A scenario's picture decoded only after its header passed game.pictures' checks (and the
+    decoded size agrees with them); None for anything unsafe or unreadable, never a crash."""
+    if pictures.problem(path) is not None:
+        return None
+    try:
+        img = pygame.image.load(str(path))
+    except (pygame.error, OSError, MemoryError):
+        return None
+    if pictures.size_problem(*img.get_size()):   # the decoder disagreed with the header
+        return None
+    return img.convert_alpha() if pygame.display.get_surface() else img
 
 
 def platform_accent(theme: Theme, platform: str) -> tuple[int, int, int]:

@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pygame
 
-from game import pictures
-
+from ..drawing import load_checked_picture
 from ..text import TextKit
 
 # Okabe-Ito based backgrounds, each with readable white or near-black initials.
@@ -69,14 +68,7 @@ class Avatars:
 
     def _load(self, path: Path) -> pygame.Surface | None:
         if path not in self._images:
-            self._images[path] = None
-            if pictures.problem(path) is None:   # the header first: never decode a hostile picture
-                try:
-                    img = pygame.image.load(str(path))
-                    if not pictures.size_problem(*img.get_size()):
-                        self._images[path] = img.convert_alpha() if pygame.display.get_surface() else img
-                except (pygame.error, OSError, FileNotFoundError, MemoryError):
-                    pass
+            self._images[path] = load_checked_picture(path)
         return self._images[path]
 
     def _from_picture(self, path: Path, size: int, shape: str) -> pygame.Surface | None:

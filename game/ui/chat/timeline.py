@@ -19,6 +19,7 @@ import pygame
 
 from game import display_text, pictures
 
+from ..drawing import load_checked_picture
 from ..text import TextKit
 from ..theme import Theme
 from ..widgets import draw_round_rect, flag_badge
@@ -140,22 +141,11 @@ class ItemRenderer:
         if path is None:
             return None
         if path not in self._images:
-            img: pygame.Surface | None = None
-            if pictures.problem(path) is None:   # the header first: never decode a hostile picture
-                try:
-                    img = pygame.image.load(str(path))
-                    if pygame.display.get_surface():
-                        img = img.convert_alpha()
-                except (pygame.error, OSError, FileNotFoundError, MemoryError):
-                    img = None
-            self._images[path] = img
+            self._images[path] = load_checked_picture(path)
         img = self._images[path]
         if img is None:
             return None
-        w, h = img.get_size()
-        if pictures.size_problem(w, h):   # the decoder disagreed with the header
-            return None
-        return pygame.transform.smoothscale(img, pictures.fit(w, h, max_w, max_h))
+        return pygame.transform.smoothscale(img, pictures.fit(*img.get_size(), max_w, max_h))
 
     def _placeholder(self, ref: str, max_w: int) -> pygame.Surface:
         t, kit = self.theme, self.kit
