@@ -142,6 +142,16 @@ def _controller(c):
         c.circle(x, y, 6, rgb(col))
 
 
+def _chequered_flag(c):
+    c.line([(46, 30), (46, 138)], rgb("#e5e7eb"), 7)
+    c.rect(50, 34, 80, 54, rgb("#f8fafc"))
+    for row in range(3):
+        for col in range(4):
+            if (row + col) % 2:
+                c.rect(50 + col * 20, 34 + row * 18, 20, 18, rgb("#111827"))
+    c.star(112, 118, 16, 7, rgb("#facc15"))
+
+
 def _star_logo(c):
     c.star(80, 70, 46, 19, rgb("#fef3c7"))
     c.text("NOVA STAR", 80, 130, 15, rgb("#fef3c7"), bold=True, anchor="center")
@@ -265,6 +275,7 @@ AVATARS = {
     "maxi_plays": emblem(("#fecaca", "#f87171"), _controller),
     "dan_builds": emblem(("#bae6fd", "#e0f2fe"), _pickaxe),
     "mango_tides": emblem(("#cffafe", "#67e8f9"), _mango),
+    "tom_drifts": emblem(("#7c2d12", "#dc2626"), _chequered_flag),
     # the practice chat (game/data/tutorial.yaml)
     "practice_pal": emblem(("#a7f3d0", "#6ee7b7"), _robot),
 }
