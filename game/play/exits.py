@@ -3,10 +3,11 @@
 - the report form: "What happened?" with the reasons of ``game.report_reasons``
   (the chosen one is recorded with the report);
 - the block explanation: what blocking does and does not do;
-- the pause dialog.
+- the pause dialog;
+- the Safety menu that holds Block, Report and Leave (one key each in the chat).
 
 The window draws these in its dialogs, the browser gets them with the chat
-view (``report_form()``, ``block_words()``, ``pause_words()`` are JSON-ready).
+view (``report_form()``, ``block_words()``, ``pause_words()``, ``safety_menu()`` are JSON-ready).
 """
 
 from __future__ import annotations
@@ -56,4 +57,21 @@ def pause_words() -> dict[str, str]:
         "help": "I need to talk to someone",
         "settings": "Settings",
         "quick_exit": "Quick exit  (Q)",
+    }
+
+
+#: the Safety menu's actions in the order it shows them: (action, label, key in the chat)
+SAFETY_ITEMS = (("block", "Block {name}", "B"), ("report", "Report {name}", "R"), ("leave", "Leave the chat", "L"))
+SAFETY_KEYS_LINE = "Keys in the chat: B block · R report · L leave"
+
+
+def safety_menu(stranger: str) -> dict[str, Any]:
+    """The header's Safety button and its menu: Block / Report / Leave / Cancel, with their keys."""
+    return {
+        "button": "Safety",
+        "button_label": f"Safety: block, report or leave {stranger}",
+        "items": [{"action": how, "label": label.format(name=stranger), "key": key}
+                  for how, label, key in SAFETY_ITEMS],
+        "cancel": "Cancel",
+        "keys_line": SAFETY_KEYS_LINE,
     }

@@ -140,18 +140,24 @@ def play_by_clicks(page, lines, phone=True, after=None):
         elif words[0].isdigit():
             page.click(f"#choices [data-choice='{words[0]}']")
         elif words[0] == "block":
-            page.click("[data-action='block']")
+            safety(page, "block")
             page.click("#block-yes")
         elif words[0] == "report":
-            page.click("[data-action='report']")
+            safety(page, "report")
             page.click(f"#reason-{words[1] if len(words) > 1 else 'other'}")
             page.click("#report-send")
         elif words[0] == "leave":
-            page.click(f"[data-action='{words[0]}']")
+            safety(page, "leave")
             page.click("#confirm-yes")
         else:
             raise AssertionError(f"the page test does not drive '{line}'")
     settled(page)
+
+
+def safety(page, how: str) -> None:
+    """Block, Report or Leave as a player clicks them: the header's Safety menu, then the item."""
+    page.click("#safety-button")
+    page.click(f"#safety-menu [data-action='{how}']")
 
 
 def focus_by_tab(page, css: str, limit: int = 200) -> None:
@@ -187,16 +193,18 @@ def play_by_keys(page, lines, phone=True):
             page.keyboard.press(words[0])
             page.wait_for_function("(n) => document.querySelectorAll('#thread .line.player').length > n", arg=replies)
         elif words[0] == "block":
-            focus_by_tab(page, "[data-action='block']")
+            focus_by_tab(page, "#safety-button")
+            page.keyboard.press("Enter")            # the Safety menu opens on its first item, Block
             page.keyboard.press("Enter")
             page.keyboard.press("Enter")            # the block dialog opens on Block
         elif words[0] == "report":
-            focus_by_tab(page, "[data-action='report']")
-            page.keyboard.press("Enter")
+            page.keyboard.press("r")                # R in the chat: the report form at once
             page.keyboard.press("Space")            # the form opens on the first reason: Space picks it
             page.keyboard.press("Enter")            # Enter sends the form
         elif words[0] == "leave":
-            focus_by_tab(page, f"[data-action='{words[0]}']")
+            focus_by_tab(page, "#safety-button")
+            page.keyboard.press("ArrowUp")          # the menu opens on its last item (Cancel)
+            page.keyboard.press("ArrowUp")          # Leave the chat
             page.keyboard.press("Enter")
             page.keyboard.press("Shift+Tab")        # the dialog opens on Cancel; the action is before it
             page.keyboard.press("Enter")
@@ -267,7 +275,7 @@ def test_block_explains_and_the_report_form_records_the_reason(server, new_page)
     from game.library import find_scenario
 
     name = find_scenario("first-dm").stranger.name
-    page.click("[data-action='block']")
+    safety(page, "block")
     page.wait_for_selector("#dlg-block[open]")
     words = block_words(name)
     text = page.inner_text("#dlg-block")
@@ -398,10 +406,12 @@ def test_accessibility_of_every_view_with_axe(server, new_page):
     page.click("#before-start")
     settled(page)
     axe_check(page, "chat (social)")
-    page.click("[data-action='report']")
+    page.click("#safety-button")
+    axe_check(page, "Safety menu")
+    page.click("#safety-menu [data-action='report']")
     axe_check(page, "report form")
     page.click("#report-no")
-    page.click("[data-action='block']")
+    safety(page, "block")
     axe_check(page, "block dialog")
     page.click("#block-no")
     page.click("#pause-button")
@@ -415,7 +425,7 @@ def test_accessibility_of_every_view_with_axe(server, new_page):
     page.click(".fake-link")
     axe_check(page, "link warning")
     page.click("#link-ok")
-    page.click("[data-action='leave']")
+    safety(page, "leave")
     page.click("#confirm-yes")
     settled(page)
     page.click("#see-debrief")
@@ -437,13 +447,19 @@ def test_zoom_200_percent_keeps_everything_reachable(server, new_page):
     page = new_page({"width": 640, "height": 400}, device_scale_factor=2)
     join_and_pick(page, server, SKINS["social_media"])
     settled(page)
-    for css in ("[data-action='block']", "[data-action='report']", "[data-action='leave']", "#quick-exit",
-                "#choices [data-choice='1']"):
+    for css in ("#safety-button", "#pause-button", "#quick-exit", "#choices [data-choice='1']"):
         box = page.locator(css)
         box.scroll_into_view_if_needed()
         assert box.is_visible(), css
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 640, f"the page scrolls sideways at 200% ({width}px)"
+    page.locator("#safety-button").scroll_into_view_if_needed()
+    page.click("#safety-button")
+    for how in ("block", "report", "leave"):
+        item = page.locator(f"#safety-menu [data-action='{how}']")
+        assert item.is_visible(), how
+        box = item.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 640, f"{how} is cut off at 200% ({box})"
 
 
 @pytest.mark.skipif(not os.environ.get("REDFLAGS_SHOTS_DIR"),

@@ -20,6 +20,8 @@ def sentences():
     out += [r["label"] for r in form["reasons"]] + [r["hint"] for r in form["reasons"]]
     block = exits.block_words(name)
     out += block["does"] + block["does_not"] + [block["still"], block["report_instead"]]
+    menu = exits.safety_menu(name)
+    out += [menu["keys_line"], menu["button_label"]] + [i["label"] for i in menu["items"]]
     return sorted(set(out))
 
 
@@ -40,3 +42,4 @@ def test_the_chat_view_serves_them(tmp_path):
     assert view["outcome_words"] == chat_view.OUTCOME_WORDS
     assert view["report_form"]["reasons"] == exits.report_form("x")["reasons"]
     assert view["block"]["does_not"] == exits.block_words(view["stranger"]["name"])["does_not"]
+    assert view["safety"] == exits.safety_menu(view["stranger"]["name"])

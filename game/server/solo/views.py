@@ -98,6 +98,7 @@ def chat_view(live: Live) -> dict[str, Any]:
         "report_form": exits.report_form(stranger.name),      # "What happened?" (the window's words)
         "block": exits.block_words(stranger.name),            # what blocking does and does not do
         "pause": exits.pause_words(),
+        "safety": exits.safety_menu(stranger.name),           # the header's Safety menu (Block / Report / Leave)
         "outcome_words": dict(cv.OUTCOME_WORDS),
         "fake_link": cv.FAKE_LINK,
         "chat_over_flags": cv.CHAT_OVER_FLAGS,

@@ -12,14 +12,16 @@ from collections.abc import Callable
 
 import pygame
 
+from game.play.exits import SAFETY_ITEMS, SAFETY_KEYS_LINE
+
 from ..app import App
 from ..widgets import Button
 from .base import DialogScreen
 
-#: (action, label, key) in the order the menu shows them
-ITEMS = (("block", "Block {name}", pygame.K_b), ("report", "Report {name}", pygame.K_r),
-         ("leave", "Leave the chat", pygame.K_l))
-KEYS_LINE = "Keys in the chat: B block · R report · L leave"
+#: (action, label, key) in the order the menu shows them (the words: game/play/exits.py, shared with the browser)
+_KEYS = {"B": pygame.K_b, "R": pygame.K_r, "L": pygame.K_l}
+ITEMS = tuple((how, label, _KEYS[key]) for how, label, key in SAFETY_ITEMS)
+KEYS_LINE = SAFETY_KEYS_LINE
 
 
 class SafetyMenuScreen(DialogScreen):

@@ -4,6 +4,7 @@
 // The page never decides anything about the conversation itself.
 
 import { api, postWithRetry, el } from "/static/js/api.js";
+import { MenuButton } from "/static/play/menu.js";
 
 const $ = (id) => document.getElementById(id);
 const ICONS = "/static/play/icons.svg";
@@ -17,6 +18,10 @@ function icon(name) {
   svg.append(use);
   return svg;
 }
+
+// The header's Safety menu (Block / Report / Leave / Cancel): one per page, acting on the open chat.
+let safetyMenu = null;
+const SHORTCUTS = { b: "block", r: "report", l: "leave" };
 
 function clock(t, base) {
   const when = new Date((base + t) * 1000);
@@ -77,9 +82,15 @@ export class Chat {
     for (const type of ["pointerdown", "keydown", "wheel", "touchstart"]) {
       document.addEventListener(type, this.onActivity, { passive: true });
     }
-    for (const button of document.querySelectorAll("[data-action]")) {
-      button.onclick = () => this.confirm(button.dataset.action);
+    if (!safetyMenu) {
+      safetyMenu = new MenuButton($("safety-button"), $("safety-pop"), $("safety-menu"), (item) => {
+        if (item.dataset.action && safetyMenu.chat) safetyMenu.chat.confirm(item.dataset.action);
+      });
+      for (const id of ["dlg-confirm", "dlg-block", "dlg-report"]) {
+        $(id).addEventListener("close", () => { if (safetyMenu.chat) safetyMenu.chat.refocus(); });
+      }
     }
+    safetyMenu.chat = this;
     $("profile-toggle").onclick = () => this.toggleProfile();
     $("profile-close").onclick = () => this.toggleProfile(false);
     $("pause-button").onclick = () => this.pause();
@@ -113,6 +124,18 @@ export class Chat {
     $("profile-title").textContent = v.stranger.name;
     $("profile-age").textContent = v.stranger.claimed_age ? `Says they are ${v.stranger.claimed_age}` : "";
     $("typing-text").textContent = `${v.stranger.name} is ${v.typing}`;
+    // the Safety menu's words (game/play/exits.py, as the window's)
+    const safety = v.safety;
+    $("safety-word").textContent = safety.button;
+    $("safety-button").setAttribute("aria-label", safety.button_label);
+    for (const item of safety.items) {
+      const button = document.querySelector(`#safety-menu [data-action="${item.action}"]`);
+      button.querySelector("span").textContent = item.label;
+      button.querySelector("kbd").textContent = item.key;
+      button.setAttribute("aria-keyshortcuts", item.key);
+    }
+    document.querySelector("#safety-menu [data-menu-cancel] span").textContent = safety.cancel;
+    $("safety-keys").textContent = safety.keys_line;
   }
 
   profile() {
@@ -299,7 +322,8 @@ export class Chat {
     // "settled": nothing on its way and no request out (tests and the composer wait for it)
     document.body.dataset.chat = answer.ended || !answer.pending ? "settled" : "arriving";
     if (answer.view) this.draw(answer.view, animate);
-    for (const b of document.querySelectorAll("[data-action]")) b.disabled = !!answer.ended;
+    $("safety-button").disabled = !!answer.ended;
+    if (answer.ended && safetyMenu) safetyMenu.close(false);
     if (answer.ended) {
       this.clearTimers();
       $("typing").hidden = true;
@@ -417,6 +441,8 @@ export class Chat {
   }
 
   // ---------- dialogs ----------
+  // Block, Report or Leave (from the Safety menu, or its key in the chat): each asks first.
+  // When the question closes and nothing else took the focus, it goes back to the Safety button.
   confirm(how) {
     if (!this.answer || this.answer.ended) return;
     if (how === "block") return this.askBlock();
@@ -484,6 +510,14 @@ export class Chat {
     $("report-reasons").querySelector("input").focus();
   }
 
+  refocus() {
+    const here = document.activeElement;
+    if (this.anyDialogOpen() || (here && here !== document.body && here.offsetParent !== null)) return;
+    const button = $("safety-button");
+    if (!button.disabled) button.focus();
+    else if (!$("ended-bar").hidden) $("see-debrief").focus();
+  }
+
   openLink(line) {
     $("link-body").textContent = `This is ${this.view.fake_link}.`;
     $("link-text").textContent = line.link;
@@ -542,6 +576,13 @@ export class Chat {
     if ($("dlg-pause").open && (e.key === "q" || e.key === "Q")) { e.preventDefault(); this.hooks.quickExit(); return; }
     if (this.anyDialogOpen()) return;
     if (e.key === "Escape") { e.preventDefault(); this.pause(); return; }
+    const how = SHORTCUTS[e.key.toLowerCase()];
+    if (how && e.key.length === 1) {   // B, R, L: Block, Report, Leave at once (each still asks first)
+      e.preventDefault();
+      if (safetyMenu) safetyMenu.close(false);
+      this.confirm(how);
+      return;
+    }
     if (/^[1-9]$/.test(e.key)) {
       const button = document.querySelector(`[data-choice="${e.key}"]`);
       if (button) { e.preventDefault(); button.click(); }

@@ -1,0 +1,235 @@
+"""The play page's Safety menu in real headless Chromium: Block / Report / Leave as the apps keep them.
+
+The header holds Profile, Safety and Pause; Safety is a WAI-ARIA menu button
+(aria-haspopup, aria-expanded, roving focus over its items, Escape closes and
+gives the focus back, Tab and a click outside close it); B, R and L open each
+exit's question straight from the chat, and every question still asks first.
+The menu's words are the window's (game/play/exits.py), served with the chat
+view. One real uvicorn on 127.0.0.1 port 0, Debian's Chromium, axe-core.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import httpx
+import pytest
+from servers import uvicorn_server
+
+from game.library import find_scenario
+from game.play import exits
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+PHONE = {"width": 360, "height": 740}
+LAPTOP = {"width": 1280, "height": 720}
+STEP = 15_000
+
+sync_api = pytest.importorskip("playwright.sync_api")
+if not Path(CHROMIUM).is_file():
+    pytest.skip("Debian's chromium is not installed (apt-get install chromium)", allow_module_level=True)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    data = tmp_path_factory.mktemp("menu-store")
+    env = {"REDFLAGS_TYPING_FACTOR": "0.02", "REDFLAGS_IDLE_FACTOR": "1000"}
+    with uvicorn_server(data, env=env) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def new_page(browser):
+    contexts = []
+
+    def make(viewport=PHONE, **options):
+        ctx = browser.new_context(viewport=viewport, reduced_motion="reduce", **options)
+        ctx.add_init_script("sessionStorage.setItem('redflags.check.notnow', '1')")
+        contexts.append(ctx)
+        page = ctx.new_page()
+        page.problems = []
+        page.on("pageerror", lambda e: page.problems.append(str(e)))
+        page.on("console", lambda m: page.problems.append(m.text) if m.type == "error" else None)
+        page.set_default_timeout(STEP)
+        return page
+
+    yield make
+    for ctx in contexts:
+        ctx.close()
+
+
+def settled(page) -> None:
+    page.wait_for_selector("body[data-chat='settled']", state="attached", timeout=STEP)
+
+
+def start(page, server, scenario="first-dm"):
+    page.goto(f"{server}/play")
+    page.fill("#nickname", "Menu12")
+    page.click("#join-form button[type=submit]")
+    page.click(f"[data-scenario='{scenario}']")
+    page.click("#before-start")
+    page.wait_for_selector("#view-chat:not([hidden])")
+    settled(page)
+
+
+def focused(page) -> str:
+    """The focused element, as 'id' or 'action' or its text."""
+    return page.evaluate("""() => { const a = document.activeElement;
+        return a.id || (a.dataset && (a.dataset.action || (a.dataset.menuCancel && 'cancel')
+            || (a.dataset.choice && 'reply ' + a.dataset.choice))) || a.tagName; }""")
+
+
+def events(server, page) -> list[dict]:
+    token = page.evaluate("JSON.parse(localStorage.getItem('redflags.chat')).token")
+    return httpx.get(f"{server}/api/v1/play/{token}", timeout=10).json()["events"]
+
+
+def axe_check(page, where: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    bad = [v for v in results.response["violations"] if v.get("impact") in ("serious", "critical")]
+    assert not bad, where + ": " + "; ".join(
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}" for v in bad)
+
+
+# ---------------------------------------------------------------------------------------------
+def test_the_header_has_profile_safety_and_pause_and_the_menu_has_the_shared_words(server, new_page):
+    page = new_page(PHONE)
+    start(page, server)
+    header = page.locator(".chat-header .actions > button:visible, .chat-header .safety > button:visible")
+    assert header.count() == 3
+    assert [b.strip() for b in header.all_inner_texts()] == ["Profile", "Safety", "Pause"]
+    assert page.locator("#safety-menu [data-action]").first.is_hidden()   # Block & co. wait in the menu
+    button = page.locator("#safety-button")
+    assert button.get_attribute("aria-haspopup") == "menu" and button.get_attribute("aria-expanded") == "false"
+    name = find_scenario("first-dm").stranger.name
+    words = exits.safety_menu(name)
+    button.click()
+    assert button.get_attribute("aria-expanded") == "true"
+    items = page.locator("#safety-menu [role=menuitem]")
+    assert [t.strip() for t in items.all_inner_texts()] == [
+        f"{i['label']}\n{i['key']}" for i in words["items"]] + [words["cancel"]]
+    assert [items.nth(i).get_attribute("aria-keyshortcuts") for i in range(3)] == ["B", "R", "L"]
+    assert page.inner_text("#safety-keys") == words["keys_line"]
+    assert page.get_attribute("#safety-menu", "aria-labelledby") == "safety-button"
+    assert focused(page) == "block"
+    box = page.locator("#safety-pop").bounding_box()     # the menu fits a phone's width
+    assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
+    assert not page.problems, page.problems
+
+
+def test_the_menu_is_keyboard_reachable_with_roving_focus(server, new_page):
+    page = new_page(LAPTOP)
+    start(page, server)
+    page.focus("#safety-button")
+    page.keyboard.press("ArrowDown")                    # Down on the button opens on the first item
+    assert focused(page) == "block"
+    page.keyboard.press("ArrowDown")
+    assert focused(page) == "report"
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    assert focused(page) == "cancel"
+    page.keyboard.press("ArrowDown")                    # wraps round
+    assert focused(page) == "block"
+    page.keyboard.press("ArrowUp")
+    assert focused(page) == "cancel"
+    page.keyboard.press("Home")
+    assert focused(page) == "block"
+    page.keyboard.press("End")
+    assert focused(page) == "cancel"
+    # one tab stop: the item with the focus is the only one Tab could land on
+    assert page.locator("#safety-menu [role=menuitem][tabindex='0']").count() == 1
+    page.keyboard.press("Escape")                       # closes the menu, not the chat (no pause)
+    assert page.is_hidden("#safety-pop") and focused(page) == "safety-button"
+    assert page.get_attribute("#safety-button", "aria-expanded") == "false"
+    assert not page.locator("#dlg-pause[open]").count()
+    page.keyboard.press("ArrowUp")                      # Up on the button opens on the last item
+    assert focused(page) == "cancel"
+    page.keyboard.press("Enter")                        # Cancel: closed, the focus back on Safety
+    assert page.is_hidden("#safety-pop") and focused(page) == "safety-button"
+    page.keyboard.press("Enter")
+    assert page.is_visible("#safety-pop")
+    page.keyboard.press("Tab")                          # Tab leaves the menu and closes it
+    assert page.is_hidden("#safety-pop") and focused(page) != "safety-button"
+    page.click("#safety-button")
+    page.mouse.click(20, 400)                           # a click outside closes it too
+    assert page.is_hidden("#safety-pop")
+    assert not [e for e in events(server, page) if e["type"] == "end"]
+    assert not page.problems, page.problems
+
+
+def test_keys_b_r_l_ask_first_and_give_the_focus_back(server, new_page):
+    page = new_page(LAPTOP)
+    start(page, server)
+    name = find_scenario("first-dm").stranger.name
+    page.focus("#choices [data-choice='1']")
+    page.keyboard.press("b")
+    page.wait_for_selector("#dlg-block[open]")
+    assert page.inner_text("#block-title") == exits.block_words(name)["title"]
+    page.keyboard.press("Escape")                       # the question closes, nothing ends
+    page.wait_for_selector("#dlg-block:not([open])", state="attached")
+    assert focused(page) == "reply 1"                   # back where the player was
+    page.keyboard.press("R")                            # capitals too
+    page.wait_for_selector("#dlg-report[open]")
+    page.click("#report-no")
+    assert focused(page) == "reply 1"
+    page.click("#safety-button")                        # from the menu, the focus comes back to Safety
+    page.click("#safety-menu [data-action='report']")
+    page.wait_for_selector("#dlg-report[open]")
+    page.keyboard.press("Escape")
+    assert focused(page) == "safety-button"
+    page.keyboard.press("l")
+    page.wait_for_selector("#dlg-confirm[open]")
+    assert page.inner_text("#confirm-title") == "Leave this chat?"
+    page.click("#confirm-no")
+    assert focused(page) == "safety-button"
+    assert not [e for e in events(server, page) if e["type"] == "end"]   # every question asked first
+    page.click("#safety-button")
+    page.keyboard.press("l")                            # a key inside the open menu chooses its item
+    page.wait_for_selector("#dlg-confirm[open]")
+    assert page.is_hidden("#safety-pop")
+    page.click("#confirm-yes")
+    page.wait_for_selector("#see-debrief:visible")
+    assert events(server, page)[-1]["how"] == "leave"
+    assert page.is_disabled("#safety-button")          # over: nothing to block any more
+    page.keyboard.press("b")
+    assert not page.locator("#dlg-block[open]").count()
+    assert not page.problems, page.problems
+
+
+def test_the_menu_passes_axe_on_a_phone_and_in_high_contrast(server, new_page):
+    page = new_page(PHONE)
+    start(page, server, "free-skin-trader")
+    page.click("#safety-button")
+    axe_check(page, "Safety menu (game chat, phone)")
+    page.evaluate("document.body.classList.add('hc')")
+    axe_check(page, "Safety menu (game chat, phone, high contrast)")
+    page2 = new_page(LAPTOP)
+    start(page2, server, "too-perfect-match")
+    page2.click("#safety-button")
+    axe_check(page2, "Safety menu (dating app, laptop)")
+
+
+@pytest.mark.skipif(not os.environ.get("REDFLAGS_SHOTS_DIR"),
+                    reason="set REDFLAGS_SHOTS_DIR=DIR to save the screenshots")
+def test_screenshots_of_the_menu(server, new_page):
+    folder = Path(os.environ["REDFLAGS_SHOTS_DIR"])
+    folder.mkdir(parents=True, exist_ok=True)
+    for size, viewport in (("1280x720", LAPTOP), ("800x600", {"width": 800, "height": 600}), ("360x740", PHONE)):
+        for scenario in ("first-dm", "free-skin-trader", "too-perfect-match"):
+            page = new_page(viewport)
+            start(page, server, scenario)
+            page.focus("#safety-button")
+            page.keyboard.press("ArrowDown")
+            page.screenshot(path=str(folder / f"safety-{scenario}-{size}.png"))
