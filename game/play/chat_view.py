@@ -63,6 +63,8 @@ CONFIRM = {
 HEADER_STATUS = {"game_chat": "IN SQUAD LOBBY · ONLINE", "social_media": "Active now",
                  "dating_app": "Your match · online", "messenger": "Disappearing messages: on"}
 
+#: the label over the line that says the chat moved to another app
+SWITCH_TITLE = "The chat moved"
 #: what the chat says when a node moves it to another app, with {name} the stranger's name
 SWITCH_LINES = {
     "messenger": "{name} moved the chat to a private messaging app. Messages here disappear after 24 hours, "
@@ -82,6 +84,8 @@ REQUEST = {
     "accept": "Accept",
     "decline": "Decline",
     "status": "Accept or decline the message request first.",
+    "profile": "See their profile",          # the request card's way to the whole profile
+    "eyebrow": "Message request",             # the label over the card
 }
 DECLINED_LINE = "You declined the message request. {name} isn't told, and the chat is closed."
 REQUEST_DECLINE_AS = "leave"   # the command Decline sends: scoring.md v2 scores it exactly as Leave
@@ -108,6 +112,7 @@ class ChatLine:
     platform: str = ""               # switch line: the app the chat moved to
     preview_title: str = ""          # link preview card of a message with a link (empty: a plain link)
     preview_text: str = ""
+    request: bool = False            # the message request's line (a page can draw it as the request card)
 
     @property
     def flaggable(self) -> bool:
@@ -178,7 +183,7 @@ class ChatView:
             self.lines.append(ChatLine(MATCH, MATCH_LINE.format(name=self.title()), title=MATCH_TITLE))
         if getattr(self.scenario, "message_request", False):   # always the first line: it stays where it was
             words = self.request_words()
-            self.lines.append(ChatLine(INFO, f"{words['title']}. {words['body']}"))
+            self.lines.append(ChatLine(INFO, f"{words['title']}. {words['body']}", request=True))
 
     @property
     def scenario(self) -> Any:

@@ -13,94 +13,21 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import httpx
+import play_browser
 import pytest
-from servers import uvicorn_server
+from play_browser import LAPTOP, PHONE, axe_check, events, start
 
 from game.library import find_scenario
 from game.play import exits
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
-PHONE = {"width": 360, "height": 740}
-LAPTOP = {"width": 1280, "height": 720}
-STEP = 15_000
-
-sync_api = pytest.importorskip("playwright.sync_api")
-if not Path(CHROMIUM).is_file():
-    pytest.skip("Debian's chromium is not installed (apt-get install chromium)", allow_module_level=True)
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    data = tmp_path_factory.mktemp("menu-store")
-    env = {"REDFLAGS_TYPING_FACTOR": "0.02", "REDFLAGS_IDLE_FACTOR": "1000"}
-    with uvicorn_server(data, env=env) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
-
-
-@pytest.fixture
-def new_page(browser):
-    contexts = []
-
-    def make(viewport=PHONE, **options):
-        ctx = browser.new_context(viewport=viewport, reduced_motion="reduce", **options)
-        ctx.add_init_script("sessionStorage.setItem('redflags.check.notnow', '1')")
-        contexts.append(ctx)
-        page = ctx.new_page()
-        page.problems = []
-        page.on("pageerror", lambda e: page.problems.append(str(e)))
-        page.on("console", lambda m: page.problems.append(m.text) if m.type == "error" else None)
-        page.set_default_timeout(STEP)
-        return page
-
-    yield make
-    for ctx in contexts:
-        ctx.close()
-
-
-def settled(page) -> None:
-    page.wait_for_selector("body[data-chat='settled']", state="attached", timeout=STEP)
-
-
-def start(page, server, scenario="first-dm"):
-    page.goto(f"{server}/play")
-    page.fill("#nickname", "Menu12")
-    page.click("#join-form button[type=submit]")
-    page.click(f"[data-scenario='{scenario}']")
-    page.click("#before-start")
-    page.wait_for_selector("#view-chat:not([hidden])")
-    settled(page)
+server, browser, new_page = play_browser.server, play_browser.browser, play_browser.new_page   # the fixtures
 
 
 def focused(page) -> str:
-    """The focused element, as 'id' or 'action' or its text."""
+    """The focused element, as its id, its action, 'cancel', 'reply N' or its tag."""
     return page.evaluate("""() => { const a = document.activeElement;
         return a.id || (a.dataset && (a.dataset.action || (a.dataset.menuCancel && 'cancel')
             || (a.dataset.choice && 'reply ' + a.dataset.choice))) || a.tagName; }""")
-
-
-def events(server, page) -> list[dict]:
-    token = page.evaluate("JSON.parse(localStorage.getItem('redflags.chat')).token")
-    return httpx.get(f"{server}/api/v1/play/{token}", timeout=10).json()["events"]
-
-
-def axe_check(page, where: str) -> None:
-    from axe_playwright_python.sync_playwright import Axe
-
-    results = Axe().run(page)
-    bad = [v for v in results.response["violations"] if v.get("impact") in ("serious", "critical")]
-    assert not bad, where + ": " + "; ".join(
-        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}" for v in bad)
 
 
 # ---------------------------------------------------------------------------------------------

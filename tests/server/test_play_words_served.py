@@ -20,6 +20,8 @@ def sentences():
     out += [r["label"] for r in form["reasons"]] + [r["hint"] for r in form["reasons"]]
     block = exits.block_words(name)
     out += block["does"] + block["does_not"] + [block["still"], block["report_instead"]]
+    out += [chat_view.SWITCH_TITLE, chat_view.DECLINED_LINE.format(name=name)]
+    out += [v.format(name=name) for k, v in chat_view.REQUEST.items() if k not in ("accept", "decline")]
     menu = exits.safety_menu(name)
     out += [menu["keys_line"], menu["button_label"]] + [i["label"] for i in menu["items"]]
     return sorted(set(out))

@@ -10,6 +10,7 @@ Extensions for the paced page (docs/solo-play.md):
 
     POST /api/v1/play                      ... "paced": true   (messages come one by one)
     POST /api/v1/play/TOKEN/deliver        {"request_id"?}  -> the next pending message
+    POST /api/v1/play/TOKEN/accept         accept the chat's message request (kept across reloads)
     GET  /api/v1/play/TOKEN/chat           what the chat screen shows (no red-flag data)
     GET  /api/v1/play/TOKEN/debrief        the debrief, in words, once the chat has ended
     GET  /api/v1/scenarios/ID/media/REF    a picture the scenario uses (avatar, photo)
@@ -170,6 +171,24 @@ async def play_deliver(request: Request) -> Any:
 
 
 @_guard
+async def play_accept(request: Request) -> Any:
+    """Accept the message request.
+    ---
+    summary: Accept the chat's message request (extension for the browser page; Decline is the command leave)
+    security: []
+    parameters:
+      - {name: token, in: path, required: true, schema: {type: string}}
+    responses:
+      "200":
+        description: the chat as it stands, with the replies the request held back
+        content:
+          application/json:
+            schema: {$ref: "#/components/schemas/PlayState"}
+    """
+    return await _run(_service(request).accept, request.path_params["token"])
+
+
+@_guard
 async def play_state(request: Request) -> Any:
     """Everything so far.
     ---
@@ -320,6 +339,7 @@ routes: list[BaseRoute] = [
     Route("/api/v1/play", start_play, methods=["POST"]),
     Route("/api/v1/play/{token}/command", play_command, methods=["POST"]),
     Route("/api/v1/play/{token}/deliver", play_deliver, methods=["POST"]),
+    Route("/api/v1/play/{token}/accept", play_accept, methods=["POST"]),
     Route("/api/v1/play/{token}/chat", play_chat, methods=["GET"]),
     Route("/api/v1/play/{token}/debrief", play_debrief, methods=["GET"]),
     Route("/api/v1/play/{token}/view", play_view, methods=["GET"]),

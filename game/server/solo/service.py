@@ -15,7 +15,10 @@ table, so it works on every backend the store supports):
   token itself is never stored, so a copy of the database cannot play on;
 - ``solo.request.<session>.<sha256(request_id)>``: which events a command
   produced, so a retried request returns the same answer and changes nothing;
-- ``solo.create.<sha256(request_id)>``: the token a retried "start" returns.
+- ``solo.create.<sha256(request_id)>``: the token a retried "start" returns;
+- ``solo.accepted.<session>``: the player accepted the chat's message request
+  (no event: accepting is not a move the score sees; a reply or a flag counts
+  as accepting anyway, so this only matters before the first one).
 
 A *paced* session (the browser page) does not deliver pending messages by
 itself: the page asks for them one by one (:meth:`SoloService.deliver`)
@@ -57,6 +60,7 @@ from . import pacing
 TOKEN_KEY = "solo.token."
 REQUEST_KEY = "solo.request."
 CREATE_KEY = "solo.create."
+ACCEPT_KEY = "solo.accepted."
 MAX_REQUEST_ID = 200
 MAX_LINE = 200
 _TOKEN_OK = re.compile(r"[A-Za-z0-9_-]{16,100}")
@@ -102,6 +106,7 @@ class Live:
     unsaved: list[dict[str, Any]] = field(default_factory=list)  # events the store refused (kept, retried)
     unsaved_keys: dict[str, str] = field(default_factory=dict)   # their request records
     save_error: str | None = None                                # why, in plain words
+    accepted: bool = False                                       # the message request was accepted
 
     @property
     def known(self) -> int:
@@ -267,6 +272,27 @@ class SoloService:
                 raise SoloError(400, "no message is on its way")
             return self._answer(live, self._commit(token, live, request_key, first))
 
+    def accept(self, token: Any) -> dict[str, Any]:
+        """Accept the chat's message request: the replies show, after a reload too.
+
+        No event is added (scoring.md is unchanged: Decline is Leave, Accept is nothing the
+        score sees); the store's settings remember it. Accepting twice is accepting once.
+        """
+        with self._chat_lock(token):
+            live = self._live(token)
+            if live.ended or live.scenario is None:
+                raise SoloError(400, "the conversation is over")
+            if not live.scenario.message_request:
+                raise SoloError(400, "this chat has no message request to accept")
+            if not live.accepted:
+                live.accepted = True
+                try:
+                    with self._writing:
+                        self.store.set_setting(ACCEPT_KEY + str(live.session_id), "1")
+                except OPEN_ERRORS:     # the store refuses: accepted in this process; a reload asks again
+                    pass
+            return self._answer(live, [])
+
     def state(self, token: Any) -> dict[str, Any]:
         """Everything so far: ``{"events", "ended", "result"?}``."""
         with self._chat_lock(token):
@@ -411,9 +437,15 @@ class SoloService:
             self._forget(key)
             raise SoloError(404, "this chat is no longer stored (it was deleted): start a new one")
         if live is not None and live.next_seq == record.event_count:
-            return live
+            return self._follow_accept(live)
         live = self._rebuild(record, paced)
         self._remember(token, live)
+        return self._follow_accept(live)
+
+    def _follow_accept(self, live: Live) -> Live:
+        """Whether the message request was accepted (by this process or another one)."""
+        if not live.accepted and not live.ended and live.scenario is not None and live.scenario.message_request:
+            live.accepted = self.store.get_setting(ACCEPT_KEY + str(live.session_id)) is not None
         return live
 
     def _rebuild(self, record: Any, paced: bool) -> Live:

@@ -103,6 +103,10 @@ def chat_view(live: Live) -> dict[str, Any]:
         "fake_link": cv.FAKE_LINK,
         "chat_over_flags": cv.CHAT_OVER_FLAGS,
         "resumed_line": cv.RESUMED_LINE,
+        "switch_title": cv.SWITCH_TITLE,                      # the label over "NAME moved the chat to..."
+        # the message request's card (None: the chat has none); Decline sends request_decline_as
+        "request": view.request_words() if scenario.message_request else None,
+        "request_decline_as": cv.REQUEST_DECLINE_AS,
         "paced": live.paced,
     }
 
@@ -123,6 +127,8 @@ def page_view(live: Live) -> dict[str, Any]:
     """The chat as it stands, in lines the page draws as they are (shared ``ChatView``)."""
     chat = _Chat(live)
     view = cv.ChatView(chat)
+    if live.accepted:              # the message request was accepted (kept by the server: a reload keeps it)
+        view.accept_request()
     view.update()
     lines = [line.as_dict() for line in view.snapshot()]
     conv = chat.conv

@@ -182,9 +182,10 @@ export class Chat {
   lineNode(line, animate) {
     const kind = line.kind;
     const li = el("li", { class: `line ${kind}${animate ? " new" : ""}` });
+    if (line.request && this.view.request) return this.requestCard(li);
     if (kind === "match" || kind === "switch") {   // the swipe app's match; the chat moved to another app
       const eyebrow = kind === "match" ? el("p", { class: "moment-title" }, line.title)
-        : el("p", { class: "eyebrow" }, icon("info"), "The chat moved");
+        : el("p", { class: "eyebrow" }, icon("info"), this.view.switch_title);
       li.append(el("div", { class: `moment ${kind}` }, eyebrow, el("p", {}, line.text)));
       return li;
     }
@@ -230,6 +231,32 @@ export class Chat {
     }
     li.append(row);
     if (kind === "player") li.append(el("p", { class: "receipt", "data-receipt": "1" }, line.receipt || ""));
+    return li;
+  }
+
+  // The message request at the top of the thread, as the apps show it: who is asking, what
+  // their profile says at a glance (the text items; photos stay in the profile), and the way
+  // to the whole profile. Accept and Decline are in the reply area while the request waits.
+  requestCard(li) {
+    const v = this.view;
+    const words = v.request;
+    li.classList.add("request-line");
+    const avatar = el("span", { class: "avatar big", "aria-hidden": "true" });
+    if (v.stranger.avatar) avatar.append(el("img", { src: v.stranger.avatar, alt: "" }));
+    else avatar.textContent = v.stranger.initials;
+    const facts = el("dl", { class: "request-facts" });
+    for (const item of v.profile.filter((p) => !p.image).slice(0, 3)) {
+      facts.append(el("div", {}, el("dt", {}, item.label), el("dd", {}, item.text)));
+    }
+    const more = el("button", { type: "button", class: "small-button", "data-request-profile": "1" }, icon("profile"), words.profile);
+    more.addEventListener("click", () => this.toggleProfile(true));
+    const card = el("section", { class: "request-card", "aria-labelledby": "request-card-name" },
+      el("p", { class: "eyebrow" }, icon("info"), words.eyebrow),
+      el("div", { class: "request-who" }, avatar,
+        el("div", {}, el("h2", { id: "request-card-name" }, v.stranger.name),
+          v.stranger.claimed_age ? el("p", { class: "dim small" }, v.header) : "")),
+      facts, more);
+    li.append(card);
     return li;
   }
 
@@ -279,17 +306,22 @@ export class Chat {
     const list = $("choices");
     const had = list.contains(document.activeElement);
     list.replaceChildren();
-    if (view.request && !this.accepted && !view.ended) {   // a message request: Accept, or Decline (= leave)
+    if (view.request && !view.ended) {   // a message request: Accept (kept by the server), or Decline (= leave)
       const words = view.request;
-      [[words.accept, () => { this.accepted = true; this.replies(view); }], [words.decline, () => this.send("leave")]]
-        .forEach(([text, act], i) => {
-          const button = el("button", { type: "button", class: "choice", "data-request": String(i + 1) },
+      const buttons = el("div", { class: "request-buttons" });
+      [[words.accept, "primary", () => this.accept()], [words.decline, "", () => this.send(this.view.request_decline_as)]]
+        .forEach(([text, kind, act], i) => {
+          const button = el("button", { type: "button", class: `choice ${kind}`, "data-request": String(i + 1) },
             el("span", { class: "num", "aria-hidden": "true" }, String(i + 1)), el("span", {}, text));
           button.addEventListener("click", act);
-          list.append(el("li", {}, button));
+          buttons.append(button);
         });
-      $("composer-status").textContent = words.status;
+      list.append(el("li", { class: "request-ask" },
+        el("p", { class: "request-title", id: "request-title" }, words.title),
+        el("p", { class: "request-body" }, words.body), buttons));
+      $("composer-status").textContent = "";     // the card says it
       $("ended-bar").hidden = true;
+      if (had) buttons.querySelector("button").focus();
       return;
     }
     view.replies.forEach((text, i) => {
@@ -388,6 +420,23 @@ export class Chat {
     } catch (err) {
       this.typing(false);
       this.failed(err);
+    }
+  }
+
+  // Accept the message request: the server keeps it, so a reload does not ask again.
+  async accept() {
+    if (this.busy) return;
+    this.busy = true;
+    try {
+      const answer = await postWithRetry(`/api/v1/play/${this.token}/accept`, {});
+      this.error("");
+      this.apply(answer, false);
+      const first = document.querySelector("#choices [data-choice]");
+      if (first) first.focus();
+    } catch (err) {
+      this.failed(err);
+    } finally {
+      this.busy = false;
     }
   }
 
@@ -584,7 +633,7 @@ export class Chat {
       return;
     }
     if (/^[1-9]$/.test(e.key)) {
-      const button = document.querySelector(`[data-choice="${e.key}"]`);
+      const button = document.querySelector(`[data-choice="${e.key}"], #choices [data-request="${e.key}"]`);
       if (button) { e.preventDefault(); button.click(); }
       return;
     }
