@@ -6,6 +6,10 @@ are replaced by a plain description of the platform, and every chat gets the
 same reminder that some people are safe and some are not. The window's
 picker, the browser's solo page and the class server's scenario list all use
 ``card()``.
+
+A few chats ship in both locales (scenarios/README.md, "Both versions of a
+chat"): ``one_per_locale()`` keeps the version in the player's language, so a
+picker shows each such chat once.
 """
 
 from __future__ import annotations
@@ -13,6 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import Any
+
+from game.taxonomy import load_help
 
 #: a platform as a picker names it (a section heading, an eyebrow)
 PLATFORM_NAMES = {"game_chat": "Game chat", "social_media": "Social media", "dating_app": "Dating app"}
@@ -141,3 +147,48 @@ def grouped(scenarios: list[Any]) -> list[tuple[str, list[Any]]]:
     order = {p: i for i, p in enumerate(PLATFORM_ORDER)}
     platforms = sorted({s.platform for s in scenarios}, key=lambda p: (order.get(p, len(order)), p))
     return [(p, [s for s in scenarios if s.platform == p]) for p in platforms]
+
+
+#: A locale version's id is its original's id plus its language's region: first-dm-us is the en-US
+#: version of first-dm (en-GB), quick-follow-back-gb the en-GB version of quick-follow-back.
+LOCALE_SUFFIXES = {"en-US": "-us", "en-GB": "-gb"}
+
+
+def original_id(scenario: Any, ids: set[str] | frozenset[str]) -> str | None:
+    """The id of the chat `scenario` is the other-locale version of (among `ids`), or None."""
+    suffix = LOCALE_SUFFIXES.get(str(getattr(scenario, "language", "")))
+    sid = str(scenario.id)
+    if suffix and sid.endswith(suffix) and sid[: -len(suffix)] in ids:
+        return sid[: -len(suffix)]
+    return None
+
+
+def locale_pairs(scenarios: list[Any]) -> list[tuple[Any, Any]]:
+    """(original, other-locale version) for every chat that ships in two languages."""
+    by_id = {s.id: s for s in scenarios}
+    pairs = []
+    for s in scenarios:
+        base = original_id(s, frozenset(by_id))
+        if base is not None and by_id[base].language != s.language:
+            pairs.append((by_id[base], s))
+    return pairs
+
+
+def one_per_locale(scenarios: list[Any], language: str | None) -> list[Any]:
+    """`scenarios` with one version of each two-language chat, in the library's order.
+
+    The version in `language` ("en-GB", "en-US") stays; with no language (the
+    country is "automatic") or one neither version is in, the original does.
+    """
+    hidden = set()
+    for original, version in locale_pairs(scenarios):
+        hidden.add(original.id if language and version.language == language else version.id)
+    return [s for s in scenarios if s.id not in hidden]
+
+
+def picker_language(country_setting: str | None = None) -> str | None:
+    """The language a picker prefers: that of the player's country (their setting, else
+    REDFLAGS_COUNTRY, else the help file's `country:`); None while the country is automatic."""
+    info = load_help()
+    country = info.country_for("", country_setting)
+    return next((langs[0] for cid, _name, langs in info.countries if cid == country and langs), None)

@@ -6,7 +6,7 @@ from conftest import click, key
 from game.command_language import read_script
 from game.library import find_scenario, load_library
 from game.play import catalogue
-from game.play.catalogue import content_notes
+from game.play.catalogue import content_notes, one_per_locale
 from game.session import Session, run_script
 from game.ui.screens import picker as picker_mod
 from game.ui.screens.picker import PickerScreen, StartChatDialog
@@ -35,7 +35,10 @@ def started(monkeypatch):
 
 def test_lists_every_library_scenario_grouped_by_platform(picker):
     lib = load_library()
-    assert sorted(c.scenario.id for c in picker.cards) == sorted(s.id for s in lib.scenarios)
+    # a chat that ships in both locales shows once (the original while the country is automatic)
+    shown = one_per_locale(lib.scenarios, None)
+    assert len(shown) < len(lib.scenarios)
+    assert sorted(c.scenario.id for c in picker.cards) == sorted(s.id for s in shown)
     assert [p for p, _y, _n in picker.sections] == ["game_chat", "social_media", "dating_app"]
     # in order: every card of a platform comes before the next platform's
     platforms = [c.scenario.platform for c in picker.cards_in_order]
@@ -176,3 +179,12 @@ def test_cards_fit_the_window(app, picker, size, text_size):
 def test_idle_picker_does_not_redraw(app, picker):
     app.tick([])
     assert app.tick([]) is False
+
+
+def test_a_player_in_a_country_sees_that_country_s_version_of_a_two_language_chat(app, monkeypatch):
+    monkeypatch.delenv("REDFLAGS_COUNTRY", raising=False)
+    for country, shown, hidden in (("US", "first-dm-us", "first-dm"), ("UK", "quick-follow-back-gb",
+                                                                      "quick-follow-back")):
+        app.settings.country = country
+        ids = {c.scenario.id for c in PickerScreen(app).cards}
+        assert shown in ids and hidden not in ids, country

@@ -32,6 +32,8 @@ from game.play.catalogue import (
     age_words,
     content_notes,
     difficulty_word,
+    one_per_locale,
+    picker_language,
     suits_age,
 )
 
@@ -162,7 +164,8 @@ class PickerScreen(Screen):
         super().__init__(app)
         if library is None:
             library = load_library()
-        self.scenarios = list(getattr(library, "scenarios", library))
+        country = getattr(getattr(app, "settings", None), "country_choice", None)
+        self.scenarios = one_per_locale(list(getattr(library, "scenarios", library)), picker_language(country))
         self.played = load_played(app)
         self.all_cards = [Card(s, self.played.get(s.id)) for s in self.scenarios]
         for c in self.all_cards:
