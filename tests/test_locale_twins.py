@@ -52,7 +52,8 @@ def shape(scenario) -> dict:
 
 def test_the_library_ships_chats_in_both_locales():
     assert {(a.id, b.id) for a, b in PAIRS} >= {("first-dm", "first-dm-us"),
-                                                ("quick-follow-back", "quick-follow-back-gb")}
+                                                ("quick-follow-back", "quick-follow-back-gb"),
+                                                ("castle-server", "castle-server-gb")}
 
 
 @pytest.mark.parametrize("original,version", PAIRS, ids=IDS)
