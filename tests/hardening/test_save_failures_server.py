@@ -85,7 +85,7 @@ def test_class_server_tells_the_teacher_and_stores_everything_later(small_disk, 
         a.flag("4")
         teacher.post("vote/close")
         teacher.advance_all()
-        b.flag("compliments.5")
+        b.flag("loadout.5")
         teacher.post("end")                                # students' results cannot be stored now
         state = teacher.state()
         assert "the disk is full" in state["store_error"] and "keeps trying" in state["store_error"]
@@ -99,4 +99,4 @@ def test_class_server_tells_the_teacher_and_stores_everything_later(small_disk, 
         assert all(s.status == "complete" for s in sessions)
         by_player = {s.player: s for s in sessions}
         assert store.result(by_player["fox"].id)["hits"] == ["intro.3"]
-        assert store.result(by_player["owl"].id)["hits"] == ["compliments.5"]
+        assert store.result(by_player["owl"].id)["hits"] == ["loadout.5"]

@@ -4,14 +4,16 @@ Each student plays three real scenarios; the pooled counts are worked out by
 hand from the golden workings (tests/golden/*/NAME.workings.md):
 
 - trusting: the worst runs of first-dm, generous-teammate, free-skin-trader (nothing flagged):
-  warning signs 6 + 18 + 13 = 37, normal items 5 + 25 + 13 = 43, H = 0, F = 0 -> trusts too easily
-  (free-skin-trader's worst run has 13 warning signs since its threats became one item per tactic);
+  warning signs 6 + 15 + 13 = 34, normal items 5 + 23 + 13 = 41, H = 0, F = 0 -> trusts too easily
+  (free-skin-trader's worst run has 13 warning signs since its threats became one item per tactic;
+  generous-teammate's worst run has 15 warning signs and 23 normal items since its rewrite);
 - suspicious: flag everything in sight, then block, in the same three: warning signs 4 + 4 + 5 = 13 all
   flagged, normal items 2 + 5 + 3 = 10 all flagged, H = 1, F = 1 -> suspicious of everything;
-- careful: the best runs: warning signs 6 + 11 + 9 = 26 all flagged, normal 4 + 19 + 4 = 27, none
+- careful: the best runs: warning signs 6 + 11 + 9 = 26 all flagged, normal 4 + 23 + 4 = 31, none
   flagged, H = 1, F = 0 -> tells them apart well.
 
-The class pools 39 of 76 warning signs (51%) and 10 of 80 normal items (12.5%): "misses many".
+The class pools 39 of 34 + 13 + 26 = 73 warning signs (53.4%) and 10 of 41 + 10 + 31 = 82 normal
+items (12.2%): "misses many".
 """
 
 import csv
@@ -73,14 +75,14 @@ def report(tmp_path_factory):
 
 def test_the_three_students_get_the_three_readings(report):
     by_name = {p.name: p for p in report.players}
-    assert by_name["trusting"].discernment.counts == stats.Counts(37, 43, 0, 0)
+    assert by_name["trusting"].discernment.counts == stats.Counts(34, 41, 0, 0)
     assert by_name["suspicious"].discernment.counts == stats.Counts(13, 10, 13, 10)
-    assert by_name["careful"].discernment.counts == stats.Counts(26, 27, 26, 0)
+    assert by_name["careful"].discernment.counts == stats.Counts(26, 31, 26, 0)
     assert by_name["trusting"].reading == "misses many warning signs (trusts too easily)"
     assert by_name["suspicious"].reading == ("spots warning signs, but also flags normal chat "
                                              "(suspicious of everything)")
     assert by_name["careful"].reading == "tells warning signs from normal chat well"
-    assert report.discernment.counts == stats.Counts(76, 80, 39, 10)
+    assert report.discernment.counts == stats.Counts(73, 82, 39, 10)
     assert report.reading == "misses many warning signs (trusts too easily)"
     assert report.version_note is None and report.scoring_versions == {2: 9}
 
@@ -95,8 +97,8 @@ def test_html_shows_raw_shares_with_counts_and_the_readings(report):
     assert "13 of 13 (100%)" in html and "10 of 10 (100%)" in html
     # raw shares, not the log-linear ones inside d' (13.5/14 = 96%, 10.5/11 = 95% for this student)
     assert "96%" not in html and "95%" not in html
-    # the class pooled shares: 39/76 (51.3%) and 10/80 (12.5%, rounded half up)
-    assert "39 of 76 (51%)" in html and "10 of 80 (13%)" in html
+    # the class pooled shares: 39/73 (53.4%) and 10/82 (12.2%)
+    assert "39 of 73 (53%)" in html and "10 of 82 (12%)" in html
     # the per-chat average has its own name
     assert "Spotting score" in html and "Red flags spotted" not in html
 
@@ -107,7 +109,7 @@ def test_json_names_each_figure_once(report):
     assert players["suspicious"]["discernment"]["spotted_share"] == 1.0
     assert players["suspicious"]["discernment"]["normal_flagged_share"] == 1.0
     assert players["careful"]["reading"] == "tells warning signs from normal chat well"
-    assert data["discernment"]["spotted_share"] == 0.5132 and data["discernment"]["normal_flagged_share"] == 0.125
+    assert data["discernment"]["spotted_share"] == 0.5342 and data["discernment"]["normal_flagged_share"] == 0.122
     assert {"spotting score", "warning signs spotted", "normal messages flagged"} <= set(data["glossary"])
     assert data["overview"]["scoring_versions"] == {"2": 9}
 

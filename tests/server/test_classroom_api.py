@@ -179,7 +179,7 @@ def test_flags_are_private_and_validated(cls):
     assert a.flag("intro.3") == {"my_flags": ["profile.bio", "intro.3"]}  # twice: once
     assert a.flag("intro.0", on=True)["my_flags"] == ["profile.bio", "intro.3", "intro.0"]
     assert a.flag("1", on=False)["my_flags"] == ["profile.bio", "intro.3"]
-    assert a.flag("compliments.0", expect=400)["error"] == "message 'compliments.0' has not arrived yet"
+    assert a.flag("loadout.0", expect=400)["error"] == "message 'loadout.0' has not arrived yet"
     assert a.flag("nothing.9", expect=400)["error"].startswith("unknown message")
     assert a.flag("", expect=400)["error"]
     r = client.post("/api/v1/room/flag", json={"item": "4", "on": "yes"}, headers=a.headers)
@@ -292,9 +292,9 @@ def test_class_play_result_equals_a_solo_play_with_the_same_replies_and_flags(cl
     a.flag("4")
     teacher.post("vote/close")
     teacher.advance_all()
-    a.flag("compliments.5")
+    a.flag("loadout.5")
     a.flag("profile.bio")
-    b.flag("compliments.0")
+    b.flag("loadout.0")
     teacher.post("vote/open")
     a.vote("1")
     teacher.post("vote/close")
@@ -309,7 +309,7 @@ def test_class_play_result_equals_a_solo_play_with_the_same_replies_and_flags(cl
     conv.flag("intro.3")
     conv.choose(1)
     conv.deliver_all()
-    conv.flag("compliments.5")
+    conv.flag("loadout.5")
     conv.flag("profile.bio")
     conv.choose(1)
     conv.deliver_all()
@@ -320,7 +320,7 @@ def test_class_play_result_equals_a_solo_play_with_the_same_replies_and_flags(cl
     for key in expected:
         if key != "duration_s":
             assert got[key] == expected[key], key
-    assert branch.results["s2"]["false_alarms"] == ["compliments.0"]
+    assert branch.results["s2"]["false_alarms"] == ["loadout.0"]
     assert branch.class_result["hits"] == []        # the class session holds no flags of its own
 
 
@@ -418,19 +418,19 @@ def test_rewind_plays_the_other_branch_as_its_own_class_session(cls):
     a.flag("4")
     teacher.post("vote/close")
     teacher.advance_all()
-    b.flag("compliments.5")
+    b.flag("loadout.5")
     teacher.post("vote/open")
     a.vote("report")
     teacher.post("vote/close")
     first = client.app.state.first_room.current
-    assert first.ended and first.stored and first.results["s2"]["hits"] == ["compliments.5"]
+    assert first.ended and first.stored and first.results["s2"]["hits"] == ["loadout.5"]
     assert teacher.post("rewind", {"reply": 9}, expect=400)["error"] == "no reply 9 (replies are 1-2)"
     state = teacher.post("rewind", {"reply": 2})
     assert state["branch"] == 2 and state["phase"] == "chat"
     assert state["branches"][1]["rewound_from"] == {"branch": 1, "reply": 2}
     assert [r["text"] for r in state["replies"]] == ["omg wait thank u!! 😭"]
     assert state["pending"] == 0 and state["can"]["open_vote"]
-    assert a.state()["my_flags"] == ["intro.3"] and b.state()["my_flags"] == ["compliments.5"]
+    assert a.state()["my_flags"] == ["intro.3"] and b.state()["my_flags"] == ["loadout.5"]
     assert "debrief" not in a.state()
     teacher.post("vote/open")
     b.vote("2")

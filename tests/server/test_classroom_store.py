@@ -27,7 +27,7 @@ def test_class_session_and_each_students_result_are_stored(tmp_path):
         a.flag("4")
         teacher.post("vote/close")
         teacher.advance_all()
-        b.flag("compliments.5")
+        b.flag("loadout.5")
         teacher.post("end")
         uid = client.app.state.first_room.current.uid
     store = Store.open(data)
@@ -43,7 +43,7 @@ def test_class_session_and_each_students_result_are_stored(tmp_path):
         assert [e["type"] for e in class_events].count("choice") == 1
         fox = store.result(by_player["fox"].id)
         owl = store.result(by_player["owl"].id)
-        assert fox["hits"] == ["intro.3"] and owl["hits"] == ["compliments.5"]
+        assert fox["hits"] == ["intro.3"] and owl["hits"] == ["loadout.5"]
         assert fox["outcome"] == owl["outcome"] == "left"
         fox_events = store.events(by_player["fox"].id)
         assert [e for e in fox_events if e["type"] != "flag"] == class_events   # the class's log + own flags

@@ -20,10 +20,10 @@ from game.ui.screens.start import ResumeFailedDialog, StartScreen
 SCENARIO = "generous-teammate"
 # the best play of tests/golden/generous-teammate/best.script, cut in two
 BEFORE = ["flag profile.bio", "flag profile.joined", "flag profile.activity", "flag intro.3", "3",
-          "flag compliments.4", "flag compliments.5"]
+          "flag loadout.5"]
 CUT = "3"              # chosen just before the interruption, its answers still pending
-AFTER = ["1", "flag parents.2", "3", "flag voice_app.4", "flag voice_app.5", "3", "flag ask_dad.0",
-         "flag ask_dad.2", "3"]
+AFTER = ["flag tag_test.3", "flag tag_test.4", "3", "flag next_match.7", "flag next_match.8", "3",
+         "flag move.3", "2", "flag ask_dad.0", "2"]
 SHIFT_TAB = key(pygame.K_TAB, pygame.KMOD_SHIFT)
 
 
@@ -101,7 +101,7 @@ def test_continue_from_the_start_screen_gives_the_uninterrupted_record(app, priv
     for text in said_before:                    # the transcript so far is on screen
         assert text in shown
     assert "You left this chat earlier. It carries on from here." in shown
-    assert all(chat.conv.is_flagged(i) for i in ("intro.3", "compliments.4", "profile.bio"))
+    assert all(chat.conv.is_flagged(i) for i in ("intro.3", "loadout.5", "profile.bio"))
     assert run_until(app, lambda: not chat.conv.pending, dt=0.05)
     shown = [it.text for it in chat.timeline.items]
     for text in pending_before:                 # what was still on its way arrives
