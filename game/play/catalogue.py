@@ -23,7 +23,8 @@ from game.taxonomy import load_help
 #: a platform as a picker names it (a section heading, an eyebrow)
 PLATFORM_NAMES = {"game_chat": "Game chat", "social_media": "Social media", "dating_app": "Dating app"}
 #: a platform as a chat names it ("== Title (game chat) ==" in the terminal)
-CHAT_NAMES = {"game_chat": "game chat", "social_media": "direct messages", "dating_app": "match chat"}
+CHAT_NAMES = {"game_chat": "game chat", "social_media": "direct messages", "dating_app": "match chat",
+              "messenger": "private messages"}
 PLATFORM_ORDER = ("game_chat", "social_media", "dating_app")
 DIFFICULTY_WORDS = {1: "Easy", 2: "Medium", 3: "Hard"}
 

@@ -12,6 +12,8 @@ from typing import Any
 
 import pygame
 
+from game.play.chat_view import SWITCH_TITLE
+
 from ..widgets import draw_round_rect
 
 Rendered = tuple[pygame.Surface, int, pygame.Rect, pygame.Rect | None]
@@ -75,7 +77,7 @@ def render_switch(r: Any, item: Any, width: int) -> Rendered:
     pad = t.px(14)
     cw = max(180, min(width - t.px(24), t.px(600)))
     icon = t.px(34)
-    label = kit.render_line("The chat moved", "small_bold", t.p.accent if not t.high_contrast else t.p.text)
+    label = kit.render_line(SWITCH_TITLE, "small_bold", t.p.accent if not t.high_contrast else t.p.text)
     body = kit.render_block(item.text, "body", t.p.text, cw - 3 * pad - icon)
     h = pad + label.get_height() + t.px(4) + body.get_height() + pad
     scratch = pygame.Surface((width, h + 8), pygame.SRCALPHA)
