@@ -524,6 +524,21 @@ class Store:
         with self.engine.connect() as conn:
             return self._events_for(conn, session_ids)
 
+    def report_reasons(self, session_ids: Sequence[int]) -> dict[int, str]:
+        """What the player said happened when they reported (the ``reason`` of the ``end`` event), by
+        session; sessions without one are left out. Reads only the end events, never a whole log."""
+        e, out = events_t, {}
+        ids = list(dict.fromkeys(session_ids))
+        with self.engine.connect() as conn:
+            for start in range(0, len(ids), CHUNK):
+                for sid, data in conn.execute(
+                        sa.select(e.c.session_id, e.c.data).where(e.c.session_id.in_(ids[start:start + CHUNK]),
+                                                                  e.c.type == "end", e.c.void == 0)):
+                    reason = json.loads(data).get("reason")
+                    if reason:
+                        out[int(sid)] = str(reason)
+        return out
+
     def session(self, session_id: int, *, with_events: bool = False) -> SessionRecord | None:
         with self.engine.connect() as conn:
             rows = self._select(conn, [sessions_t.c.id == session_id])

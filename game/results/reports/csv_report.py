@@ -3,8 +3,9 @@
 Meant for spreadsheets. Columns never change order (new ones are added at the
 end); ``detection`` is the spotting part of the score, not the share of
 warning signs flagged (that is ``hits`` / ``signal_items``); ``scoring_version``
-says which scoring rules scored the row. Lists are joined with ``;``. Text
-that a spreadsheet would run as a formula is defused as OWASP recommends
+says which scoring rules scored the row; ``report_reason`` is what a player who
+reported said happened (an id of ``game.report_reasons``; empty otherwise).
+Lists are joined with ``;``. Text that a spreadsheet would run as a formula is defused as OWASP recommends
 ("CSV Injection"): a cell starting with ``=``, ``+``, ``-``, ``@``, tab or
 carriage return is prefixed with an apostrophe, and so is every such
 character that follows a ``;`` or ``,`` inside a cell: a spreadsheet in a
@@ -19,6 +20,7 @@ import csv
 import datetime as _dt
 import io
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from ...safetext import neutralise
@@ -32,7 +34,7 @@ COLUMNS = (
     "hit_list", "miss_list", "false_alarm_list",
     "disclosures", "disclosure_count", "reported", "told_adult", "exit_point", "late",
     "stayed_too_long", "messages_delivered", "events", "duration_s",
-    "exit_justified", "scoring_version",
+    "exit_justified", "scoring_version", "report_reason",
 )
 
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
@@ -61,13 +63,14 @@ def _iso(ts: float | None) -> str:
 
 def row(s: SessionView, sha: str = "") -> dict[str, Any]:
     return _row(s.id, s.uid, s.started_at, s.ended_at, s.player, s.class_code, s.scenario_id, s.title, s.kind,
-                sha, s.seed, s.status, s.result, s.stayed_too_long, s.event_count, s.scoring_version)
+                sha, s.seed, s.status, s.result, s.stayed_too_long, s.event_count, s.scoring_version,
+                s.report_reason)
 
 
 def _row(sid: int, uid: str, started_at: float, ended_at: float | None, player: str, class_code: str | None,
          scenario_id: str, title: str, kind: str, sha: str, seed: int | None, status: str,
          result: dict[str, Any] | None, stayed_too_long: bool, event_count: int,
-         scoring_version: int) -> dict[str, Any]:
+         scoring_version: int, report_reason: str = "") -> dict[str, Any]:
     res = result or {}
     score = res.get("score") or {}
     sig = res.get("signal") or {}
@@ -100,6 +103,7 @@ def _row(sid: int, uid: str, started_at: float, ended_at: float | None, player: 
         "duration_s": res.get("duration_s", ""),
         "exit_justified": "" if res.get("exit_justified") is None else int(res["exit_justified"]),
         "scoring_version": scoring_version if res else "",
+        "report_reason": report_reason if res.get("outcome") == "reported" else "",
     }
 
 
@@ -117,17 +121,33 @@ def stream(store: Any, filters: Any, out: Any, *, batch: int = 500) -> int:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     n = 0
-    for rec in store.iter_sessions(_player_modes(filters), batch=batch):
-        info = infos.get(rec.scenario_sha256) or by_id.get(rec.scenario_id) or {}
-        result = rec.result if rec.status == "complete" else None
-        version = int((result or {}).get("scoring_version") or 1)
-        r = _row(rec.id, rec.uid, rec.started_at, rec.ended_at, rec.player or NO_NICKNAME, rec.class_code,
-                 rec.scenario_id, str(rec.title or info.get("title") or rec.scenario_id),
-                 str(rec.kind or info.get("kind") or "grooming"), "", rec.seed, rec.status, result,
-                 rec.stayed_too_long and result is not None, rec.event_count, version)
-        writer.writerow([_safe(r[k]) for k in COLUMNS])
-        n += 1
+    for recs in _batches(store.iter_sessions(_player_modes(filters), batch=batch), batch):
+        # a report's reason is in the end event: read those of this batch's reported sessions, nothing else
+        reasons = store.report_reasons([r.id for r in recs if r.status == "complete"
+                                        and (r.result or {}).get("outcome") == "reported"])
+        for rec in recs:
+            info = infos.get(rec.scenario_sha256) or by_id.get(rec.scenario_id) or {}
+            result = rec.result if rec.status == "complete" else None
+            version = int((result or {}).get("scoring_version") or 1)
+            r = _row(rec.id, rec.uid, rec.started_at, rec.ended_at, rec.player or NO_NICKNAME, rec.class_code,
+                     rec.scenario_id, str(rec.title or info.get("title") or rec.scenario_id),
+                     str(rec.kind or info.get("kind") or "grooming"), "", rec.seed, rec.status, result,
+                     rec.stayed_too_long and result is not None, rec.event_count, version, reasons.get(rec.id, ""))
+            writer.writerow([_safe(r[k]) for k in COLUMNS])
+            n += 1
     return n
+
+
+def _batches(records: Iterator[Any], size: int) -> Iterator[list[Any]]:
+    """``records`` in lists of ``size`` (the last may be shorter)."""
+    batch: list[Any] = []
+    for rec in records:
+        batch.append(rec)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def render(report: Report) -> str:

@@ -87,6 +87,7 @@ class SessionView:
     scenario_changed: bool = False
     lines_loaded: bool = True      # False: built without its events (lists); see session_view()
     mode: str = "solo"             # "class": a student's class-play result (the chat the class played together)
+    report_reason: str = ""        # a report's reason id (game.report_reasons), "" for none
 
     @property
     def scoring_version(self) -> int:
@@ -274,6 +275,9 @@ def _build(store: Store, filters: Filters, *, now: float | None, limit: int | No
     class_d = stats.discernment(counts)
     infos = store.scenario_infos()
     views = [_view(rec, infos, tax) for rec in _records(store, filters, limit, transcripts)]
+    reasons = store.report_reasons([v.id for v in views if (v.result or {}).get("outcome") == "reported"])
+    for v in views:
+        v.report_reason = reasons.get(v.id, "")
     several = len({v.class_code for v in views}) > 1 if limit is None else len(overview["classes"]) > 1
     names = {"class": filters.class_code, "player": filters.player, "since": filters.since,
              "school": filters.school, "until": filters.until}
