@@ -86,6 +86,8 @@ REQUEST = {
     "status": "Accept or decline the message request first.",
     "profile": "See their profile",          # the request card's way to the whole profile
     "eyebrow": "Message request",             # the label over the card
+    "context": "You don't follow each other.",                    # the window's card: the line under the name
+    "decline_note": "Decline ends the chat, and {name} isn't told.",  # ...and what declining does
 }
 DECLINED_LINE = "You declined the message request. {name} isn't told, and the chat is closed."
 REQUEST_DECLINE_AS = "leave"   # the command Decline sends: scoring.md v2 scores it exactly as Leave
@@ -359,6 +361,11 @@ class ChatView:
     def request_words(self) -> dict[str, str]:
         """The request card's words, with the stranger's name filled in."""
         return {k: v.format(name=self.stranger) for k, v in REQUEST.items()}
+
+    def request_profile_line(self) -> str:
+        """The line of their profile a request card shows under the name: the first profile item's text."""
+        profile = list(getattr(self.scenario.stranger, "profile", ()) or ())
+        return " ".join(str(profile[0].text).split()) if profile else ""
 
     def composer_status(self) -> str:
         """What the reply area says when there are no replies to pick."""

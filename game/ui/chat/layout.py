@@ -5,7 +5,7 @@ overlay panel, or the whole window) and where the profile and squad panels
 go; this module fills it: the header with the stranger's name and its
 buttons (icons and labels while they fit, labels only, then a second row),
 the hint strip, the reply area (choices that scroll inside it when there are
-many, or the "See how you did" button) and the message view between them.
+many, the message request's card (chat/request.py), or the "See how you did" button) and the message view between them.
 ``layout_chat(chat, size)`` sets the screen's rectangles and button positions.
 
 Pure helpers for the tests: ``composer_height`` keeps room for at least
@@ -18,6 +18,7 @@ from typing import Any
 
 import pygame
 
+from . import request
 from .frame import plan_frame
 from .profile import HINT
 
@@ -131,12 +132,17 @@ def layout_chat(chat: Any, size: tuple[int, int]) -> None:
     # composer: choices, the end button, or a status line
     inner_w = chat_w - 2 * pad
     gap = t.px(8)
+    chat.request_card = None
     avail = col.bottom - top_chat
     needed = 0
     if chat.end_button is not None:
         bw_, bhh = chat.end_button.preferred_size(kit, t)
         chat.end_button.rect = pygame.Rect(0, 0, min(inner_w, max(bw_, t.px(280))), max(bhh, t.px(52)))
         comp_h = min(chat.end_button.rect.h + 2 * pad, avail)
+    elif chat.choice_buttons and request.is_request(chat.choice_buttons):   # the message request's card
+        room = composer_height(avail, t.px(48) + 2 * pad, avail, message_height(chat))
+        chat.request_card = request.plan(chat, chat_x + pad, col.bottom - room, inner_w, room - 2 * pad)
+        comp_h = chat.request_card.rect.h + 2 * pad
     elif chat.choice_buttons:
         sizes = [b.preferred_size(kit, t, inner_w) for b in chat.choice_buttons]
         heights = [max(h, t.px(48)) for _, h in sizes]
@@ -148,6 +154,8 @@ def layout_chat(chat: Any, size: tuple[int, int]) -> None:
     chat.choice_scroller.set_content(needed if chat.choice_buttons else 0, chat.r_composer)
     if chat.end_button is not None:
         chat.end_button.rect.center = chat.r_composer.center
+    elif chat.request_card is not None:   # placed at the composer's top now that its height is known
+        chat.request_card = request.plan(chat, chat_x + pad, chat.r_composer.y + pad, inner_w, comp_h - 2 * pad)
     elif chat.choice_buttons:
         y = chat.r_composer.y + pad - chat.choice_scroller.offset
         for b, h in zip(chat.choice_buttons, heights):

@@ -12,7 +12,7 @@ from typing import Any
 import pygame
 
 from ..widgets import draw_flag_marker, draw_focus_ring, draw_round_rect, flag_badge
-from . import icons, scene
+from . import icons, request, scene
 from .profile import HINT, ProfileCard
 
 
@@ -200,6 +200,10 @@ class ChatPainter:
         cur = self.chat._current() if self.chat.focus_visible else None
         if self.chat.end_button is not None:
             self.chat.end_button.draw(surface, kit, t, cur is not None and cur[1] is self.chat.end_button)
+        elif self.chat.request_card is not None and self.chat.choice_buttons:
+            request.draw(self.chat, surface, self.chat.request_card)
+            for b in self.chat.choice_buttons:
+                b.draw(surface, kit, t, cur is not None and cur[1] is b)
         elif self.chat.choice_buttons:
             prev_clip = surface.get_clip()
             surface.set_clip(r)

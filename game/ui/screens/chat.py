@@ -93,6 +93,7 @@ class ChatScreen(MessageScroll, ProfilePanel, Screen):
         self.choice_buttons: list[Button] = []
         self._choices_key: tuple[bool, list[str]] = (False, [])
         self.end_button: Button | None = None
+        self.request_card: Any = None         # chat/request.py: the message request's card, while it waits
         self.status_message = ""
         # focus: a zone and an index inside it
         self.fzone: str | None = None
