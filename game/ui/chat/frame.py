@@ -7,8 +7,9 @@ drawing.
 * ``phone``: social DMs and the swipe app on a wide window are used on a
   phone, so the chat is a phone-shaped column in the middle of the window
   with the profile as a panel beside it (as a desktop site shows the
-  details of a thread). The column keeps a phone's width at every size,
-  which also keeps lines short enough to read.
+  details of a thread). The column keeps a phone's width and upright shape
+  at every size and text size where one fits (``_phone_width``), which also
+  keeps lines short enough to read.
 * ``overlay``: game chat is a panel over the game: a drawn scene fills the
   window, the chat panel sits on the left at a readable width, the player
   card on the right and, where the scene leaves room, the squad list.
@@ -25,9 +26,11 @@ import pygame
 PHONE_SKINS = ("social_media", "dating_app", "messenger")
 OVERLAY_SKINS = ("game_chat",)
 
-#: the narrowest window (in px(...) units) that shows the phone beside its profile panel
+#: the narrowest window that shows a phone beside its profile (real pixels; px units when smaller)
 PHONE_MIN_WINDOW = 900
 PHONE_WIDTH = 480            # the phone column's width (px units), a large phone held upright
+PHONE_MIN_WIDTH = 340        # the narrowest phone (px units): still about 25 characters a line
+PHONE_RATIO = 1.3            # a phone is upright: at least this much taller than wide
 OVERLAY_MAX_COLUMN = 680     # the game chat panel's widest (px units): lines stay readable
 NARROW_CHAT = 560            # below this much room for the chat, the profile becomes a drawer
 SQUAD_W = 200
@@ -54,15 +57,35 @@ def _drawer(w: int, h: int, px: Callable[[float], int]) -> pygame.Rect:
     return pygame.Rect(w - dw, 0, dw, h)
 
 
+def _phone_width(size: tuple[int, int], pw: int, px: Callable[[float], int]) -> tuple[int, int, int] | None:
+    """(phone width, gap, top margin) of the phone column, or None where no phone fits.
+
+    The phone is upright (PHONE_RATIO) and at most PHONE_WIDTH wide; bigger text makes it wider in
+    pixels (the same characters a line), so at Large and Extra large it keeps its shape while an
+    upright phone at least PHONE_MIN_WIDTH wide still fits beside the profile panel (1920x1080 and
+    1280x720 at every text size; with the projector setting, Medium only). Otherwise the chat takes
+    the whole window: a narrower phone would hold too few words a line.
+    """
+    w, h = size
+    if w < min(PHONE_MIN_WINDOW, px(PHONE_MIN_WINDOW)):    # Small text keeps its phone down to 765 px
+        return None
+    gap = px(24)
+    vm = px(14) if h >= px(560) else 0
+    phone_w = min(px(PHONE_WIDTH), w - pw - 3 * gap, int((h - 2 * vm) / PHONE_RATIO))
+    return (phone_w, gap, vm) if phone_w >= px(PHONE_MIN_WIDTH) else None
+
+
 def plan_frame(size: tuple[int, int], skin: str, px: Callable[[float], int]) -> Frame:
     w, h = size
     pw = _panel_width(w, px)
     none = pygame.Rect(0, 0, 0, 0)
-    if skin in PHONE_SKINS and w >= px(PHONE_MIN_WINDOW):
-        gap = px(24)
-        phone_w = min(px(PHONE_WIDTH), w - pw - 3 * gap)
-        x0 = (w - (phone_w + gap + pw)) // 2
-        vm = px(14) if h >= px(560) else 0
+    phone = _phone_width(size, pw, px) if skin in PHONE_SKINS else None
+    if phone is not None:
+        phone_w, gap, vm = phone
+        pair = phone_w + gap + pw
+        x0 = (w - pair) // 2
+        if x0 < px(150) <= w - pair - px(12):    # big text: move right, to keep the Pause button outside
+            x0 = px(150)
         device = pygame.Rect(x0, vm, phone_w, h - 2 * vm)
         bezel = px(9)
         column = device.inflate(-2 * bezel, -2 * bezel)

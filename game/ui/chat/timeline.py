@@ -128,7 +128,8 @@ class ItemRenderer:
         gutter = self.badge().get_width() + t.px(14)
         if self.hud:
             return max(120, min(width - self.avatar_size() - t.px(24) - gutter - 2 * t.px(12), t.px(760)))
-        return max(120, min(int(width * 0.66), width - self.avatar_size() - t.px(20) - gutter - 2 * t.px(14),
+        share = 0.66 if width >= t.px(440) else 0.74   # a phone at Large / Extra large text: wider bubbles
+        return max(120, min(int(width * share), width - self.avatar_size() - t.px(20) - gutter - 2 * t.px(14),
                             t.px(520)))
 
     def key(self, item: ChatItem, width: int) -> tuple:
