@@ -43,7 +43,8 @@ def test_the_medium_phone_is_unchanged():
 
 
 @pytest.mark.parametrize("size,ts,projector", [((800, 600), 3, False), ((800, 600), 1, False),
-                                               ((1920, 1080), 3, True), ((1280, 720), 3, True)])
+                                               ((1920, 1080), 3, True), ((1280, 720), 3, True),
+                                               ((1920, 1080), 2, True)])
 def test_where_no_phone_fits_the_chat_takes_the_window(size, ts, projector):
     f = plan_frame(size, "social_media", px_of(effective_scale(TEXT_SIZES[ts][1], size, projector)))
     assert f.mode == "full"

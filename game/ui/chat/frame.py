@@ -63,7 +63,7 @@ def _phone_width(size: tuple[int, int], pw: int, px: Callable[[float], int]) -> 
     The phone is upright (PHONE_RATIO) and at most PHONE_WIDTH wide; bigger text makes it wider in
     pixels (the same characters a line), so at Large and Extra large it keeps its shape while an
     upright phone at least PHONE_MIN_WIDTH wide still fits beside the profile panel (1920x1080 and
-    1280x720 at every text size; with the projector setting, Medium only). Otherwise the chat takes
+    1280x720 at every text size; with the projector setting, Small and Medium). Otherwise the chat takes
     the whole window: a narrower phone would hold too few words a line.
     """
     w, h = size

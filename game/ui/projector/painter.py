@@ -4,8 +4,10 @@ The painter never changes anything and writes no sentence of its own: every
 word comes from the state (``screen`` holds the projector's words, ``words``
 the phase's line, the reveal its scoring.md sentences) or from the window
 words the server hands the window (keys, the show-of-hands help). Sizes are
-for the back of a classroom: at 1920x1080 body text is about 42 px, the join
-code about 230 px; everything scales with the window.
+for the back of a classroom: at 1920x1080 body text is about 42 px (the
+text of the game window's "Projector (bigger text)" setting,
+``game.ui.scaling.projector_window_scale``), the join code about 230 px;
+everything scales with the window.
 
 ``texts`` lists every line drawn in the last frame (what tests and reviewers
 read instead of pixels).
@@ -18,11 +20,11 @@ from typing import Any
 
 import pygame
 
+from ..scaling import PROJECTOR_BASE, projector_window_scale
 from ..text import TextKit
 from ..theme import Theme
 
-BASE = (1920, 1080)
-TEXT_SCALE = 2.2          # TextKit's body style is 19 px: 42 px at 1080 lines
+BASE = PROJECTOR_BASE    # the layout's design size; lengths scale with the window from it
 
 
 @dataclass
@@ -67,7 +69,7 @@ class ProjectorPainter:
             return
         self.size = size
         self.s = min(size[0] / BASE[0], size[1] / BASE[1])
-        self.kit.set_scale(TEXT_SCALE * self.s)
+        self.kit.set_scale(projector_window_scale(size))
         path = self.kit.bold_path
         px = max(24, int(210 * self.s))
         try:
