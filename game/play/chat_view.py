@@ -89,6 +89,9 @@ REQUEST = {
     "context": "You don't follow each other.",                    # the window's card: the line under the name
     "decline_note": "Decline ends the chat, and {name} isn't told.",  # ...and what declining does
 }
+#: a profile photo opened big (the window's photo view; a click on the card itself still flags it)
+PHOTO_VIEW = {"open": "View photo", "close": "Close", "flag": "Flag this photo", "unflag": "Remove the flag",
+              "flagged": "Flagged"}
 DECLINED_LINE = "You declined the message request. {name} isn't told, and the chat is closed."
 REQUEST_DECLINE_AS = "leave"   # the command Decline sends: scoring.md v2 scores it exactly as Leave
 TYPING = "typing…"

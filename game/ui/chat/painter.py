@@ -11,6 +11,8 @@ from typing import Any
 
 import pygame
 
+from game.play.chat_view import PHOTO_VIEW
+
 from ..widgets import draw_flag_marker, draw_focus_ring, draw_round_rect, flag_badge
 from . import icons, request, scene
 from .profile import HINT, ProfileCard
@@ -329,8 +331,11 @@ class ChatPainter:
         cur = self.chat._current() if self.chat.focus_visible else None
         hover = getattr(self, "_hover_target", None)
         for card in self.chat.profile_cards:
-            self._draw_card(surface, card, focused=cur is not None and cur[1] is card,
+            self._draw_card(surface, card, focused=cur is not None and cur[0] == "profile" and cur[1] is card,
                             hovered=hover is not None and hover[1] is card)
+            if card.chip.w:
+                self._draw_chip(surface, card, focused=cur is not None and cur[0] == "photo" and cur[1] is card,
+                                hovered=hover is not None and hover[0] == "photo" and hover[1] is card)
         if not self.chat.profile_cards:
             s_ = kit.render_block("No profile details.", "small", p.text_dim, r.w - 2 * pad)
             surface.blit(s_, (x, r.y + self.chat._profile_head_h() - self.chat.profile_scroll))
@@ -341,6 +346,24 @@ class ChatPainter:
             ty = track.y + int((track.h - th) * self.chat.profile_scroll / max_s)
             pygame.draw.rect(surface, p.text_dim, pygame.Rect(track.x, ty, track.w, th), border_radius=2)
         surface.set_clip(prev_clip)
+
+    def _draw_chip(self, surface: pygame.Surface, card: ProfileCard, focused: bool, hovered: bool) -> None:
+        """"View photo" under a profile photo: an outlined pill with a magnifier (it opens, it never flags)."""
+        t, kit = self.chat.theme, self.chat.kit
+        r = card.chip
+        p = t.p
+        fg = p.text if t.high_contrast else p.accent
+        draw_round_rect(surface, p.surface_alt if hovered else p.surface, r, r.h // 2, max(2, t.border_width), fg)
+        icon = kit.line_height("small_bold") * 2 // 3
+        cx, cy = r.x + t.px(8) + icon // 2, r.centery - icon // 8
+        pygame.draw.circle(surface, fg, (cx, cy), icon * 2 // 5, max(2, icon // 7))
+        pygame.draw.line(surface, fg, (cx + icon // 4, cy + icon // 4), (cx + icon // 2, cy + icon // 2),
+                         max(2, icon // 6))
+        label = kit.render_line(kit.ellipsize(PHOTO_VIEW["open"], "small_bold", r.w - icon - 3 * t.px(8)),
+                                "small_bold", fg)
+        surface.blit(label, (r.x + 2 * t.px(8) + icon, r.centery - label.get_height() // 2))
+        if focused:
+            draw_focus_ring(surface, t, r, r.h // 2)
 
     def _draw_card(self, surface: pygame.Surface, card: ProfileCard, focused: bool, hovered: bool) -> None:
         t, kit = self.chat.theme, self.chat.kit
@@ -364,7 +387,7 @@ class ChatPainter:
             pw, ph = card.picture_size(r.w - 2 * t.px(12))
             surface.blit(self.chat.avatars.photo_card(card.item_id, pw, ph, max(2, radius // 2), card.picture),
                          (x, y + t.px(6)))
-            y += ph + t.px(8)
+            y += ph + t.px(8) + card.chip.h + t.px(6)     # the "View photo" chip under it (_draw_chip)
         if flagged:
             b = flag_badge(kit, t)
             surface.blit(b, (x, y + t.px(6)))

@@ -450,7 +450,8 @@ class ChatScreen(MessageScroll, ProfilePanel, Screen):
                 if it.link:
                     msgs.append(("link", it))
         zones = {"messages": msgs,
-                 "profile": [("profile", c) for c in self.profile_cards] if self.profile_visible() else [],
+                 "profile": [tg for c in self.profile_cards for tg in (("profile", c), ("photo", c))
+                             if tg[0] == "profile" or c.picture is not None] if self.profile_visible() else [],
                  "choices": [("button", self.end_button)] if self.end_button is not None else
                  [("button", b) for b in self.choice_buttons],
                  "actions": [("button", b) for b in self.header_buttons]}
@@ -475,7 +476,7 @@ class ChatScreen(MessageScroll, ProfilePanel, Screen):
         target = self._current()
         if target is not None and target[0] in ("item", "link", "more"):
             self.scroll_to_item(target[1])
-        if target is not None and target[0] == "profile":
+        if target is not None and target[0] in ("profile", "photo"):
             self._profile_into_view(target[1])
         if target is not None and zone == "choices" and self.choice_overflow:
             self._choice_into_view(target[1])
@@ -550,9 +551,11 @@ class ChatScreen(MessageScroll, ProfilePanel, Screen):
                 self.toggle_flag(obj.item_id)
             else:
                 self.open_link(obj)
-        elif kind == "profile":
+        elif kind == "profile" or (kind == "photo" and flag_key):
             self.toggle_flag(obj.item_id)
             self._layout_profile()
+        elif kind == "photo":
+            self.open_photo(obj)
         elif kind == "button" and not flag_key:
             obj.activate()
         self.dirty = True
@@ -597,6 +600,10 @@ class ChatScreen(MessageScroll, ProfilePanel, Screen):
             return True
         if key in END_KEYS and not mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT | pygame.KMOD_META):
             self.ask_end(END_KEYS[key])
+            return True
+        target = self._current() if key == pygame.K_v else None
+        if target is not None and target[0] in ("profile", "photo") and target[1].picture is not None:
+            self.open_photo(target[1])     # V: the focused card's photo, big
             return True
         if key == pygame.K_m:
             self.app.settings.muted = not self.app.settings.muted
@@ -659,7 +666,7 @@ class ChatScreen(MessageScroll, ProfilePanel, Screen):
         if self.profile_visible() and self.r_profile.collidepoint(pos):
             for c in self.profile_cards:
                 if c.rect.collidepoint(pos):
-                    return ("profile", c)
+                    return ("photo" if c.chip.collidepoint(pos) else "profile", c)
             return ("panel", None)
         if self.r_view.collidepoint(pos):
             if self.unseen and self._new_pill_rect().collidepoint(pos):
@@ -725,8 +732,8 @@ class ChatScreen(MessageScroll, ProfilePanel, Screen):
         kind = target[0]
         if kind == "newpill":
             self.scroll_by(10**9)
-        elif kind in ("item", "link", "profile", "more"):
-            zone = "profile" if kind == "profile" else "messages"
+        elif kind in ("item", "link", "profile", "photo", "more"):
+            zone = "profile" if kind in ("profile", "photo") else "messages"
             items = self._zones()[zone]
             for i, tg in enumerate(items):
                 if tg[0] == kind and tg[1] is target[1]:
