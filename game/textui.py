@@ -5,7 +5,8 @@ messages show their delivery number `[n]`, which `flag n` uses.
 
 The app moments and exits say what the window and the browser say (the words
 are the chat view's and ``game.play.exits``'): a node that moves the chat to
-another app prints the switch line; a message request is offered at the
+another app prints the switch line; a link with a preview prints its title
+and text; a message request is offered at the
 keyboard (``accept`` / ``decline``; decline sends ``chat_view.REQUEST_DECLINE_AS``);
 ``report`` at the keyboard asks what happened with the report form's reasons.
 Scripts (``--script``) read the command language of cli.md only: they are
@@ -118,6 +119,9 @@ class TextRenderer:
                 self.line(f"(picture: {picture_name(event['image'])})", "    ")
             if event.get("link"):
                 self.line(f"(link: {event['link']} - {FAKE_LINK})", "    ")
+                if seen is not None and seen.preview_title:    # the preview card the window and browser draw
+                    self.line(f"(preview: {seen.preview_title}"
+                              + (f" - {seen.preview_text})" if seen.preview_text else ")"), "    ")
         elif kind == "choice":
             self.line(f"{self.session.scenario.player.name}: {event['text']}", "        ")
         elif kind == "enter" and seen is not None and seen.kind == SWITCH:

@@ -74,6 +74,14 @@ def test_a_platform_switch_prints_the_chat_views_switch_line(tmp_path):
     assert out.index("You: sure, what's your @?") < out.index(said) < out.index("yay 😊 remember, just between us")
 
 
+def test_a_link_preview_prints_its_title_and_text():
+    proc = play("first-dm", "--script", str(GOLDEN / "first-dm" / "worst.script"))
+    out = flat(proc.stdout)
+    assert "(link: chatvault.example/add/jay" in out
+    assert "(preview: ChatVault: add jay.draws.stuff - Private chats that delete themselves.)" in out
+    assert out.index("(link: chatvault") < out.index("(preview: ChatVault")
+
+
 def test_a_chat_that_never_moves_prints_no_switch_line():
     proc = play("first-dm", "--script", str(GOLDEN / "first-dm" / "best.script"))
     assert proc.returncode == 0, proc.stderr
