@@ -109,7 +109,7 @@ class ChatLine:
     image: str = ""                  # picture reference as authored ("" = none)
     link: str = ""
     nudge: bool = False
-    title: str = ""                  # ending card: its title
+    title: str = ""                  # ending card: its title; match and switch lines: their label
     outcome: str = ""                # ending card: safe | neutral | unsafe
     flagged: bool = False            # filled in by ChatView.snapshot()
     receipt: str | None = None       # "Sent" / "Seen" under the player's last reply
@@ -279,7 +279,8 @@ class ChatView:
             node = self.scenario.nodes.get(event.get("node"))
             moved_to = getattr(node, "platform", "") if node is not None else ""
             if moved_to and moved_to in SWITCH_LINES:
-                return ChatLine(SWITCH, SWITCH_LINES[moved_to].format(name=self.stranger), t=t, platform=moved_to)
+                return ChatLine(SWITCH, SWITCH_LINES[moved_to].format(name=self.stranger), t=t, platform=moved_to,
+                                title=SWITCH_TITLE)
             return None
         if kind == "choice":
             line = ChatLine(PLAYER, str(event.get("text", "")), t=t)

@@ -82,6 +82,24 @@ def test_a_link_preview_prints_its_title_and_text():
     assert out.index("(link: chatvault") < out.index("(preview: ChatVault")
 
 
+def test_the_switch_line_carries_its_label_for_every_front_end():
+    from game.library import find_scenario
+    from game.play.chat_view import SWITCH, ChatView
+    from game.session import Session
+
+    session = Session(find_scenario("first-dm"), seed=1)
+    view = ChatView(session)
+    session.start()
+    session.conv.deliver_all()
+    for line in (GOLDEN / "first-dm" / "worst.script").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            session.execute_line(line)
+            session.conv.deliver_all()
+    switch = [line for line in view.update() if line.kind == SWITCH]
+    assert len(switch) == 1 and switch[0].as_dict()["title"] == SWITCH_TITLE   # served to the play page too
+    assert switch[0].platform == "messenger"
+
+
 def test_a_chat_that_never_moves_prints_no_switch_line():
     proc = play("first-dm", "--script", str(GOLDEN / "first-dm" / "best.script"))
     assert proc.returncode == 0, proc.stderr
