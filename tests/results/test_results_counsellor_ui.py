@@ -16,7 +16,7 @@ from results_helpers import fill_class, record_session, scenario  # noqa: E402
 from test_results_report_model import Log  # noqa: E402
 
 from game.results import pin  # noqa: E402
-from game.results.reports import model  # noqa: E402
+from game.results.reports import district, model  # noqa: E402
 from game.results.store import Store  # noqa: E402
 from game.ui.app import App  # noqa: E402
 from game.ui.routes import ROUTES  # noqa: E402
@@ -267,6 +267,42 @@ def test_classes_side_by_side_weeks_and_the_follow_up_list(app, data):
     next(r for r in ov.rows if r.ident == "class:9A").activate()
     assert ov.class_code == "9A" and not any(r.ident.startswith("class:") for r in ov.rows)
     assert [r.ident for r in ov.rows if r.ident.startswith("follow_up:")] == ["follow_up:kit:9A"]
+
+
+def test_a_districts_classes_and_follow_up_names_are_shown_a_page_at_a_time(app, data, monkeypatch):
+    """A district has 100 classes and a thousand names to follow up: drawn all at once they took 500 MB."""
+    from game.ui.screens import counsellor_district as blocks
+
+    monkeypatch.setattr(blocks, "PAGE", 3)
+    unsafe = Log("beta").say("b.0").say("b.1", "secrecy").reply("ok").end("ending", node="bad", outcome="unsafe")
+    with Store.open(data) as store:
+        for k in range(5):
+            for _ in range(2):
+                store.add_session(unsafe.events, player=f"kit{k}", class_code=f"C{k}")
+    ov = set_pin(app)
+    show(ov, None)
+    for name, prefix in (("classes", "class:"), ("follow_up", "follow_up:")):
+        with Store.open(data) as store:
+            want = ([f"class:{c.class_code}" for c in district.compare_classes(store)] if name == "classes" else
+                    [f"follow_up:{f.player}:{f.class_code}" for f in district.follow_up(store)])
+        assert len(want) > 3
+
+        def listed(prefix=prefix, name=name):
+            return [r.ident for r in ov.rows if r.ident.startswith(prefix) and r.ident not in (f"{name}:next",
+                                                                                                f"{name}:prev")]
+
+        seen = listed()
+        assert len(seen) == 3 and not any(r.ident == f"{name}:prev" for r in ov.rows)
+        while any(r.ident == f"{name}:next" for r in ov.rows):
+            next(r for r in ov.rows if r.ident == f"{name}:next").activate()
+            app.tick([])
+            page = listed()
+            assert 0 < len(page) <= 3 and not set(page) & set(seen)
+            assert any(r.ident == f"{name}:prev" for r in ov.rows)
+            seen += page
+        assert seen == want                   # every row once, in the report's order
+    show(ov, "C1")                            # another class starts again on the first page of each list
+    assert [r.ident for r in ov.rows if r.ident.startswith("follow_up:")] == ["follow_up:kit1:C1"]
 
 
 def test_results_move_between_computers_on_a_usb_stick(app, data, tmp_path, monkeypatch):

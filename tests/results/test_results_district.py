@@ -159,3 +159,18 @@ def test_report_command_takes_follow_up(store_target, tmp_path, capsys):
     assert 'id="follow-up"' in out.read_text(encoding="utf-8")
     assert cli_main(["report", *where, "--out", str(out)]) == 0
     assert 'id="follow-up"' not in out.read_text(encoding="utf-8")
+
+
+def test_sql_figures_equal_the_in_memory_figures_follow_up_included(store):
+    """The figures are folded from a few grouped passes: the same as computing them session by session."""
+    from test_results_sql_report import plain
+
+    for filters in ({}, {"class_code": "9A"}, {"player": "KIT"}):
+        fast = model.build(store, **filters, now=0, follow_up=True)
+        slow = model.build_from(store.sessions(with_events=True, **filters), store.scenario_infos(), now=0,
+                                follow_up=True,
+                                filters={"class": filters.get("class_code"), "player": filters.get("player")})
+        assert plain(fast) == plain(slow)
+    whole = model.build(store, follow_up=True)
+    assert {(f.player, f.unsafe_endings, f.paid_when_threatened) for f in whole.follow_up} == {
+        ("ash", 0, 1), ("kit", 2, 0)}

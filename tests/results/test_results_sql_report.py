@@ -12,8 +12,9 @@ from game.results.store import Filters, Store
 def plain(report):
     out = model.to_plain(report, transcripts=False)
     out.pop("generated_at")
-    for p in out["players"]:
+    for p in out["players"] + out.get("follow_up", []):
         p["player"] = p["player"].casefold()
+    for p in out["players"]:
         p["label"] = p["label"].casefold()
     out["players"].sort(key=lambda p: (p["player"], p["classes"]))
     out["scenarios"].sort(key=lambda s: s["scenario"])
@@ -33,12 +34,14 @@ def filled(tmp_path_factory):
 @pytest.mark.parametrize("filters", [{}, {"class_code": "8B"}, {"player": "FOX1"}, {"class_code": "9A", "player": "fox1"}])
 def test_sql_figures_equal_the_in_memory_figures(filled, filters):
     with Store.open(path=filled) as st:
-        fast = model.build(st, **filters, now=0)
+        fast = model.build(st, **filters, now=0, follow_up=True)
         recs = st.sessions(with_events=True, **filters)
-        slow = model.build_from(recs, st.scenario_infos(), now=0,
+        slow = model.build_from(recs, st.scenario_infos(), now=0, follow_up=True,
                                 filters={"class": filters.get("class_code"), "player": filters.get("player")})
     assert fast.overview["sessions"] > 0
     assert plain(fast) == plain(slow)
+    if not filters:      # the data has players to follow up (else the comparison would say little)
+        assert fast.follow_up and {f.class_code for f in fast.follow_up} >= {"8B", "9A"}
 
 
 def test_the_same_report_on_postgresql(filled, store_target):

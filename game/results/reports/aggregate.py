@@ -1,10 +1,16 @@
 """The report's figures computed in SQL, so a report costs the same whatever the store's size.
 
-``model.build`` calls these with the report's filters. Each query reads the
-summary columns the store keeps for every finished session (``summary.py``)
-and the per-kind counts in ``session_categories`` / ``session_disclosures``;
-no event log is read. The figures are exactly those ``model.build_from``
-computes from the records in memory (a test checks both ways agree).
+``figures(store, filters)`` computes everything a report shows in four
+queries: one pass over ``sessions`` grouped by school, class and nickname
+(the overview, players, classes side by side, the follow-up list), one
+grouped by scenario, week and scoring version (scenarios, weeks, scoring
+versions), one over ``session_categories`` (per player and overall) and one
+over ``session_disclosures``. Python then folds those rows (a few per
+player or per scenario and week, never one per session) into each figure.
+The queries read the summary columns the store keeps for every finished
+session (``summary.py``); no event log is read. The figures are exactly those
+``model.build_from`` computes from the records in memory (a test checks both
+ways agree, on both engines).
 
 Sessions of mode ``class_session`` (the conversation a class had together)
 hold no flags, so they are left out of every figure here.
@@ -12,6 +18,7 @@ hold no flags, so they are left out of every figure here.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 import sqlalchemy as sa
@@ -23,6 +30,9 @@ from ..schema import sessions as s
 from ..store import Filters, Store
 
 PLAYER_MODES = ("solo", "class")
+PARTS = (("total", "total"), ("detection", "detection"), ("exit", "exit_part"), ("privacy", "privacy"))
+WEEK_S = 7 * 86400
+MONDAY = 4 * 86400        # 1970-01-01 was a Thursday; Monday 1970-01-05 00:00 UTC
 
 
 def _key() -> Any:
@@ -37,131 +47,225 @@ def _where(filters: Filters) -> list[Any]:
     return where
 
 
-def _done() -> Any:
+def scored() -> Any:
     # a scored session: its summary columns are filled (scoring_version is set whenever a result is kept)
     return sa.and_(s.c.status == "complete", s.c.scoring_version.is_not(None))
 
 
-def _avg(col: Any, cond: Any) -> Any:
-    return sa.func.avg(sa.case((cond, col), else_=None))
+def _week(store: Store) -> Any:
+    """The calendar week (Monday to Sunday, UTC) a session started in, as a number of weeks since 1970-01-05."""
+    # Literals, not bound parameters: PostgreSQL must see the same expression in GROUP BY.
+    shifted = (s.c.started_at - sa.literal_column(str(MONDAY))) / sa.literal_column(f"{WEEK_S}.0")
+    # floor: CAST truncates on SQLite (and the times are after 1970, so that is floor); it rounds on PostgreSQL.
+    return sa.cast(shifted, sa.Integer) if store.is_sqlite else sa.cast(sa.func.floor(shifted), sa.Integer)
 
 
-def _sum(expr: Any, cond: Any = None) -> Any:
-    if cond is None:
-        return sa.func.coalesce(sa.func.sum(expr), 0)
-    return sa.func.coalesce(sa.func.sum(sa.case((cond, expr), else_=0)), 0)
+def _int(cond: Any) -> Any:
+    """1 where ``cond`` holds, 0 where not, NULL where it is NULL (summed: how many rows it holds for)."""
+    return sa.cast(cond, sa.Integer)
 
 
-def _count(cond: Any) -> Any:
-    return sa.func.coalesce(sa.func.sum(sa.case((cond, 1), else_=0)), 0)
+def _parts() -> list[Any]:
+    """Sum and count of each score part (an average is their quotient, as AVG is: NULLs left out)."""
+    out = []
+    for name, col in PARTS:
+        out += [sa.func.sum(s.c[col]).label(f"sum_{name}"), sa.func.count(s.c[col]).label(f"n_{name}")]
+    return out
 
 
-def overview(store: Store, filters: Filters) -> tuple[dict[str, Any], stats.Counts]:
-    """The overview figures and the pooled signal-detection counts of finished sessions."""
-    done = _done()
-    groom = sa.and_(done, s.c.kind == "grooming")
-    q = sa.select(
-        sa.func.count().label("sessions"), _count(done).label("complete"),
-        _count(s.c.status != "complete").label("unfinished"),
-        _avg(s.c.total, done).label("total"), _avg(s.c.detection, done).label("detection"),
-        _avg(s.c.exit_part, done).label("exit"), _avg(s.c.privacy, done).label("privacy"),
-        _count(sa.and_(groom, s.c.reported == 1)).label("reported"), _count(groom).label("grooming"),
-        _count(sa.and_(done, s.c.told_adult == 1)).label("told_adult"),
-        _count(sa.and_(groom, s.c.stayed_too_long == 1)).label("stayed"),
-        sa.func.min(s.c.started_at).label("first"), sa.func.max(s.c.started_at).label("last"),
-        _sum(s.c.signal_items, done).label("si"), _sum(s.c.noise_items, done).label("ni"),
-        _sum(s.c.hits, done).label("h"), _sum(s.c.false_alarms, done).label("fa"),
-    ).where(*_where(filters))
-    players = (sa.select(sa.func.count()).select_from(
-        sa.select(_key(), s.c.class_code).where(*_where(filters))
-        .group_by(_key(), s.c.class_code).subquery()))
-    classes = (sa.select(s.c.class_code).where(*_where(filters), s.c.class_code.is_not(None))
-               .distinct().order_by(s.c.class_code))
-    versions = (sa.select(s.c.scoring_version, sa.func.count()).where(*_where(filters), done)
-                .group_by(s.c.scoring_version))
+def _signal() -> list[Any]:
+    return [sa.func.sum(s.c.signal_items).label("si"), sa.func.sum(s.c.noise_items).label("ni"),
+            sa.func.sum(s.c.hits).label("h"), sa.func.sum(s.c.false_alarms).label("fa")]
+
+
+def _grooming(expr: Any) -> Any:
+    return sa.func.sum(sa.case((s.c.kind == "grooming", expr), else_=None))
+
+
+# Both passes group by whether a session is scored (``done``), so their sums need no CASE per figure: a row
+# of unscored sessions counts in "sessions" and "unfinished" only (its summary columns are NULL anyway).
+
+def _people_query(filters: Filters, follow_up: bool) -> Any:
+    """Pass 1: one row per school, class, nickname and scored or not."""
+    done = _int(scored()).label("done")
+    if follow_up:
+        paid: Any = sa.func.sum(sa.case((sa.and_(
+            scored(),
+            sa.exists().where(disc_t.c.session_id == s.c.id, disc_t.c.kind == "money"),
+            sa.exists().where(cats_t.c.session_id == s.c.id, cats_t.c.category == "threats_blackmail",
+                              cats_t.c["items"] > 0)), 1), else_=0))
+    else:
+        paid = sa.literal_column("0")
+    key = _key().label("key")
+    return (sa.select(
+        s.c.school, s.c.class_code, key, done, sa.func.max(s.c.player).label("name"),
+        sa.func.count().label("sessions"), sa.func.sum(_int(s.c.status != "complete")).label("unfinished"),
+        *_parts(), *_signal(),
+        _grooming(s.c.reported).label("reported"), _grooming(1).label("grooming"),
+        sa.func.sum(s.c.told_adult).label("told_adult"),
+        _grooming(s.c.stayed_too_long).label("stayed_grooming"), sa.func.sum(s.c.stayed_too_long).label("stayed"),
+        sa.func.sum(_int(s.c.ending_outcome == "unsafe")).label("unsafe"), paid.label("paid"),
+        sa.func.min(s.c.started_at).label("first"), sa.func.max(s.c.started_at).label("last"))
+        .where(*_where(filters)).group_by(s.c.school, s.c.class_code, key, done))
+
+
+def _scenario_week_query(store: Store, filters: Filters) -> Any:
+    """Pass 2: one row per scenario, calendar week, scoring version and scored or not."""
+    done = _int(scored()).label("done")
+    exits = s.c.outcome.in_(("blocked", "reported", "left"))
+    week = _week(store).label("week")
+    return (sa.select(
+        s.c.scenario_id, week, s.c.scoring_version, done, sa.func.max(s.c.title).label("title"),
+        sa.func.max(s.c.kind).label("kind"), sa.func.count().label("sessions"),
+        sa.func.sum(s.c.total).label("sum_total"), sa.func.count(s.c.total).label("n_total"), *_signal(),
+        sa.func.sum(s.c.stayed_too_long).label("stayed"),
+        sa.func.sum(sa.case((exits, s.c.late), else_=None)).label("sum_late"),
+        sa.func.count(sa.case((exits, s.c.late), else_=None)).label("n_late"),
+        sa.func.sum(_int(s.c.ending_outcome == "unsafe")).label("unsafe"),
+        sa.func.sum(s.c.reported).label("reported"))
+        .where(*_where(filters)).group_by(s.c.scenario_id, week, s.c.scoring_version, done))
+
+
+def _categories_query(filters: Filters) -> Any:
+    """Pass 3: red-flag items met and spotted per nickname, class and kind (finished sessions)."""
+    key = _key().label("key")
+    return (sa.select(key, s.c.class_code, cats_t.c.category, sa.func.sum(cats_t.c["items"]),
+                      sa.func.sum(cats_t.c.hits))
+            .select_from(cats_t.join(s, s.c.id == cats_t.c.session_id))
+            .where(*_where(filters), scored()).group_by(key, s.c.class_code, cats_t.c.category))
+
+
+def _disclosures_query(filters: Filters) -> Any:
+    """Pass 4: per kind of information, in how many finished sessions it was given away."""
+    return (sa.select(disc_t.c.kind, sa.func.count())
+            .select_from(disc_t.join(s, s.c.id == disc_t.c.session_id))
+            .where(*_where(filters), scored()).group_by(disc_t.c.kind))
+
+
+@dataclass
+class Figures:
+    """The rows of the passes, folded by ``overview``, ``players`` ... (and ``district`` for classes, weeks)."""
+
+    people: list[dict[str, Any]]                 # pass 1
+    scenario_weeks: list[dict[str, Any]]         # pass 2
+    player_categories: dict[tuple[str, str | None], dict[str, tuple[int, int]]] = field(default_factory=dict)
+    disclosures: dict[str, int] = field(default_factory=dict)
+    follow_up: bool = False                      # pass 1 counted payments after a threat
+
+
+def figures(store: Store, filters: Filters, *, follow_up: bool = False, kinds: bool = True) -> Figures:
+    """Every figure's rows, in four queries (two with ``kinds=False``: no categories, no disclosures)."""
     with store.engine.connect() as conn:
-        r = conn.execute(q).one()
-        n_players = int(conn.execute(players).scalar_one())
-        codes = [str(c) for c in conn.execute(classes).scalars()]
-        by_version: dict[int, int] = {}
-        for version, count in conn.execute(versions):
-            by_version[int(version or 1)] = by_version.get(int(version or 1), 0) + int(count)
-    n, complete, grooming = int(r.sessions), int(r.complete), int(r.grooming)
+        people = [dict(r._mapping) for r in conn.execute(_people_query(filters, follow_up))]
+        weeks = [dict(r._mapping) for r in conn.execute(_scenario_week_query(store, filters))]
+        fig = Figures(people, weeks, follow_up=follow_up)
+        if kinds:
+            for k, klass, cid, n, h in conn.execute(_categories_query(filters)):
+                fig.player_categories.setdefault((k, klass), {})[str(cid)] = (int(n), int(h))
+            fig.disclosures = {str(k): int(c) for k, c in conn.execute(_disclosures_query(filters))}
+    return fig
+
+
+# -- folding ----------------------------------------------------------------------------------
+# Rows of scored sessions (done = 1) add to every figure; rows of the others to "sessions" and "unfinished".
+
+PEOPLE_SUMS = ("si", "ni", "h", "fa", "reported", "grooming", "told_adult", "stayed_grooming", "stayed", "unsafe",
+               "paid", *(f"{p}_{name}" for name, _ in PARTS for p in ("sum", "n")))
+SCENARIO_SUMS = ("sum_total", "n_total", "si", "ni", "h", "fa", "stayed", "sum_late", "n_late", "unsafe", "reported")
+
+
+def average(total: float, n: int) -> float | None:
+    return float(total) / n if n else None
+
+
+def add(into: dict[str, Any], row: dict[str, Any], names: tuple[str, ...]) -> dict[str, Any]:
+    """Add the figures ``names`` of a pass's row to ``into`` (a NULL sum is 0); a scored row also to "complete"."""
+    into["sessions"] = into.get("sessions", 0) + int(row["sessions"])
+    into["unfinished"] = into.get("unfinished", 0) + int(row.get("unfinished") or 0)
+    into.setdefault("complete", 0)
+    for n in names:
+        into.setdefault(n, 0)
+    if row["done"]:
+        into["complete"] += int(row["sessions"])
+        for n in names:
+            into[n] += row[n] or 0
+    return into
+
+
+def _max(a: Any, b: Any) -> Any:
+    return b if a is None else a if b is None else max(a, b)
+
+
+def overview(store: Store, filters: Filters, fig: Figures | None = None) -> tuple[dict[str, Any], stats.Counts]:
+    """The overview figures and the pooled signal-detection counts of finished sessions."""
+    fig = fig or figures(store, filters, kinds=False)
+    t: dict[str, Any] = add({}, {"sessions": 0, "done": 0}, PEOPLE_SUMS)
+    first = last = None
+    players: set[tuple[str, str | None]] = set()
+    for r in fig.people:
+        add(t, r, PEOPLE_SUMS)
+        first = r["first"] if first is None else min(first, r["first"])
+        last = r["last"] if last is None else max(last, r["last"])
+        players.add((r["key"], r["class_code"]))
+    by_version: dict[int, int] = {}
+    for r in fig.scenario_weeks:
+        if r["done"]:
+            v = int(r["scoring_version"] or 1)
+            by_version[v] = by_version.get(v, 0) + int(r["sessions"])
+    n, complete, grooming = int(t["sessions"]), int(t["complete"]), int(t["grooming"])
     ov = {
-        "sessions": n, "complete": complete, "unfinished": int(r.unfinished), "players": n_players,
-        "classes": codes, "completion_rate": complete / n if n else None,
-        "averages": {"total": _f(r.total), "detection": _f(r.detection), "exit": _f(r.exit),
-                     "privacy": _f(r.privacy)},
-        "reported_share": int(r.reported) / grooming if grooming else None,
-        "told_adult_share": int(r.told_adult) / complete if complete else None,
-        "stayed_too_long": int(r.stayed), "grooming_complete": grooming,
-        "first": r.first, "last": r.last,
+        "sessions": n, "complete": complete, "unfinished": int(t["unfinished"]), "players": len(players),
+        "classes": sorted({str(r["class_code"]) for r in fig.people if r["class_code"] is not None}),
+        "completion_rate": complete / n if n else None,
+        "averages": {name: average(t[f"sum_{name}"], int(t[f"n_{name}"])) for name, _ in PARTS},
+        "reported_share": int(t["reported"]) / grooming if grooming else None,
+        "told_adult_share": int(t["told_adult"]) / complete if complete else None,
+        "stayed_too_long": int(t["stayed_grooming"]), "grooming_complete": grooming,
+        "first": first, "last": last,
         "scoring_versions": dict(sorted(by_version.items())),   # finished sessions per scoring version
     }
-    return ov, stats.Counts(int(r.si), int(r.ni), int(r.h), int(r.fa))
+    return ov, stats.Counts(int(t["si"]), int(t["ni"]), int(t["h"]), int(t["fa"]))
 
 
-def _f(x: Any) -> float | None:
-    return None if x is None else float(x)
-
-
-def categories(store: Store, filters: Filters) -> dict[str, tuple[int, int]]:
-    """Per red-flag kind over finished sessions: (items met, items spotted)."""
-    q = (sa.select(cats_t.c.category, sa.func.sum(cats_t.c["items"]), sa.func.sum(cats_t.c.hits))
-         .select_from(cats_t.join(s, s.c.id == cats_t.c.session_id))
-         .where(*_where(filters), _done()).group_by(cats_t.c.category))
-    with store.engine.connect() as conn:
-        return {str(c): (int(n), int(h)) for c, n, h in conn.execute(q)}
-
-
-def disclosures(store: Store, filters: Filters) -> dict[str, int]:
-    """Per kind of information: in how many finished sessions it was given away."""
-    q = (sa.select(disc_t.c.kind, sa.func.count())
-         .select_from(disc_t.join(s, s.c.id == disc_t.c.session_id))
-         .where(*_where(filters), _done()).group_by(disc_t.c.kind))
-    with store.engine.connect() as conn:
-        return {str(k): int(c) for k, c in conn.execute(q)}
-
-
-def scenarios(store: Store, filters: Filters) -> list[dict[str, Any]]:
-    done = _done()
-    exits = sa.and_(done, s.c.outcome.in_(("blocked", "reported", "left")))
-    q = (sa.select(
-        s.c.scenario_id, sa.func.max(s.c.title).label("title"), sa.func.max(s.c.kind).label("kind"),
-        sa.func.count().label("sessions"), _count(done).label("complete"),
-        _avg(s.c.total, done).label("avg_total"),
-        _count(sa.and_(done, s.c.stayed_too_long == 1)).label("stayed"),
-        _avg(s.c.late, exits).label("avg_late"),
-        _count(sa.and_(done, s.c.ending_outcome == "unsafe")).label("unsafe"),
-        _count(sa.and_(done, s.c.reported == 1)).label("reported"))
-        .where(*_where(filters)).group_by(s.c.scenario_id))
-    with store.engine.connect() as conn:
-        return [dict(r._mapping) for r in conn.execute(q)]
-
-
-def players(store: Store, filters: Filters) -> list[dict[str, Any]]:
+def players(fig: Figures) -> list[dict[str, Any]]:
     """One row per nickname and class (the same nickname in two classes is two players)."""
-    done = _done()
-    key = _key().label("key")
-    q = (sa.select(
-        key, s.c.class_code, sa.func.max(s.c.player).label("name"), sa.func.count().label("sessions"),
-        _count(done).label("complete"),
-        _avg(s.c.total, done).label("total"), _avg(s.c.detection, done).label("detection"),
-        _avg(s.c.exit_part, done).label("exit"), _avg(s.c.privacy, done).label("privacy"),
-        _sum(s.c.signal_items, done).label("si"), _sum(s.c.noise_items, done).label("ni"),
-        _sum(s.c.hits, done).label("h"), _sum(s.c.false_alarms, done).label("fa"),
-        _count(sa.and_(done, s.c.stayed_too_long == 1)).label("stayed"))
-        .where(*_where(filters)).group_by(key, s.c.class_code))
-    per_cat = (sa.select(_key().label("key"), s.c.class_code, cats_t.c.category,
-                         sa.func.sum(cats_t.c["items"]), sa.func.sum(cats_t.c.hits))
-               .select_from(cats_t.join(s, s.c.id == cats_t.c.session_id))
-               .where(*_where(filters), done)
-               .group_by(_key(), s.c.class_code, cats_t.c.category))
-    with store.engine.connect() as conn:
-        rows = [dict(r._mapping) for r in conn.execute(q)]
-        cats: dict[tuple[str, str | None], dict[str, tuple[int, int]]] = {}
-        for k, klass, cid, n, h in conn.execute(per_cat):
-            cats.setdefault((k, klass), {})[str(cid)] = (int(n), int(h))
-    for r in rows:
-        r["categories"] = cats.get((r["key"], r["class_code"]), {})
-    return rows
+    rows: dict[tuple[str, str | None], dict[str, Any]] = {}
+    for r in fig.people:
+        k = (r["key"], r["class_code"])
+        row = rows.get(k)
+        if row is None:
+            row = rows[k] = {"key": r["key"], "class_code": r["class_code"], "name": None}
+        row["name"] = _max(row["name"], r["name"])
+        add(row, r, PEOPLE_SUMS)
+    return [{
+        "key": row["key"], "class_code": row["class_code"], "name": row["name"],
+        "sessions": int(row["sessions"]), "complete": int(row["complete"]),
+        **{name: average(row[f"sum_{name}"], int(row[f"n_{name}"])) for name, _ in PARTS},
+        "si": int(row["si"]), "ni": int(row["ni"]), "h": int(row["h"]), "fa": int(row["fa"]),
+        "stayed": int(row["stayed"]), "categories": fig.player_categories.get(k, {})}
+        for k, row in rows.items()]
+
+
+def categories(fig: Figures) -> dict[str, tuple[int, int]]:
+    """Per red-flag kind over finished sessions: (items met, items spotted)."""
+    out: dict[str, tuple[int, int]] = {}
+    for per_kind in fig.player_categories.values():
+        for cid, (n, h) in per_kind.items():
+            a, b = out.get(cid, (0, 0))
+            out[cid] = (a + n, b + h)
+    return out
+
+
+def scenarios(fig: Figures) -> list[dict[str, Any]]:
+    rows: dict[str, dict[str, Any]] = {}
+    for r in fig.scenario_weeks:
+        row = rows.get(r["scenario_id"])
+        if row is None:
+            row = rows[r["scenario_id"]] = {"scenario_id": r["scenario_id"], "title": None, "kind": None}
+        row["title"], row["kind"] = _max(row["title"], r["title"]), _max(row["kind"], r["kind"])
+        add(row, r, SCENARIO_SUMS)
+    return [{"scenario_id": row["scenario_id"], "title": row["title"], "kind": row["kind"],
+             "sessions": int(row["sessions"]), "complete": int(row["complete"]),
+             "avg_total": average(row["sum_total"], int(row["n_total"])), "stayed": int(row["stayed"]),
+             "avg_late": average(row["sum_late"], int(row["n_late"])), "unsafe": int(row["unsafe"]),
+             "reported": int(row["reported"])} for row in rows.values()]

@@ -23,7 +23,10 @@ from dataclasses import dataclass, field
 from html import escape
 from typing import Any
 
+import sqlalchemy as sa
+
 from ...play.chat_view import END_ACTION_LABELS
+from ..schema import sessions as sessions_t
 from ..stats import share_of
 from ..store import Filters, SessionRecord, Store
 
@@ -178,18 +181,25 @@ def _votes(votes: list[dict[str, Any]], events: list[dict[str, Any]]) -> list[Vo
 
 
 def _students(store: Store, filters: Filters, player: str | None) -> list[StudentSplit]:
+    """Per nickname, finished solo sessions and class-play results with warning signs spotted / met.
+
+    Summed in SQL from the summary columns (one query; no result record is read)."""
+    from .aggregate import scored
+
+    s = sessions_t
+    where = Filters(class_code=filters.class_code, since=filters.since, until=filters.until, school=filters.school,
+                    player=player, modes=("solo", "class")).conditions()
+    q = (sa.select(s.c.player, s.c.mode, sa.func.count(), sa.func.coalesce(sa.func.sum(s.c.hits), 0),
+                   sa.func.coalesce(sa.func.sum(s.c.signal_items), 0))
+         .where(*where, scored(), s.c.player.is_not(None), s.c.player != "").group_by(s.c.player, s.c.mode))
     split: dict[str, list[int]] = {}
-    for rec in store.iter_sessions(Filters(class_code=filters.class_code, since=filters.since, until=filters.until,
-                                           school=filters.school, player=player, modes=("solo", "class"),
-                                           statuses=("complete",))):
-        if not rec.player or not rec.result:
-            continue
-        row = split.setdefault(rec.player, [0, 0, 0, 0, 0, 0])
-        signal = rec.result.get("signal") or {}
-        base = 3 if rec.mode == "class" else 0
-        row[base] += 1
-        row[base + 1] += int(signal.get("hits", 0))
-        row[base + 2] += int(signal.get("signal_items", 0))
+    with store.engine.connect() as conn:
+        for name, mode, n, hits, signal in conn.execute(q):
+            row = split.setdefault(str(name), [0, 0, 0, 0, 0, 0])
+            base = 3 if mode == "class" else 0
+            row[base] += int(n)
+            row[base + 1] += int(hits)
+            row[base + 2] += int(signal)
     return [StudentSplit(name, *row) for name, row in sorted(split.items(), key=lambda kv: kv[0].casefold())
             if row[3]]      # only students who played in class
 

@@ -16,8 +16,9 @@
   holds it only when asked for (``report --follow-up``). It is listed by
   class and nickname, never ranked.
 
-Every query reads the summary columns (``summary.py``), like
-``aggregate.py``; sessions of mode ``class_session`` are left out.
+Every figure is folded from the rows of ``aggregate.figures`` (the passes
+over the summary columns, ``summary.py``); ``model.build`` runs those passes
+once for the whole report. Sessions of mode ``class_session`` are left out.
 """
 
 from __future__ import annotations
@@ -25,17 +26,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-import sqlalchemy as sa
-
 from .. import stats
-from ..schema import session_categories as cats_t
-from ..schema import session_disclosures as disc_t
-from ..schema import sessions as s
 from ..store import Filters, Store
-from .aggregate import _count, _done, _key, _sum, _where
+from . import aggregate
+from .aggregate import MONDAY, WEEK_S
 
-WEEK_S = 7 * 86400
-MONDAY = 4 * 86400        # 1970-01-01 was a Thursday; Monday 1970-01-05 00:00 UTC
 NO_FINISHED = "no finished chats yet"
 FOLLOW_UP_TITLE = "Worth a quiet conversation"
 FOLLOW_UP_WORDING = (
@@ -69,38 +64,29 @@ class ClassRow:
 
 def compare_classes(store: Store, filters: Filters | None = None) -> list[ClassRow]:
     """One row per school and class matching ``filters``, by school then class code."""
-    f = filters or Filters()
-    done = _done()
-    groom = sa.and_(done, s.c.kind == "grooming")
-    q = (sa.select(s.c.school, s.c.class_code, sa.func.count().label("n"), _count(done).label("complete"),
-                   sa.func.avg(sa.case((done, s.c.total), else_=None)).label("total"),
-                   _sum(s.c.signal_items, done).label("si"), _sum(s.c.noise_items, done).label("ni"),
-                   _sum(s.c.hits, done).label("h"), _sum(s.c.false_alarms, done).label("fa"),
-                   _count(sa.and_(groom, s.c.stayed_too_long == 1)).label("stayed"), _count(groom).label("groom"))
-         .where(*_where(f)).group_by(s.c.school, s.c.class_code))
-    with store.engine.connect() as conn:
-        rows = list(conn.execute(q))
-        n_players = {(r[0], r[1]): int(r[2]) for r in conn.execute(_players_by_class(f))}
+    return classes_of(aggregate.figures(store, filters or Filters(), kinds=False))
+
+
+def classes_of(fig: aggregate.Figures) -> list[ClassRow]:
+    """``compare_classes`` from the rows of ``aggregate.figures`` (one pass for every figure)."""
+    groups: dict[tuple[str, str | None], dict[str, Any]] = {}
+    keys: dict[tuple[str, str | None], set[str]] = {}
+    for r in fig.people:
+        where = (str(r["school"]), r["class_code"])
+        aggregate.add(groups.setdefault(where, {}), r, ("sum_total", "n_total", "si", "ni", "h", "fa",
+                                                        "stayed_grooming", "grooming"))
+        keys.setdefault(where, set()).add(r["key"])
     out = []
-    for r in rows:
-        counts = stats.Counts(int(r.si), int(r.ni), int(r.h), int(r.fa))
+    for (school, klass), g in groups.items():
+        counts = stats.Counts(int(g["si"]), int(g["ni"]), int(g["h"]), int(g["fa"]))
         out.append(ClassRow(
-            school=str(r.school), class_code=r.class_code, sessions=int(r.n),
-            players=n_players.get((r.school, r.class_code), 0), complete=int(r.complete),
-            avg_total=None if r.total is None else float(r.total),
+            school=school, class_code=klass, sessions=int(g["sessions"]), players=len(keys[(school, klass)]),
+            complete=int(g["complete"]), avg_total=aggregate.average(g["sum_total"], int(g["n_total"])),
             spotted=_share(counts.hits, counts.signal_items),
             normal_flagged=_share(counts.false_alarms, counts.noise_items),
-            stayed_share=_share(int(r.stayed), int(r.groom)), discernment=stats.discernment(counts)))
+            stayed_share=_share(int(g["stayed_grooming"]), int(g["grooming"])), discernment=stats.discernment(counts)))
     out.sort(key=lambda c: (c.school, c.class_code is None, c.class_code or ""))
     return out
-
-
-def _players_by_class(f: Filters) -> Any:
-    """Players per school and class: distinct nicknames (case-folded), no nickname counting as one."""
-    inner = (sa.select(s.c.school.label("school"), s.c.class_code.label("class_code"), _key().label("key"))
-             .where(*_where(f)).group_by(s.c.school, s.c.class_code, _key()).subquery())
-    return (sa.select(inner.c.school, inner.c.class_code, sa.func.count())
-            .group_by(inner.c.school, inner.c.class_code))
 
 
 @dataclass(frozen=True)
@@ -118,32 +104,27 @@ class WeekRow:
         return self.discernment.reading if self.complete else NO_FINISHED
 
 
-def _week(store: Store) -> Any:
-    shifted = (s.c.started_at - MONDAY) / WEEK_S
-    # floor: CAST truncates on SQLite (and the times are after 1970, so that is floor); it rounds on PostgreSQL.
-    return sa.cast(shifted, sa.Integer) if store.is_sqlite else sa.cast(sa.func.floor(shifted), sa.Integer)
-
-
 def weekly(store: Store, filters: Filters | None = None) -> list[WeekRow]:
     """One row per calendar week (Monday to Sunday, UTC) with sessions, oldest first; empty weeks are left out."""
-    f = filters or Filters()
-    done = _done()
-    week = _week(store).label("week")
-    q = (sa.select(week, sa.func.count().label("n"), _count(done).label("complete"),
-                   _sum(s.c.signal_items, done).label("si"), _sum(s.c.noise_items, done).label("ni"),
-                   _sum(s.c.hits, done).label("h"), _sum(s.c.false_alarms, done).label("fa"))
-         .where(*_where(f)).group_by(week).order_by(week))
+    return weeks_of(aggregate.figures(store, filters or Filters(), kinds=False))
+
+
+def weeks_of(fig: aggregate.Figures) -> list[WeekRow]:
+    """``weekly`` from the rows of ``aggregate.figures``."""
+    groups: dict[int, dict[str, Any]] = {}
+    for r in fig.scenario_weeks:
+        aggregate.add(groups.setdefault(int(r["week"]), {}), r, ("si", "ni", "h", "fa"))
     out = []
-    with store.engine.connect() as conn:
-        for r in conn.execute(q):
-            counts = stats.Counts(int(r.si), int(r.ni), int(r.h), int(r.fa))
-            complete = int(r.complete)
-            out.append(WeekRow(
-                week_start=float(MONDAY + int(r.week) * WEEK_S), sessions=int(r.n), complete=complete,
-                spotted=_share(counts.hits, counts.signal_items),
-                normal_flagged=_share(counts.false_alarms, counts.noise_items),
-                false_alarms_per_chat=_share(counts.false_alarms, complete),
-                discernment=stats.discernment(counts)))
+    for week in sorted(groups):
+        g = groups[week]
+        counts = stats.Counts(int(g["si"]), int(g["ni"]), int(g["h"]), int(g["fa"]))
+        complete = int(g["complete"])
+        out.append(WeekRow(
+            week_start=float(MONDAY + week * WEEK_S), sessions=int(g["sessions"]), complete=complete,
+            spotted=_share(counts.hits, counts.signal_items),
+            normal_flagged=_share(counts.false_alarms, counts.noise_items),
+            false_alarms_per_chat=_share(counts.false_alarms, complete),
+            discernment=stats.discernment(counts)))
     return out
 
 
@@ -169,24 +150,22 @@ class FollowUp:
 
 def follow_up(store: Store, filters: Filters | None = None) -> list[FollowUp]:
     """Players who reached an unsafe ending more than once, or paid after a threat; by class and nickname."""
-    f = filters or Filters()
-    done = _done()
-    paid = sa.and_(
-        done,
-        sa.exists().where(disc_t.c.session_id == s.c.id, disc_t.c.kind == "money"),
-        sa.exists().where(cats_t.c.session_id == s.c.id, cats_t.c.category == "threats_blackmail",
-                          cats_t.c["items"] > 0))
-    key = _key().label("key")
-    q = (sa.select(key, s.c.class_code, s.c.school, sa.func.max(s.c.player).label("name"),
-                   _count(sa.and_(done, s.c.ending_outcome == "unsafe")).label("unsafe"),
-                   _count(paid).label("paid"))
-         .where(*_where(f)).group_by(key, s.c.class_code, s.c.school))
+    return follow_up_of(aggregate.figures(store, filters or Filters(), follow_up=True, kinds=False))
+
+
+def follow_up_of(fig: aggregate.Figures) -> list[FollowUp]:
+    """``follow_up`` from the rows of ``aggregate.figures(..., follow_up=True)``."""
+    assert fig.follow_up, "the figures were computed without the follow-up counts"
+    people: dict[tuple[str, str | None, str], dict[str, Any]] = {}
+    for r in fig.people:
+        p = people.setdefault((str(r["school"]), r["class_code"], r["key"]), {"name": None})
+        p["name"] = r["name"] if p["name"] is None else max(p["name"], r["name"] or p["name"])
+        aggregate.add(p, r, ("unsafe", "paid"))
     out = []
-    with store.engine.connect() as conn:
-        for r in conn.execute(q):
-            n_unsafe, n_paid = int(r.unsafe), int(r.paid)
-            if n_unsafe >= 2 or n_paid >= 1:
-                out.append(FollowUp(str(r.name or "(no nickname)"), r.class_code, str(r.school), n_unsafe, n_paid))
+    for (school, klass, _key), p in people.items():
+        n_unsafe, n_paid = int(p["unsafe"]), int(p["paid"])
+        if n_unsafe >= 2 or n_paid >= 1:
+            out.append(FollowUp(str(p["name"] or "(no nickname)"), klass, school, n_unsafe, n_paid))
     out.sort(key=lambda x: (x.school, x.class_code or "", x.player.casefold()))
     return out
 
@@ -230,4 +209,21 @@ def weeks_from(views: list[Any]) -> list[WeekRow]:
             spotted=_share(counts.hits, counts.signal_items),
             normal_flagged=_share(counts.false_alarms, counts.noise_items),
             false_alarms_per_chat=_share(counts.false_alarms, len(done)), discernment=stats.discernment(counts)))
+    return out
+
+
+def follow_up_from(items: list[tuple[str, Any]], items_of: dict[int, dict[str, list[str]]]) -> list[FollowUp]:
+    """``follow_up`` from ``(school, SessionView)`` pairs and each session's red-flag items and their kinds."""
+    groups: dict[tuple[str, str | None, str], list[Any]] = {}
+    for school, v in items:
+        groups.setdefault((school, v.class_code, v.player.casefold()), []).append(v)
+    out = []
+    for (school, klass, _key), views in groups.items():
+        done = [v for v in views if v.complete and v.result]
+        unsafe = sum(1 for v in done if v.ending_outcome == "unsafe")
+        paid = sum(1 for v in done if "money" in v.disclosures
+                   and any("threats_blackmail" in cats for cats in items_of.get(v.id, {}).values()))
+        if unsafe >= 2 or paid >= 1:
+            out.append(FollowUp(max(v.player for v in views), klass, school, unsafe, paid))
+    out.sort(key=lambda x: (x.school, x.class_code or "", x.player.casefold()))
     return out

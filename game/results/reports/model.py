@@ -254,24 +254,18 @@ def build(store: Store, *, class_code: str | None = None, player: str | None = N
     ``follow_up``: also list the players worth a quiet conversation
     (``district.follow_up``; for the counsellor alone, so only when asked).
     """
-    from . import district
-
     with _gc_paused():
         filters = Filters(school=school, class_code=class_code, player=player, since=since, until=until)
-        report = _build(store, filters, now=now, limit=sessions, transcripts=transcripts)
-        report.classes = district.compare_classes(store, filters)
-        report.weeks = district.weekly(store, filters)
-        if follow_up:
-            report.follow_up = district.follow_up(store, filters)
-        return report
+        return _build(store, filters, now=now, limit=sessions, transcripts=transcripts, follow_up=follow_up)
 
 
 def _build(store: Store, filters: Filters, *, now: float | None, limit: int | None,
-           transcripts: bool) -> Report:
-    from . import aggregate
+           transcripts: bool, follow_up: bool = False) -> Report:
+    from . import aggregate, district
 
     tax = taxonomy()
-    overview, counts = aggregate.overview(store, filters)
+    fig = aggregate.figures(store, filters, follow_up=follow_up)      # every figure, in four queries
+    overview, counts = aggregate.overview(store, filters, fig)
     class_d = stats.discernment(counts)
     infos = store.scenario_infos()
     views = [_view(rec, infos, tax) for rec in _records(store, filters, limit, transcripts)]
@@ -287,12 +281,15 @@ def _build(store: Store, filters: Filters, *, now: float | None, limit: int | No
         overview=overview,
         discernment=class_d,
         reading=class_d.reading,
-        players=_player_rows(aggregate.players(store, filters), tax, several),
-        categories=_category_list(aggregate.categories(store, filters), tax),
-        scenarios=_scenario_rows(aggregate.scenarios(store, filters)),
-        disclosures=_disclosure_rows(aggregate.disclosures(store, filters), overview["complete"], tax),
+        players=_player_rows(aggregate.players(fig), tax, several),
+        categories=_category_list(aggregate.categories(fig), tax),
+        scenarios=_scenario_rows(aggregate.scenarios(fig)),
+        disclosures=_disclosure_rows(fig.disclosures, overview["complete"], tax),
         sessions=views,
         taxonomy=tax,
+        classes=district.classes_of(fig),
+        weeks=district.weeks_of(fig),
+        follow_up=district.follow_up_of(fig) if follow_up else None,
     )
 
 
@@ -381,7 +378,7 @@ def _disclosure_rows(counts: dict[str, int], complete: int, tax: Taxonomy) -> li
 
 def build_from(records: Sequence[SessionRecord], scenario_infos: dict[str, dict[str, Any]],
                *, filters: dict[str, Any] | None = None, now: float | None = None,
-               tax: Taxonomy | None = None) -> Report:
+               tax: Taxonomy | None = None, follow_up: bool = False) -> Report:
     from . import district
 
     tax = tax or taxonomy()
@@ -420,6 +417,7 @@ def build_from(records: Sequence[SessionRecord], scenario_infos: dict[str, dict[
         taxonomy=tax,
         classes=district.classes_from([(schools.get(v.id, ""), v) for v in views]),
         weeks=district.weeks_from(views),
+        follow_up=district.follow_up_from([(schools.get(v.id, ""), v) for v in views], items_of) if follow_up else None,
     )
 
 

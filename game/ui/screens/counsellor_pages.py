@@ -451,6 +451,7 @@ class OverviewScreen(PageScreen):
     def __init__(self, app: App, store: Any, class_code: str | None = LATEST):
         super().__init__(app, store)
         self.player_page = 0
+        self.list_pages: dict[str, int] = {}      # the page shown of "classes" and "follow_up"
         activity = store.class_activity()
         self.classes = sorted(activity)
         if class_code == LATEST:
@@ -504,6 +505,7 @@ class OverviewScreen(PageScreen):
         """Show one class (None: all classes); the page is built from that class alone."""
         self.class_code = class_code
         self.player_page = 0
+        self.list_pages = {}
         self.report = self._build()
         self.on_resize(self.app.size)
 
@@ -604,7 +606,13 @@ class OverviewScreen(PageScreen):
                 self.session_row(page, s)
 
     def district_body(self, page: PageBuilder) -> None:
-        counsellor_district.body(page, self.report, show_class=self.show_class, open_player=self.open_follow_up)
+        counsellor_district.body(page, self.report, show_class=self.show_class, open_player=self.open_follow_up,
+                                 pages=self.list_pages, turn=self.turn_list)
+
+    def turn_list(self, name: str, step: int) -> None:
+        """Show the next (step 1) or previous (-1) page of a district list ("classes", "follow_up")."""
+        self.list_pages[name] = max(0, self.list_pages.get(name, 0) + step)
+        self.on_resize(self.app.size)
 
     def open_follow_up(self, f: Any) -> None:
         self.app.push(PlayerScreen(self.app, self.store, f.player, f.class_code))
