@@ -102,6 +102,9 @@ def replicate(store, copies_from: int, copies_to: int) -> None:
             conn.execute(sa.text(
                 f"INSERT INTO session_disclosures SELECT session_id + {off}, kind "
                 f"FROM session_disclosures WHERE session_id <= {n}"))
+            conn.execute(sa.text(      # the cached result records (their own table since store version 4)
+                f"INSERT INTO session_results (session_id, result_json) SELECT session_id + {off}, result_json "
+                f"FROM session_results WHERE session_id <= {n}"))
     if not store.is_sqlite:
         with store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
             conn.exec_driver_sql("SELECT setval(pg_get_serial_sequence('sessions', 'id'), "
