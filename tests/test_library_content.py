@@ -76,3 +76,18 @@ def test_telling_an_adult_is_never_announced_to_the_offender_and_he_does_not_jus
             texts = [m.text for m in target.messages]
             assert not any("no longer available" in t or t.endswith("unmatched you.") for t in texts), \
                 (node.id, choice.next)
+
+
+US_SERVICES = re.compile(r"CyberTipline|NCMEC|Take It Down|\b988\b|\b911\b|Childhelp|Trafficking Hotline")
+UK_SERVICES = re.compile(r"CEOP|Childline|Report Remove|Samaritans|\bShout\b|\b999\b|Modern Slavery")
+
+
+@pytest.mark.parametrize("scenario", LIBRARY.scenarios, ids=IDS)
+def test_services_named_to_the_player_are_the_players_countrys(scenario):
+    # a US player's help list shows US services only (game/data/help_resources.yaml), so an ending or an
+    # explanation that sends them to Childline points nowhere; facilitator notes may name both
+    whys = [p.why for p in scenario.stranger.profile]
+    whys += [m.why for node in scenario.nodes.values() for m in node.messages + node.idle_nudges]
+    text = player_facing_text(scenario) + "\n" + "\n".join(w for w in whys if w)
+    other = UK_SERVICES if scenario.language == "en-US" else US_SERVICES
+    assert not other.findall(text)
