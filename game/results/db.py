@@ -110,9 +110,36 @@ def _sqlite_on_connect(dbapi_conn: Any, _record: Any) -> None:
         cur.close()
 
 
+def is_read_only(exc: BaseException) -> bool:
+    """SQLite refused a write because it opened the file read-only (SQLITE_READONLY and its kinds)."""
+    orig = getattr(exc, "orig", None) or exc
+    return isinstance(orig, sqlite3.OperationalError) and \
+        (getattr(orig, "sqlite_errorcode", 0) or 0) & 0xFF == sqlite3.SQLITE_READONLY
+
+
+def drop_connections_after(engine: Engine, exc: BaseException) -> None:
+    """After a failed write: drop every pooled SQLite connection if it failed as read-only.
+
+    SQLite opens a file it cannot write read-only, silently (a read-only disk, or
+    one remounted writable half-way through opening the file), and such a
+    connection never writes again, even once the disk can be written. While any
+    connection of the process has the file open, SQLite may hand a new one the
+    same read-only file handle, so all of them are closed; the next write opens
+    the file afresh.
+    """
+    if engine.dialect.name == "sqlite" and is_read_only(exc):
+        engine.dispose()
+
+
 def _sqlite_on_begin(conn: sa.Connection) -> None:
     immediate = conn.get_execution_options().get("immediate", False)
     conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def configure_sqlite(engine: Engine) -> None:
+    """Give a SQLite engine the store's connection settings (WAL, FULL sync, ...) and its BEGINs."""
+    event.listen(engine, "connect", _sqlite_on_connect)
+    event.listen(engine, "begin", _sqlite_on_begin)
 
 
 def _set_aside(path: Path, reason: str) -> Any:
@@ -160,8 +187,7 @@ def _open_engine(target: Target, *, timeout: float, migrate_schema: bool, recove
             sa.engine.URL.create("sqlite+pysqlite", database=str(target.path)),
             poolclass=sa.pool.QueuePool, pool_size=4, max_overflow=8,
             connect_args={"timeout": timeout, "check_same_thread": False})
-        event.listen(engine, "connect", _sqlite_on_connect)
-        event.listen(engine, "begin", _sqlite_on_begin)
+        configure_sqlite(engine)
     else:
         engine = sa.create_engine(target.url, pool_size=5, max_overflow=10, pool_pre_ping=True,
                                   connect_args={"connect_timeout": max(1, int(timeout))})

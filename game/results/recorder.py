@@ -17,7 +17,10 @@ Two ways of committing:
 If the database cannot be written (disk full, locked for too long, the
 server away) the game goes on: the events are kept in memory, in order, and
 written when it works again (the writer thread retries on its own, every
-0.2 s up to every 2 s; the other mode retries with the next event).
+0.2 s up to every 2 s, and at once when a new event or the finish arrives;
+the other mode retries with the next event). A SQLite connection that
+failed because it had opened the file read-only is dropped, so the next try
+opens the file afresh (``db.drop_connections_after``).
 
 **Status for the front ends** (the hook the player-facing message is built
 on): ``recorder.status()`` returns a ``SaveStatus`` with ``state`` one of
@@ -52,7 +55,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .db import ERRORS, DatabaseError
+from .db import ERRORS, DatabaseError, drop_connections_after
 from .store import Store
 
 #: what opening the store for a new session can raise
@@ -252,6 +255,8 @@ class Recorder:
                 self.next_seq += len(self._pending)
                 self._pending.clear()
         except OPEN_ERRORS as exc:
+            if self.store is not None:
+                drop_connections_after(self.store.engine, exc)
             if self.last_error is None:
                 self._failing_since = time.time()
             self.last_error = describe_failure(exc, self._store_path())
@@ -289,8 +294,12 @@ class Recorder:
             delay = RETRY_FIRST_S
             while not self.flush():
                 self._set_state()
-                time.sleep(delay)
-                delay = min(RETRY_MAX_S, delay * 2)
+                # Wait for the next try on the queue, not in a sleep: a new event or the
+                # finish tries again at once (the disk may have room again by then).
+                try:
+                    finishing = self._take(*self._queue.get(timeout=delay), finishing)
+                except queue.Empty:
+                    delay = min(RETRY_MAX_S, delay * 2)
                 # keep taking new events, in order, while we wait
                 finishing = self._take_queued(finishing, until_finish=False)
             if finishing[0]:

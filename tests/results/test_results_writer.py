@@ -98,3 +98,72 @@ def test_many_background_recorders_share_one_store(store_target):
             t.join(30)
         assert all(r.wait_saved(30) for r in recs)
         assert len(store.sessions(statuses=("complete",))) == 5
+
+
+def test_a_new_event_tries_a_failed_write_again_at_once(tmp_path, monkeypatch):
+    # The writer's own retries are an hour apart here, so only the new event can make it try
+    # again: before, it slept through the whole delay whatever arrived meanwhile.
+    from game.results import recorder
+
+    monkeypatch.setattr(recorder, "RETRY_FIRST_S", 3600.0)
+    monkeypatch.setattr(recorder, "RETRY_MAX_S", 3600.0)
+    with Store.open(path=tmp_path / "r.sqlite3") as store:
+        real = store.append_events
+        disk_full = threading.Event()
+        disk_full.set()
+        tried = threading.Event()
+
+        def append(*args, **kwargs):
+            if disk_full.is_set():
+                tried.set()
+                raise sqlite3.OperationalError("database or disk is full")
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(store, "append_events", append)
+        rec = Recorder(store, player="fox", background=True)
+        sc = scenario("generous-teammate")
+        conv = Conversation(sc, seed=1, on_event=rec.on_event)
+        conv.start()
+        conv.deliver_all()
+        assert tried.wait(30)                         # the first write failed: the writer now waits
+        assert rec.status().state == "retrying" and rec.status().error == "the disk is full"
+        disk_full.clear()                             # space comes back; the next event brings it in
+        conv.choose(1)
+        conv.deliver_all()
+        conv.end_action("block")
+        rec.finish(None)
+        assert rec.wait_saved(60), rec.status()
+        assert store.events(rec.session_id) == conv.events     # every event, once, in order
+        assert store.session(rec.session_id).status == "complete"
+
+
+def test_a_connection_sqlite_opened_read_only_is_dropped_and_the_file_opened_again(tmp_path):
+    # SQLite opens a file it cannot write read-only without a word, and that connection never
+    # writes again; here the "disk" is read-only for the first connection only.
+    import sqlalchemy as sa
+
+    from game.results import db
+
+    path = tmp_path / "r.sqlite3"
+    Store.open(path=path).close()
+    writable = threading.Event()
+
+    def connect():
+        mode = "rw" if writable.is_set() else "ro"
+        return sqlite3.connect(f"{path.as_uri()}?mode={mode}", uri=True, check_same_thread=False)
+
+    engine = sa.create_engine("sqlite+pysqlite://", creator=connect, poolclass=sa.pool.QueuePool)
+    db.configure_sqlite(engine)
+    store = Store(engine, target=db.sqlite_target(path))
+    rec = Recorder(store, player="fox")
+    conv = Conversation(scenario("generous-teammate"), seed=1, on_event=rec.on_event)
+    conv.start()
+    assert rec.status().state == "retrying" and rec.status().error == "the results folder is read-only"
+    writable.set()
+    conv.deliver_all()
+    conv.choose(1)
+    conv.deliver_all()
+    conv.end_action("report")
+    assert rec.status().state == "saved", rec.status()
+    assert store.events(rec.session_id) == conv.events
+    store.close()
