@@ -123,8 +123,14 @@ def page_words(help_first: bool) -> dict[str, str]:
 
 
 def replay_words() -> dict[str, str]:
-    """The words under each reply of the replay: the replies not picked, and trying again from there."""
-    return {"others": "Replies you didn't pick:", "retry": "Try again from here"}
+    """The replay's words: its heading, the status badges, the replies not picked and "try again from here"."""
+    return {"others": "Replies you didn't pick:", "retry": "Try again from here",
+            "title": "The chat, with the red flags marked", "title_safe": "The chat, replayed",
+            "you": "You", "shared": "You shared: {kinds}", "adult": "You brought in an adult you trust",
+            "picture": "[picture]", "link": "[link: {link}]", "message": "Message {n}",
+            "spotted": "Spotted", "missed": "Missed", "false_alarm": "Flagged, but harmless",
+            "spotted_title": "Red flags you spotted", "missed_title": "Red flags you missed",
+            "false_alarm_title": "Flagged, but harmless"}
 
 
 def map_words() -> dict[str, str]:

@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from game.debrief import replay_words
 from game.play import chat_view, exits
 
 STATIC = Path(__file__).resolve().parents[2] / "game" / "server" / "static"
@@ -24,6 +25,10 @@ def sentences():
     out += [v.format(name=name) for k, v in chat_view.REQUEST.items() if k not in ("accept", "decline")]
     menu = exits.safety_menu(name)
     out += [menu["keys_line"], menu["button_label"]] + [i["label"] for i in menu["items"]]
+    replay = replay_words()
+    out += [replay[k] for k in ("others", "retry", "title", "title_safe", "adult", "false_alarm",
+                                "spotted_title", "missed_title")]
+    out.append(replay["shared"].split("{")[0].strip())
     return sorted(set(out))
 
 

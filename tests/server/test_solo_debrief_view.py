@@ -46,3 +46,14 @@ def test_the_report_reason_is_recorded_and_given_back(client):
     assert d["report_reason"] == "Threats or blackmail"
     assert "threats or blackmail" in d["report_note"]
     assert d["result"]["outcome"] == "reported"
+
+
+def test_the_replay_is_served_with_the_replies_not_picked(client):
+    from game.debrief import replay_words
+
+    d = play(client, script("worst"))
+    replies = [r for r in d["replay"] if r["who"] == "player"]
+    assert replies and [r["decision"] for r in replies] == list(range(len(replies)))
+    assert all(r["others"] for r in replies)              # first-dm offers three replies every time
+    assert d["replay"][-1]["who"] == "end"
+    assert d["replay_words"] == replay_words()

@@ -17,6 +17,7 @@ from game.loader import resolve_asset
 from game.model import Scenario
 from game.play import chat_view as cv
 from game.play import exits
+from game.play.replay import replay_rows
 
 from .service import Live, SoloError
 
@@ -184,6 +185,10 @@ def debrief_view(live: Live, result: dict[str, Any] | None) -> dict[str, Any]:
         "report_note": (debrief_words.REPORT_NOTE.format(reason=d.report_reason.lower())
                         if d.report_reason else ""),
         "words": debrief_words.page_words(d.help_first),
+        # the chat replayed: every line, the replies not picked beside each reply (game.play.replay)
+        "replay": replay_rows(live.events, result, scenario.stranger.name,
+                              d.ending.title if d.ending is not None else ""),
+        "replay_words": debrief_words.replay_words(),
         "result": result,
     }
 

@@ -35,7 +35,8 @@ class ReplayParts(PageParts):
         out: list[tuple[pygame.Surface, int]] = []
         reviews = {i.id: i for i in d.items}
         counts = {SPOTTED: len(d.spotted), MISSED: len(d.missed), FALSE_ALARM: len(d.false_alarms)}
-        heading = "The chat, replayed" if d.safe_person else "The chat, with the red flags marked"
+        words = replay_words()
+        heading = words["title_safe"] if d.safe_person else words["title"]
         out.append((self._heading(heading, col), t.px(36)))
         # the legend / tally: spotted and missed always for a manipulator; anything else only when it happened
         legend: list[pygame.Surface] = []
@@ -192,9 +193,10 @@ class ReplayParts(PageParts):
             taxonomy = load_taxonomy()
             kinds = [taxonomy.disclosures[k].title.lower() if k in taxonomy.disclosures else k
                      for k in line.discloses]
-            notes.append(self._text("You shared: " + ", ".join(kinds), "small_bold", t.p.text, max_w))
+            notes.append(self._text(replay_words()["shared"].format(kinds=", ".join(kinds)), "small_bold", t.p.text,
+                                    max_w))
         if line.tells_adult:
-            notes.append(self._text("You brought in an adult you trust", "small_bold", t.p.text, max_w))
+            notes.append(self._text(replay_words()["adult"], "small_bold", t.p.text, max_w))
         h = bh + sum(n.get_height() + t.px(4) for n in notes)
         surf = pygame.Surface((col, h), pygame.SRCALPHA)
         rect = pygame.Rect(col - bw, 0, bw, bh)

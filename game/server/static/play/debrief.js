@@ -3,23 +3,11 @@
 // All sentences come from the server (game/debrief.py); this only lays them out.
 
 import { el } from "/static/js/api.js";
+import { icon } from "/static/play/icons.js";
+import { replaySection } from "/static/play/replay.js";
 
-const ICONS = "/static/play/icons.svg";
-const STATUS = {
-  spotted: { word: "Spotted", icon: "flag", title: "Red flags you spotted" },
-  missed: { word: "Missed", icon: "flag-outline", title: "Red flags you missed" },
-  false_alarm: { word: "Flagged, but harmless", icon: "flag-outline", title: "Flagged, but harmless" },
-};
-
-function icon(name) {
-  const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
-  svg.setAttribute("class", "icon");
-  svg.setAttribute("aria-hidden", "true");
-  const use = document.createElementNS("http://www.w3.org/2000/svg", "use");
-  use.setAttribute("href", `${ICONS}#${name}`);
-  svg.append(use);
-  return svg;
-}
+// the review lists' icons and the words of their badges and headings (game.debrief.replay_words)
+const STATUS = { spotted: "flag", missed: "flag-outline", false_alarm: "flag-outline" };
 
 function part(p) {
   const value = p.percent === null ? "not scored" : `${p.percent}%`;
@@ -61,7 +49,7 @@ function scoreSection(d) {
 
 // After an unsafe ending the page leads with what happened, what to do now and where to get help;
 // the score follows, in small. Otherwise the score comes first and the help last.
-export function renderDebrief(root, d) {
+export function renderDebrief(root, d, hooks = {}) {
   root.replaceChildren();
   const ending = d.ending ? el("section", { class: "card" }, el("h2", {}, d.ending.title), el("p", {}, d.ending.text)) : null;
   const headline = el("p", { class: "headline" }, d.headline);
@@ -86,13 +74,13 @@ export function renderDebrief(root, d) {
     root.append(scoreSection(d));
   }
   if (d.help_first) root.append(scoreSection(d));
+  const words = d.replay_words;
   for (const status of ["spotted", "missed", "false_alarm"]) {
     const items = d.items.filter((i) => i.status === status);
     if (!items.length) continue;
-    const meta = STATUS[status];
     const list = el("ul", { class: "review" });
     for (const item of items) {
-      const badge = el("span", { class: `status-badge ${status}` }, icon(meta.icon), meta.word);
+      const badge = el("span", { class: `status-badge ${status}` }, icon(STATUS[status]), words[status]);
       const where = item.number ? `Message ${item.number}` : "Profile";
       list.append(el("li", { class: status },
         el("div", { class: "row" }, badge,
@@ -100,8 +88,9 @@ export function renderDebrief(root, d) {
         el("p", { class: "quote" }, `“${item.text}”`),
         item.why ? el("p", { class: "why" }, item.why) : null));
     }
-    root.append(el("section", {}, el("h2", {}, meta.title), list));
+    root.append(el("section", {}, el("h2", {}, words[`${status}_title`]), list));
   }
+  if (d.replay && d.replay.length) root.append(replaySection(d, hooks.onRetry || null));
   if (d.disclosed.length) {
     root.append(el("section", {}, el("h2", {}, "What you shared"), el("p", {}, d.disclosed.join(", "))));
   }

@@ -1,0 +1,143 @@
+"""The play page's debrief in real headless Chromium: the replay with the replies not picked, axe.
+
+One server process (real uvicorn, 127.0.0.1 port 0) with a fast typist and one
+browser (Debian's chromium), as tests/server/test_play_page.py. A chat is played
+through the HTTP API (paced, as the page plays it); the page then opens it from its
+token in localStorage, as after a reload, and shows its debrief.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import httpx
+import pytest
+from playback import GOLDEN_DIR
+from servers import uvicorn_server
+from solo_kit import golden_lines
+
+from game.debrief import replay_words
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+PHONE = {"width": 360, "height": 740}
+LAPTOP = {"width": 1280, "height": 720}
+STEP = 15_000
+
+sync_api = pytest.importorskip("playwright.sync_api")
+if not Path(CHROMIUM).is_file():
+    pytest.skip("Debian's chromium is not installed (apt-get install chromium)", allow_module_level=True)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    data = tmp_path_factory.mktemp("debrief-page-store")
+    env = {"REDFLAGS_TYPING_FACTOR": "0.02", "REDFLAGS_IDLE_FACTOR": "1000"}
+    with uvicorn_server(data, env=env) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def new_page(browser):
+    contexts = []
+
+    def make(viewport=PHONE, token=None, scenario="first-dm"):
+        ctx = browser.new_context(viewport=viewport, reduced_motion="reduce")
+        ctx.add_init_script("sessionStorage.setItem('redflags.check.notnow', '1')")
+        if token:
+            saved = json.dumps({"token": token, "scenario": scenario, "ended": True})
+            ctx.add_init_script(f"localStorage.setItem('redflags.chat', {json.dumps(saved)})")
+        contexts.append(ctx)
+        page = ctx.new_page()
+        page.problems = []
+        page.on("pageerror", lambda e: page.problems.append(str(e)))
+        page.on("console", lambda m: page.problems.append(m.text) if m.type == "error" else None)
+        page.set_default_timeout(STEP)
+        return page
+
+    yield make
+    for ctx in contexts:
+        ctx.close()
+
+
+def drain(server, token, answer):
+    """Deliver what is on its way, as the page does after its typing pauses."""
+    while not answer["ended"] and answer.get("pending"):
+        r = httpx.post(f"{server}/api/v1/play/{token}/deliver", json={}, timeout=10)
+        assert r.status_code == 200, r.text
+        answer = r.json()
+    return answer
+
+
+def played(server, scenario="first-dm", script="worst", player="Fox12"):
+    seed, lines = golden_lines(GOLDEN_DIR / scenario / f"{script}.script")
+    body = {"scenario": scenario, "seed": seed, "player": player, "paced": True}
+    token = httpx.post(f"{server}/api/v1/play", json=body, timeout=10).json()["session"]
+    answer = drain(server, token, httpx.get(f"{server}/api/v1/play/{token}", timeout=10).json())
+    for line in lines:
+        r = httpx.post(f"{server}/api/v1/play/{token}/command", json={"line": line}, timeout=10)
+        assert r.status_code == 200, f"{line!r}: {r.text}"
+        answer = drain(server, token, r.json())
+        if answer["ended"]:
+            break
+    assert answer["ended"]
+    return token
+
+
+def open_debrief(page, server):
+    page.goto(f"{server}/play")
+    page.click("#see-debrief")
+    page.wait_for_selector("#view-debrief:not([hidden])")
+
+
+def axe_check(page, where: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    assert results.response["testEngine"]["name"] == "axe-core" and results.response["passes"] is not None
+    bad = [v for v in results.response["violations"] if v.get("impact") in ("serious", "critical")]
+    assert not bad, where + ": " + "; ".join(
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}" for v in bad)
+
+
+# ---------------------------------------------------------------------------------------------
+def test_the_replay_shows_each_reply_with_the_replies_not_picked(server, new_page):
+    token = played(server)
+    debrief = httpx.get(f"{server}/api/v1/play/{token}/debrief", timeout=10).json()
+    replies = [r for r in debrief["replay"] if r["who"] == "player"]
+    page = new_page(LAPTOP, token)
+    open_debrief(page, server)
+    words = replay_words()
+    assert page.inner_text("#replay-title") == words["title"]
+    drawn = page.locator(".replay .rline.out")
+    assert drawn.count() == len(replies)
+    for k, row in enumerate(replies):
+        line = drawn.nth(k)
+        assert row["text"] in line.locator(".rbubble").inner_text()
+        assert line.locator(".not-picked-head").inner_text() == words["others"]
+        assert line.locator(".not-picked li").all_inner_texts() == [f"“{o}”" for o in row["others"]]
+    # a missed red flag says so in words beside its message, not by colour alone
+    assert page.locator(".replay .rline.missed .status-badge").first.inner_text().strip() == words["missed"]
+    assert page.locator(".replay .rline.end").inner_text().strip() == debrief["replay"][-1]["text"]
+    assert not page.problems, page.problems
+
+
+@pytest.mark.parametrize("viewport", [PHONE, LAPTOP], ids=["phone", "laptop"])
+def test_the_debrief_with_its_replay_passes_axe(server, new_page, viewport):
+    page = new_page(viewport, played(server, script="best"))
+    open_debrief(page, server)
+    page.locator("#replay-title").scroll_into_view_if_needed()
+    axe_check(page, f"debrief with the replay at {viewport['width']} px")
+    # nothing is wider than the phone's screen: the replay wraps
+    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+    assert not page.problems, page.problems
