@@ -21,6 +21,16 @@ from . import sessions
 PRACTICE_LINE = "Practice run: the chat as it was before your reply. Pick another one and see where it goes."
 PRACTICE_NOTE = ("This was a practice run from one of your replies. It is not saved: your first result "
                  "stays as it was.")
+PRACTICE_BADGE = "Practice — not saved"
+BACK_TO_DEBRIEF = "Back to your debrief"
+PRACTICE_GONE = ("This practice run is no longer on the server (it was left too long, or the server restarted). "
+                 "Your first result is safe.")
+
+
+def practice_words() -> dict[str, str]:
+    """What a front end shows around a practice run: the badge, the first line, the debrief's note, the way back."""
+    return {"badge": PRACTICE_BADGE, "line": PRACTICE_LINE, "note": PRACTICE_NOTE, "back": BACK_TO_DEBRIEF,
+            "gone": PRACTICE_GONE}
 
 
 def decision_points(events: Sequence[dict[str, Any]]) -> list[int]:

@@ -100,6 +100,16 @@ def open_debrief(page, server):
     page.wait_for_selector("#view-debrief:not([hidden])")
 
 
+def focused_retry(page, decision: str) -> None:
+    """Wait until the focus is on reply ``decision``'s "try again" button (the page's CSP forbids
+    wait_for_function's string predicates)."""
+    for _ in range(100):
+        if page.evaluate("(document.activeElement && document.activeElement.dataset || {}).retry") == decision:
+            return
+        page.wait_for_timeout(100)
+    raise AssertionError(f"the focus is not on reply {decision}'s button")
+
+
 def axe_check(page, where: str) -> None:
     from axe_playwright_python.sync_playwright import Axe
 
@@ -140,4 +150,52 @@ def test_the_debrief_with_its_replay_passes_axe(server, new_page, viewport):
     axe_check(page, f"debrief with the replay at {viewport['width']} px")
     # nothing is wider than the phone's screen: the replay wraps
     assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+    assert not page.problems, page.problems
+
+
+def test_try_again_from_here_plays_a_practice_run_and_leads_back(server, new_page):
+    from game.play.practice import practice_words
+
+    token = played(server)
+    first = httpx.get(f"{server}/api/v1/play/{token}", timeout=10).json()
+    words = practice_words()
+    page = new_page(PHONE, token)
+    open_debrief(page, server)
+    retry = page.locator("[data-retry='1']")
+    assert retry.inner_text() == replay_words()["retry"]
+    retry.click()
+    page.wait_for_selector("#view-chat:not([hidden]) #practice-bar")
+    assert page.inner_text(".practice-badge") == words["badge"]
+    assert words["line"] in page.inner_text("#thread")
+    # the replies offered at that moment, and another one picked: the mum reply ends safely
+    replies = page.locator("#choices button")
+    texts = [t.strip() for t in replies.all_inner_texts()]
+    mum = next(i for i, t in enumerate(texts) if "mum" in t)
+    axe_check(page, "practice run's chat")
+    replies.nth(mum).click()
+    page.wait_for_selector("#see-debrief:visible")
+    page.click("#see-debrief")
+    page.wait_for_selector("#practice-home")
+    assert words["note"] in page.inner_text("#debrief-body")
+    assert "not safe" not in page.inner_text(".headline")
+    axe_check(page, "practice run's debrief")
+    page.click("#practice-home")
+    focused_retry(page, "1")
+    assert not page.locator(".practice-note").count() and not page.locator("#practice-bar").count()
+    # the page remembers the first chat, never the practice run; the first result is unchanged
+    assert json.loads(page.evaluate("localStorage.getItem('redflags.chat')"))["token"] == token
+    assert httpx.get(f"{server}/api/v1/play/{token}", timeout=10).json() == first
+    assert not page.problems, page.problems
+
+
+def test_back_to_the_debrief_in_the_middle_of_a_practice_run(server, new_page):
+    token = played(server, script="best")
+    page = new_page(LAPTOP, token)
+    open_debrief(page, server)
+    page.click("[data-retry='0']")
+    page.wait_for_selector("#practice-bar")
+    page.click("#practice-back")
+    page.wait_for_selector("#view-debrief:not([hidden])")
+    focused_retry(page, "0")
+    assert not page.locator("#practice-bar").count()
     assert not page.problems, page.problems

@@ -6,6 +6,7 @@ import pytest
 
 from game.debrief import replay_words
 from game.play import chat_view, exits
+from game.play.practice import practice_words
 
 STATIC = Path(__file__).resolve().parents[2] / "game" / "server" / "static"
 PAGE_FILES = sorted((STATIC / "play").glob("*.js")) + [STATIC / "play.html"]
@@ -29,6 +30,7 @@ def sentences():
     out += [replay[k] for k in ("others", "retry", "title", "title_safe", "adult", "false_alarm",
                                 "spotted_title", "missed_title")]
     out.append(replay["shared"].split("{")[0].strip())
+    out += [v for k, v in practice_words().items()]
     return sorted(set(out))
 
 

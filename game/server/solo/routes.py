@@ -14,6 +14,9 @@ Extensions for the paced page (docs/solo-play.md):
     GET  /api/v1/play/TOKEN/chat           what the chat screen shows (no red-flag data)
     GET  /api/v1/play/TOKEN/debrief        the debrief, in words, once the chat has ended
     GET  /api/v1/scenarios/ID/media/REF    a picture the scenario uses (avatar, photo)
+    POST /api/v1/play/TOKEN/practice       {"decision", "request_id"?}  -> {"session", "practice", "decision"}
+                                           try again from here: a practice run, never stored (``practice``);
+                                           the routes above drive it by its token
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ from game.taxonomy import load_help
 from ..errors import ApiError, read_json
 from ..pages import STATIC_DIR
 from . import views, words
+from .practice import PracticeRuns
 from .service import SoloError, SoloService
 
 #: the fonts the page may load (the project's licence files cover them: assets/LICENSES.md)
@@ -55,6 +59,7 @@ async def startup(app: Starlette) -> None:
                                  typing_factor=float(config.extra.get("solo_typing_factor", 1.0)),
                                  idle_factor=float(config.extra.get("solo_idle_factor", 1.0)))
     service.view = views.page_view
+    app.state.practice = PracticeRuns(service)
 
 
 async def shutdown(app: Starlette) -> None:
@@ -66,6 +71,12 @@ async def shutdown(app: Starlette) -> None:
 
 def _service(request: Request) -> SoloService:
     return request.app.state.solo
+
+
+def _driver(request: Request) -> SoloService | PracticeRuns:
+    """Who serves the token in the path: this process's practice runs if it is one of theirs, else solo play."""
+    practice: PracticeRuns = request.app.state.practice
+    return practice if practice.owns(request.path_params["token"]) else request.app.state.solo
 
 
 async def _run(func: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
@@ -140,7 +151,7 @@ async def play_command(request: Request) -> Any:
             schema: {$ref: "#/components/schemas/PlayState"}
     """
     body = await read_json(request)
-    return await _run(_service(request).command, request.path_params["token"], body.get("line"),
+    return await _run(_driver(request).command, request.path_params["token"], body.get("line"),
                       body.get("request_id"))
 
 
@@ -167,7 +178,7 @@ async def play_deliver(request: Request) -> Any:
             schema: {$ref: "#/components/schemas/PlayState"}
     """
     body = await read_json(request)
-    return await _run(_service(request).deliver, request.path_params["token"], body.get("request_id"))
+    return await _run(_driver(request).deliver, request.path_params["token"], body.get("request_id"))
 
 
 @_guard
@@ -203,7 +214,7 @@ async def play_state(request: Request) -> Any:
           application/json:
             schema: {$ref: "#/components/schemas/PlayState"}
     """
-    return await _run(_service(request).state, request.path_params["token"])
+    return await _run(_driver(request).state, request.path_params["token"])
 
 
 @_guard
@@ -221,7 +232,7 @@ async def play_chat(request: Request) -> Any:
           application/json:
             schema: {type: object}
     """
-    return views.chat_view(await _run(_service(request).live, request.path_params["token"]))
+    return views.chat_view(await _run(_driver(request).live, request.path_params["token"]))
 
 
 @_guard
@@ -239,7 +250,7 @@ async def play_view(request: Request) -> Any:
           application/json:
             schema: {type: object}
     """
-    live = await _run(_service(request).live, request.path_params["token"])
+    live = await _run(_driver(request).live, request.path_params["token"])
     return await _run(views.page_view, live)
 
 
@@ -291,9 +302,48 @@ async def play_debrief(request: Request) -> Any:
           application/json:
             schema: {type: object}
     """
-    service = _service(request)
-    live = await _run(service.live, request.path_params["token"])
-    return views.debrief_view(live, await _run(service.result, live))
+    driver = _driver(request)
+    live = await _run(driver.live, request.path_params["token"])
+    return views.debrief_view(live, await _run(driver.result, live))
+
+
+@_guard
+async def play_practice(request: Request) -> Any:
+    """Try again from here.
+    ---
+    summary: Start a practice run from one reply of an ended chat; never stored (extension for the browser page)
+    description: >-
+      The chat as it stood just before the player's reply `decision` (0 = the first), rebuilt from its
+      events (game.play.practice). The answer's token drives the run with the same routes as a chat
+      (command, deliver, chat, view, debrief). A practice run lives in this server process's memory only:
+      it is never written to the results store, never counted in a result or a report, and is forgotten
+      after two hours without a request (404).
+    security: []
+    parameters:
+      - {name: token, in: path, required: true, schema: {type: string}}
+    requestBody:
+      required: true
+      content:
+        application/json:
+          schema:
+            type: object
+            required: [decision]
+            properties:
+              decision: {type: integer, minimum: 0}
+              request_id: {type: string, maxLength: 200}
+    responses:
+      "200":
+        description: the practice run's token
+        content:
+          application/json:
+            schema:
+              type: object
+              required: [session, practice, decision]
+              properties: {session: {type: string}, practice: {type: boolean}, decision: {type: integer}}
+    """
+    body = await read_json(request)
+    return await _run(request.app.state.practice.start, request.path_params["token"], body.get("decision"),
+                      body.get("request_id"))
 
 
 @_guard
@@ -343,6 +393,7 @@ routes: list[BaseRoute] = [
     Route("/api/v1/play/{token}/chat", play_chat, methods=["GET"]),
     Route("/api/v1/play/{token}/debrief", play_debrief, methods=["GET"]),
     Route("/api/v1/play/{token}/view", play_view, methods=["GET"]),
+    Route("/api/v1/play/{token}/practice", play_practice, methods=["POST"]),
     Route("/api/v1/catalogue", catalogue, methods=["GET"]),
     Route("/fonts/{name}", font, methods=["GET"], include_in_schema=False),
     Route("/play", play_page, methods=["GET"], include_in_schema=False),

@@ -17,8 +17,10 @@ from game.loader import resolve_asset
 from game.model import Scenario
 from game.play import chat_view as cv
 from game.play import exits
+from game.play.practice import PRACTICE_LINE, practice_words
 from game.play.replay import replay_rows
 
+from .practice import PracticeLive
 from .service import Live, SoloError
 
 
@@ -103,7 +105,9 @@ def chat_view(live: Live) -> dict[str, Any]:
         "outcome_words": dict(cv.OUTCOME_WORDS),
         "fake_link": cv.FAKE_LINK,
         "chat_over_flags": cv.CHAT_OVER_FLAGS,
-        "resumed_line": cv.RESUMED_LINE,
+        # a practice run (try again from here): its badge and first line, and the way back
+        "resumed_line": PRACTICE_LINE if isinstance(live, PracticeLive) else cv.RESUMED_LINE,
+        "practice": practice_words() if isinstance(live, PracticeLive) else None,
         "switch_title": cv.SWITCH_TITLE,                      # the label over "NAME moved the chat to..."
         # the message request's card (None: the chat has none); Decline sends request_decline_as
         "request": view.request_words() if scenario.message_request else None,
@@ -189,6 +193,7 @@ def debrief_view(live: Live, result: dict[str, Any] | None) -> dict[str, Any]:
         "replay": replay_rows(live.events, result, scenario.stranger.name,
                               d.ending.title if d.ending is not None else ""),
         "replay_words": debrief_words.replay_words(),
+        "practice": practice_words() if isinstance(live, PracticeLive) else None,
         "result": result,
     }
 

@@ -5,6 +5,7 @@
 import { el } from "/static/js/api.js";
 import { icon } from "/static/play/icons.js";
 import { replaySection } from "/static/play/replay.js";
+import { practiceNote } from "/static/play/practice.js";
 
 // the review lists' icons and the words of their badges and headings (game.debrief.replay_words)
 const STATUS = { spotted: "flag", missed: "flag-outline", false_alarm: "flag-outline" };
@@ -49,8 +50,10 @@ function scoreSection(d) {
 
 // After an unsafe ending the page leads with what happened, what to do now and where to get help;
 // the score follows, in small. Otherwise the score comes first and the help last.
+// hooks: onRetry(decision) for "try again from here"; onBack() leaves a practice run's debrief.
 export function renderDebrief(root, d, hooks = {}) {
   root.replaceChildren();
+  if (d.practice && hooks.onBack) root.append(practiceNote(d.practice, hooks.onBack));
   const ending = d.ending ? el("section", { class: "card" }, el("h2", {}, d.ending.title), el("p", {}, d.ending.text)) : null;
   const headline = el("p", { class: "headline" }, d.headline);
   if (d.help_first) {

@@ -7,6 +7,7 @@ import { api, ApiError, postWithRetry, el } from "/static/js/api.js";
 import { Chat } from "/static/play/chat.js";
 import { renderDebrief, showHelp } from "/static/play/debrief.js";
 import { offerCheck } from "/static/play/check.js";
+import { startPractice, markPractice } from "/static/play/practice.js";
 
 const STORE_PLAYER = "redflags.player";
 const STORE_CHAT = "redflags.chat";
@@ -14,7 +15,8 @@ const STORE_CONTRAST = "redflags.contrast";
 const AWAY = "/static/play/away.html";
 
 const $ = (id) => document.getElementById(id);
-const state = { catalogue: null, player: loadJSON(STORE_PLAYER) || { nick: "", klass: "" }, chat: null, scenario: null };
+const state = { catalogue: null, player: loadJSON(STORE_PLAYER) || { nick: "", klass: "" }, chat: null, scenario: null,
+  home: null, from: null };   // home: the chat whose debrief a practice run leads back to; from: its reply
 
 function loadJSON(key) {
   try { return JSON.parse(localStorage.getItem(key) || "null"); } catch (err) { return null; }
@@ -155,24 +157,40 @@ async function startChat(scenarioId) {
 }
 
 // ---------- chat ----------
-async function openChat(token, scenarioId, resumed = false) {
+// practice: a practice run (try again from here): never remembered in localStorage, so a reload
+// goes back to the chat it came from.
+async function openChat(token, scenarioId, resumed = false, practice = false) {
   state.scenario = scenarioId;
   if (state.chat) state.chat.stop();
   const chat = new Chat(token, {
     show: (skin) => show("chat", skin),
     help: state.catalogue ? state.catalogue.help : null,
-    onEnded: () => saveJSON(STORE_CHAT, { token, scenario: scenarioId, ended: true }),
+    onEnded: () => { if (!practice) saveJSON(STORE_CHAT, { token, scenario: scenarioId, ended: true }); },
     onDebrief: () => showDebrief(token),
-    onGone: (message) => { saveJSON(STORE_CHAT, null); showPicker().then(() => showError("picker-error", message)); },
+    onGone: practice ? (message) => showDebrief(state.home, message)
+      : (message) => { saveJSON(STORE_CHAT, null); showPicker().then(() => showError("picker-error", message)); },
     quickExit,
-    resumed,
+    resumed: resumed || practice,
   });
   state.chat = chat;
   await chat.open();
+  markPractice(practice ? chat.view.practice : null, () => showDebrief(state.home, "", state.from));
+}
+
+async function tryAgain(token, decision, button) {
+  button.disabled = true;
+  state.from = decision;     // back from the practice run, the page returns to this reply
+  try {
+    const practice = await startPractice(token, decision);
+    await openChat(practice, state.scenario, true, true);
+  } catch (err) {
+    button.disabled = false;
+    showError("debrief-error", err.message);
+  }
 }
 
 // ---------- debrief ----------
-async function showDebrief(token) {
+async function showDebrief(token, problem = "", from = null) {
   if (state.chat) state.chat.stop();
   let data;
   try {
@@ -181,10 +199,18 @@ async function showDebrief(token) {
     showError("chat-error", err.message);
     return;
   }
+  if (!data.practice) state.home = token;
+  markPractice(null);
   show("debrief");
-  renderDebrief($("debrief-body"), data);
+  renderDebrief($("debrief-body"), data, {
+    onRetry: (decision, button) => tryAgain(token, decision, button),
+    onBack: () => showDebrief(state.home, "", state.from),
+  });
+  showError("debrief-error", problem);
   $("get-help").textContent = data.words.get_help_button;
-  $("debrief-title").focus();
+  const back = from === null || data.practice ? null : document.querySelector(`[data-retry="${from}"]`);
+  if (back) { back.scrollIntoView({ block: "center" }); back.focus({ preventScroll: true }); }
+  else $("debrief-title").focus();
 }
 
 async function leaveDebrief(again) {
