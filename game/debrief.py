@@ -138,7 +138,16 @@ def map_words() -> dict[str, str]:
     return {"title": "The chat's branches",
             "intro": ("Each circle is a moment in the chat, each square an ending. Your path is the thick line, "
                       "numbered in the order you went; thin lines are where other replies lead."),
-            "start": "Start", "you_left": "You got out here", "reached": "Your ending"}
+            "start": "Start", "you_left": "You got out here", "reached": "Your ending",
+            # the browser's picture: endings labelled by kind, and its text alternative (the path as a list)
+            "safe": "Safe", "neutral": "Neutral", "unsafe": "Unsafe",
+            "label": ("The chat's branches: {moments} moments and {endings} endings. Your path is numbered "
+                      "1 to {steps}; the list below goes through it."),
+            "path_title": "Your path, step by step",
+            "said": "{name}: “{text}”", "replied": "You replied: “{text}”",
+            "ending": "{kind}: {title}", "other_replies": "{n} other replies led elsewhere.",
+            "one_other_reply": "1 other reply led elsewhere.",
+            "scroll": "The map is wider than your screen: scroll it sideways."}
 
 
 REPORT_NOTE = "You reported: {reason}. Saying what happened helps the safety team act faster."

@@ -118,3 +118,57 @@ def path_taken(events: list[dict]) -> tuple[list[str], list[MapEdge]]:
     entered = [str(e["node"]) for e in events if e.get("type") == "enter"]
     taken = [MapEdge(str(e["node"]), str(e["next"])) for e in events if e.get("type") == "choice"]
     return entered, taken
+
+
+# -- the branch map's layout, shared by every front end that draws it ---------------------------
+@dataclass(frozen=True)
+class PlacedNode:
+    """A node of the branch map at its place on a grid: ``x`` its column, ``y`` its row, in grid steps."""
+
+    node: MapNode
+    x: float
+    y: float
+    step: int | None         # its number on the player's path (the order it was first reached), else None
+
+
+@dataclass(frozen=True)
+class MapLayout:
+    nodes: tuple[PlacedNode, ...]
+    edges: tuple[MapEdge, ...]       # every reply edge of the map
+    taken: tuple[MapEdge, ...]       # the edges the player took, in order (repeats kept)
+    columns: int
+    rows: int
+
+    @property
+    def on_path(self) -> tuple[PlacedNode, ...]:
+        """The nodes the player reached, in the order of their step numbers."""
+        return tuple(sorted((n for n in self.nodes if n.step is not None), key=lambda n: n.step or 0))
+
+
+def path_steps(entered: list[str]) -> dict[str, int]:
+    """Node id -> its number on the path: 1 for the first node entered, then in the order first reached."""
+    steps: dict[str, int] = {}
+    for node_id in entered:
+        steps.setdefault(node_id, len(steps) + 1)
+    return steps
+
+
+def map_layout(scenario: Scenario, events: list[dict]) -> MapLayout:
+    """The branch map with the player's path, placed on a grid a front end scales to its pixels.
+
+    Columns are steps from the start; in each column the nodes keep the order they
+    were found, and a column with fewer nodes than the tallest is centred vertically,
+    so short columns don't hug the top. A front end draws node ``n`` at
+    ``(pad + n.x * step_x, pad + n.y * step_y)``.
+    """
+    bm = branch_map(scenario)
+    entered, taken = path_taken(events)
+    steps = path_steps(entered)
+    per_column: dict[int, int] = {}
+    for n in bm.nodes:
+        per_column[n.column] = per_column.get(n.column, 0) + 1
+    placed = tuple(PlacedNode(n, float(n.column), (bm.rows - per_column[n.column]) / 2 + n.row, steps.get(n.id))
+                   for n in bm.nodes)
+    known = {n.id for n in bm.nodes}
+    return MapLayout(placed, bm.edges, tuple(e for e in taken if e.source in known and e.target in known),
+                     bm.columns, bm.rows)

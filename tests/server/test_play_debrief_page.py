@@ -199,3 +199,44 @@ def test_back_to_the_debrief_in_the_middle_of_a_practice_run(server, new_page):
     focused_retry(page, "0")
     assert not page.locator("#practice-bar").count()
     assert not page.problems, page.problems
+
+
+@pytest.mark.parametrize("viewport", [PHONE, LAPTOP], ids=["phone", "laptop"])
+def test_the_branch_map_is_a_picture_with_the_path_marked_and_a_list_of_it(server, new_page, viewport):
+    from game.debrief import map_words
+
+    token = played(server, "generous-teammate", "worst")
+    data = httpx.get(f"{server}/api/v1/play/{token}/debrief", timeout=10).json()["map"]
+    page = new_page(viewport, token, "generous-teammate")
+    open_debrief(page, server)
+    words = map_words()
+    page.locator("#map-title").scroll_into_view_if_needed()
+    assert page.inner_text("#map-title") == words["title"]
+    svg = page.locator("svg.map-svg")
+    assert svg.get_attribute("role") == "img" and svg.get_attribute("aria-label") == data["label"]
+    assert svg.get_attribute("aria-describedby") == "map-path"
+    assert page.locator(".map-node").count() == len(data["nodes"])
+    assert page.locator(".map-edge").count() == len(data["edges"])
+    # the path: thick lines, and every node on it numbered (numbers, not colour alone)
+    assert page.locator(".map-edge.taken").count() == sum(e["taken"] for e in data["edges"]) > 0
+    numbers = page.locator(".map-node.on-path .map-step").all_text_contents()
+    assert sorted(map(int, numbers)) == list(range(1, len(data["path"]) + 1))
+    # endings carry the word of their kind
+    for n in data["nodes"]:
+        if n["kind"] == "ending":
+            label = page.locator(f".map-node[data-node='{n['id']}'] .map-label").text_content()
+            assert label == words[n["outcome"]]
+    # the text alternative: the path as a list, step by step
+    assert page.locator("#map-path li").all_inner_texts() == [row["text"] for row in data["path"]]
+    # readable at 360 px: the map keeps its size and scrolls sideways in its own box, the page does not
+    box = page.locator(".map-scroll")
+    wide = page.evaluate("(() => { const b = document.querySelector('.map-scroll'); return b.scrollWidth > b.clientWidth; })()")
+    assert wide == (viewport is PHONE)
+    if wide:
+        assert box.get_attribute("tabindex") == "0" and words["scroll"] in page.inner_text(".map-section")
+    steps_px = page.evaluate("""(() => { const c = [...document.querySelectorAll('.map-node > circle')];
+        return c.length > 1 ? Math.abs(c[1].getBoundingClientRect().x - c[0].getBoundingClientRect().x) : 99; })()""")
+    assert steps_px >= 60
+    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+    axe_check(page, f"branch map at {viewport['width']} px")
+    assert not page.problems, page.problems

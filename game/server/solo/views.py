@@ -17,6 +17,7 @@ from game.loader import resolve_asset
 from game.model import Scenario
 from game.play import chat_view as cv
 from game.play import exits
+from game.play.branch_map import map_view
 from game.play.practice import PRACTICE_LINE, practice_words
 from game.play.replay import replay_rows
 
@@ -194,6 +195,8 @@ def debrief_view(live: Live, result: dict[str, Any] | None) -> dict[str, Any]:
                               d.ending.title if d.ending is not None else ""),
         "replay_words": debrief_words.replay_words(),
         "practice": practice_words() if isinstance(live, PracticeLive) else None,
+        # the branch map: the window's layout (game.graph.map_layout), the path, its text alternative
+        "map": map_view(scenario, live.events),
         "result": result,
     }
 

@@ -1,7 +1,8 @@
 """The debrief's branch map: the chat's nodes and replies as a picture, with the player's path.
 
-Laid out by ``game.graph.branch_map`` (columns = steps from the start) and
-drawn here with pygame; no Graphviz at run time. The path taken is marked by
+Laid out by ``game.graph.map_layout`` (columns = steps from the start; the
+browser page draws the same layout as SVG) and drawn here with pygame; no
+Graphviz at run time. The path taken is marked by
 shape and number, never by colour alone: a thick line, and every node on it
 numbered in the order it was reached; endings are squares with their outcome
 icon (tick, bar, warning), moments are circles.
@@ -11,7 +12,7 @@ from __future__ import annotations
 import pygame
 
 from game.debrief import map_words
-from game.graph import BranchMap, MapEdge, branch_map, path_taken
+from game.graph import MapLayout, map_layout
 
 from ..marks import outcome_icon
 from .debrief_page import PageParts
@@ -31,18 +32,16 @@ class MapParts(PageParts):
         self.map_steps = {}
         if scenario is None or not getattr(scenario, "nodes", None):
             return []
-        bm = branch_map(scenario)
-        entered, taken = path_taken(self.events)
-        for node_id in entered:
-            self.map_steps.setdefault(node_id, len(self.map_steps) + 1)
+        layout = map_layout(scenario, self.events)
+        self.map_steps = {n.node.id: n.step for n in layout.on_path if n.step is not None}
         heading = self._heading(words["title"], col)
         self._map_anchor = heading
         out: list[tuple[pygame.Surface, int]] = [(heading, t.px(36)),
                                                  (self._text(words["intro"], "body", t.p.text_dim, col), t.px(8))]
-        out.append((self._map_picture(bm, taken, col), t.px(12)))
+        out.append((self._map_picture(layout, col), t.px(12)))
         return out
 
-    def _map_picture(self, bm: BranchMap, taken: list[MapEdge], col: int) -> pygame.Surface:
+    def _map_picture(self, bm: MapLayout, col: int) -> pygame.Surface:
         t, kit = self.theme, self.kit
         pad = t.px(22)
         step_x = (col - 2 * pad) / max(1, bm.columns - 1)
@@ -53,12 +52,9 @@ class MapParts(PageParts):
         pygame.draw.rect(surf, t.p.surface, surf.get_rect(), border_radius=t.shape.panel_radius)
         pygame.draw.rect(surf, t.p.text if t.high_contrast else t.p.border, surf.get_rect(),
                          width=t.border_width, border_radius=t.shape.panel_radius)
-        pos: dict[str, tuple[int, int]] = {}
-        for n in bm.nodes:
-            # a column's nodes are centred vertically, so short columns don't hug the top
-            rows_here = sum(1 for m in bm.nodes if m.column == n.column)
-            top = pad + (bm.rows - rows_here) * step_y / 2
-            pos[n.id] = (int(pad + n.column * step_x) if bm.columns > 1 else col // 2, int(top + n.row * step_y))
+        pos = {p.node.id: (int(pad + p.x * step_x) if bm.columns > 1 else col // 2, int(pad + p.y * step_y))
+               for p in bm.nodes}
+        taken = bm.taken
         taken_set = set(taken)
         thin, thick = max(1, t.px(2)), max(4, t.px(6))
         for e in bm.edges:                            # the other branches first, under the path
@@ -68,9 +64,10 @@ class MapParts(PageParts):
         for e in taken:
             if e.source in pos and e.target in pos:
                 pygame.draw.line(surf, t.p.accent, pos[e.source], pos[e.target], thick)
-        for n in bm.nodes:
+        for placed in bm.nodes:
+            n = placed.node
             x, y = pos[n.id]
-            step = self.map_steps.get(n.id)
+            step = placed.step
             on_path = step is not None
             fill = t.p.accent if on_path else t.p.surface_alt
             ink = t.p.accent_text if on_path else t.p.text
@@ -92,7 +89,7 @@ class MapParts(PageParts):
                 pygame.draw.rect(surf, t.p.text, chip, width=1, border_radius=chip.h // 2)
                 surf.blit(label, label.get_rect(center=chip.center))
         if bm.nodes:                                   # "Start" above the first node
-            x, y = pos[bm.nodes[0].id]
+            x, y = pos[bm.nodes[0].node.id]
             start = kit.render_line(map_words()["start"], "small_bold", t.p.text_dim)
             surf.blit(start, (max(t.px(4), x - start.get_width() // 2), max(t.px(2), y - radius - start.get_height())))
         return surf

@@ -6,6 +6,7 @@ import { el } from "/static/js/api.js";
 import { icon } from "/static/play/icons.js";
 import { replaySection } from "/static/play/replay.js";
 import { practiceNote } from "/static/play/practice.js";
+import { mapSection } from "/static/play/branch_map.js";
 
 // the review lists' icons and the words of their badges and headings (game.debrief.replay_words)
 const STATUS = { spotted: "flag", missed: "flag-outline", false_alarm: "flag-outline" };
@@ -94,6 +95,7 @@ export function renderDebrief(root, d, hooks = {}) {
     root.append(el("section", {}, el("h2", {}, words[`${status}_title`]), list));
   }
   if (d.replay && d.replay.length) root.append(replaySection(d, hooks.onRetry || null));
+  if (d.map && d.map.nodes.length) root.append(mapSection(d.map, root.clientWidth || 320));
   if (d.disclosed.length) {
     root.append(el("section", {}, el("h2", {}, "What you shared"), el("p", {}, d.disclosed.join(", "))));
   }
