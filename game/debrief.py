@@ -130,7 +130,10 @@ def replay_words() -> dict[str, str]:
             "picture": "[picture]", "link": "[link: {link}]", "message": "Message {n}",
             "spotted": "Spotted", "missed": "Missed", "false_alarm": "Flagged, but harmless",
             "spotted_title": "Red flags you spotted", "missed_title": "Red flags you missed",
-            "false_alarm_title": "Flagged, but harmless"}
+            "false_alarm_title": "Flagged, but harmless",
+            "profile": "{name}'s profile", "messages": "The messages",
+            "none_flagged": "You didn't flag anything, and there was nothing to flag.",
+            "none_shown": "No red flags were shown before the chat ended."}
 
 
 def map_words() -> dict[str, str]:

@@ -240,3 +240,21 @@ def test_the_branch_map_is_a_picture_with_the_path_marked_and_a_list_of_it(serve
     assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
     axe_check(page, f"branch map at {viewport['width']} px")
     assert not page.problems, page.problems
+
+
+def test_each_red_flag_is_explained_once_under_its_message_in_the_replay(server, new_page):
+    token = played(server, "generous-teammate", "worst")
+    d = httpx.get(f"{server}/api/v1/play/{token}/debrief", timeout=10).json()
+    page = new_page(LAPTOP, token, "generous-teammate")
+    open_debrief(page, server)
+    assert d["items"]
+    for item in d["items"]:
+        holder = page.locator(f".replay-section [data-item='{item['id']}']:has(.why-box)")
+        assert holder.count() == 1, item["id"]
+        if item["why"]:
+            assert " ".join(item["why"].split()) in " ".join(holder.locator(".why").inner_text().split())
+        assert holder.locator(".status-badge").inner_text().strip() == d["replay_words"][item["status"]]
+    assert page.locator(".review").count() == 0          # no second list of the same messages
+    missed = sum(1 for i in d["items"] if i["status"] == "missed")
+    assert f"× {missed}" in page.inner_text(".tally")
+    assert not page.problems, page.problems

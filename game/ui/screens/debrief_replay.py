@@ -55,19 +55,18 @@ class ReplayParts(PageParts):
         if legend:
             out.append((self._flow(legend, col, t.px(18), t.px(8)), t.px(12)))
         else:
-            out.append((self._text("You didn't flag anything, and there was nothing to flag.", "body", t.p.text,
-                                   col), t.px(8)))
+            out.append((self._text(words["none_flagged"], "body", t.p.text, col), t.px(8)))
         if not reviews and not d.safe_person:
-            out.append((self._text("No red flags were shown before the chat ended.", "body", t.p.text_dim, col),
-                        t.px(8)))
+            out.append((self._text(words["none_shown"], "body", t.p.text_dim, col), t.px(8)))
         # profile items first: they were there all along
         profile = [i for i in d.items if i.number is None and i.id.startswith("profile.")]
         if profile:
-            out.append((self._text(f"{self.stranger_name}'s profile", "body_bold", t.p.text_dim, col), t.px(20)))
+            out.append((self._text(words["profile"].format(name=self.stranger_name), "body_bold", t.p.text_dim, col),
+                        t.px(20)))
             for item in profile:
                 out.append((self._profile_item(item, col), t.px(10)))
                 self.marked[item.id] = item.status
-        out.append((self._text("The messages", "body_bold", t.p.text_dim, col), t.px(20)))
+        out.append((self._text(words["messages"], "body_bold", t.p.text_dim, col), t.px(20)))
         tr = transcript.annotate(self.events, self.result or None)
         prev_from: str | None = None
         for line in tr.lines:

@@ -78,8 +78,10 @@ export function renderDebrief(root, d, hooks = {}) {
     root.append(scoreSection(d));
   }
   if (d.help_first) root.append(scoreSection(d));
+  // the replay explains every red flag under its message; the lists are for a debrief without one
   const words = d.replay_words;
-  for (const status of ["spotted", "missed", "false_alarm"]) {
+  const replayed = d.replay && d.replay.length;
+  for (const status of replayed ? [] : ["spotted", "missed", "false_alarm"]) {
     const items = d.items.filter((i) => i.status === status);
     if (!items.length) continue;
     const list = el("ul", { class: "review" });
@@ -94,7 +96,7 @@ export function renderDebrief(root, d, hooks = {}) {
     }
     root.append(el("section", {}, el("h2", {}, words[`${status}_title`]), list));
   }
-  if (d.replay && d.replay.length) root.append(replaySection(d, hooks.onRetry || null));
+  if (replayed) root.append(replaySection(d, hooks.onRetry || null));
   if (d.map && d.map.nodes.length) root.append(mapSection(d.map, root.clientWidth || 320));
   if (d.disclosed.length) {
     root.append(el("section", {}, el("h2", {}, "What you shared"), el("p", {}, d.disclosed.join(", "))));

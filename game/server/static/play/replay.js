@@ -12,7 +12,16 @@ function badge(mark, words) {
   return el("span", { class: `status-badge ${mark}` }, icon(ICON[mark]), words[mark]);
 }
 
-function strangerLine(row, name, first, words) {
+// Why a spotted or missed item matters (or why a harmless one was fine): under its line, once.
+function explanation(item) {
+  if (!item) return null;
+  const box = el("div", { class: `why-box ${item.status}` });
+  if (item.categories.length && item.status !== "false_alarm") box.append(el("p", { class: "why-cats" }, item.categories.join(" · ")));
+  if (item.why) box.append(el("p", { class: "why" }, item.why));
+  return box.childNodes.length ? box : null;
+}
+
+function strangerLine(row, name, first, words, item) {
   const extra = [];
   if (row.picture) extra.push(words.picture);
   if (row.link) extra.push(words.link.replace("{link}", row.link));
@@ -24,7 +33,26 @@ function strangerLine(row, name, first, words) {
   if (row.mark) head.push(badge(row.mark, words));
   if (head.length) li.append(el("div", { class: "rhead" }, ...head));
   li.append(el("p", { class: "rbubble" }, text));
+  const why = explanation(item);
+  if (why) li.append(why);
   return li;
+}
+
+// Spotted × 2, Missed × 3 (and harmless ones flagged, when there were any).
+function tally(d, words) {
+  const row = el("p", { class: "tally" });
+  for (const status of ["spotted", "missed", "false_alarm"]) {
+    const n = d.items.filter((i) => i.status === status).length;
+    if (!n && (d.safe_person || status === "false_alarm")) continue;
+    row.append(el("span", { class: "tally-cell" }, badge(status, words), ` × ${n}`));
+  }
+  return row.childNodes.length ? row : el("p", {}, words.none_flagged);
+}
+
+function reviewItem(item, words) {
+  const text = item.text.startsWith("Profile - ") ? item.text.slice("Profile - ".length) : item.text;
+  return el("li", { class: `rline in marked ${item.status}`, "data-item": item.id },
+    el("div", { class: "rhead" }, badge(item.status, words)), el("p", { class: "rbubble" }, text), explanation(item));
 }
 
 function playerLine(row, first, words, onRetry) {
@@ -53,16 +81,39 @@ function playerLine(row, first, words, onRetry) {
 }
 
 // The replay section; `onRetry(decision, button)` (optional) starts a practice run from a reply.
+// Each red flag (and each harmless message flagged) is explained under its line, the first time
+// it was shown; the profile's come first, as they were there all along.
 export function replaySection(d, onRetry = null) {
   const words = d.replay_words;
+  const items = new Map(d.items.map((i) => [i.id, i]));
+  const explained = new Set();
+  const section = el("section", { class: "replay-section", "aria-labelledby": "replay-title" },
+    el("h2", { id: "replay-title" }, d.safe_person ? words.title_safe : words.title), tally(d, words));
+  if (!d.items.length && !d.safe_person) section.append(el("p", { class: "dim" }, words.none_shown));
+  const profile = d.items.filter((i) => i.number === null && i.id.startsWith("profile."));
+  if (profile.length) {
+    const list = el("ul", { class: "replay" });
+    for (const item of profile) { list.append(reviewItem(item, words)); explained.add(item.id); }
+    section.append(el("h3", {}, words.profile.replace("{name}", d.stranger)), list);
+  }
   const list = el("ol", { class: "replay" });
   let previous = null;
   for (const row of d.replay) {
     if (row.who === "player") list.append(playerLine(row, previous !== "player", words, onRetry));
     else if (row.who === "end") list.append(el("li", { class: "rline end" }, el("p", {}, row.text)));
-    else list.append(strangerLine(row, d.stranger, previous !== "stranger", words));
+    else {
+      const item = row.mark && !explained.has(row.item_id) ? items.get(row.item_id) : null;
+      if (item) explained.add(item.id);
+      list.append(strangerLine(row, d.stranger, previous !== "stranger", words, item));
+    }
     previous = row.who;
   }
-  return el("section", { class: "replay-section", "aria-labelledby": "replay-title" },
-    el("h2", { id: "replay-title" }, d.safe_person ? words.title_safe : words.title), list);
+  section.append(el("h3", {}, words.messages), list);
+  const rest = d.items.filter((i) => !explained.has(i.id));     // never hide a flag, even one not in the log
+  if (rest.length) {
+    const more = el("ul", { class: "replay" });
+    for (const item of rest) more.append(reviewItem(item, words));
+    section.append(more);
+  }
+  return section;
 }
