@@ -168,3 +168,15 @@ def test_practice_runs_are_forgotten_when_idle_and_beyond_the_limit(tmp_path):
         assert gone.value.status == 404 and "first result is safe" in gone.value.message
     finally:
         store.close()
+
+
+def test_a_practice_run_of_a_chat_with_a_message_request_does_not_ask_again(served):
+    client, _data = served
+    token = post(client, "/api/v1/play", {"scenario": "model-scout", "seed": 2, "paced": True})["session"]
+    drain(client, token, client.get(f"/api/v1/play/{token}").json())
+    post(client, f"/api/v1/play/{token}/accept", {})
+    drain(client, token, post(client, f"/api/v1/play/{token}/command", {"line": "1"}))
+    post(client, f"/api/v1/play/{token}/command", {"line": "block"})
+    run = post(client, f"/api/v1/play/{token}/practice", {"decision": 0})["session"]
+    view = client.get(f"/api/v1/play/{run}/view").json()
+    assert view["request"] is None and view["replies"]

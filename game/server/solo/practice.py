@@ -94,6 +94,7 @@ class PracticeRuns:
             raise SoloError(status, str(exc)) from None
         run = PracticeLive(0, source.scenario, session.conv, len(session.conv.events), source.paced,
                            decision=decision, session=session, touched=self.clock())
+        run.accepted = True          # the player replied, so they had accepted the message request
         practice_token = "p" + secrets.token_urlsafe(32)
         with self._guard:
             self._runs[_digest(practice_token)] = run
