@@ -29,7 +29,8 @@ function strangerLine(row, name, first, words, item) {
   const li = el("li", { class: `rline in ${row.who}${row.mark ? ` marked ${row.mark}` : ""}`, "data-item": row.item_id || "" });
   if (first && row.who === "stranger") li.append(el("span", { class: "rwho" }, name));
   const head = [];
-  if (row.n) head.push(el("span", { class: "rnum dim small" }, words.message.replace("{n}", row.n)));
+  // the message's number beside its mark (the number the player could flag it by); plain lines stay plain
+  if (row.n && row.mark) head.push(el("span", { class: "rnum dim small" }, words.message.replace("{n}", row.n)));
   if (row.mark) head.push(badge(row.mark, words));
   if (head.length) li.append(el("div", { class: "rhead" }, ...head));
   li.append(el("p", { class: "rbubble" }, text));
