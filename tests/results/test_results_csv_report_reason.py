@@ -1,4 +1,5 @@
-"""The CSV report's ``report_reason`` column: what a player who reported said happened.
+"""The CSV report's ``report_reason`` column (and the JSON's, and the outcome label of a list built without
+event logs): what a player who reported said happened.
 
 Chats are played through the real command line into one data folder; the CSV comes from
 `report --format csv` (streamed) and from the report model (``csv_report.render``), which must agree.
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import subprocess
 import sys
@@ -16,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from game.results.reports import csv_report, model
+from game.results.reports.labels import OUTCOMES
 from game.results.store import Filters, Store
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -80,3 +83,16 @@ def test_report_reasons_reads_only_the_end_events_asked_for(data_dir: Path) -> N
         ids = {s.player: s.id for s in store.sessions()}
         assert store.report_reasons([ids["kiwi"], ids["lime"], ids["fig"], ids["kiwi"]]) == {ids["kiwi"]: "threats"}
         assert store.report_reasons([]) == {}
+
+
+def test_json_and_the_lists_name_the_reason_too(data_dir: Path) -> None:
+    proc = run("report", "--format", "json", "--data-dir", str(data_dir))
+    assert proc.returncode == 0, proc.stderr
+    by_player = {s["player"]: s for s in json.loads(proc.stdout)["sessions"]}
+    assert by_player["kiwi"]["report_reason"] == "threats" and by_player["lime"]["report_reason"] is None
+    with Store.open(data_dir) as store:
+        with_logs = {v.player: v.outcome_label for v in model.build(store).sessions}
+        lists = {v.player: v.outcome_label for v in model.build(store, transcripts=False).sessions}
+    assert lists == with_logs                       # the counsellor view's lists read no event log
+    assert lists["kiwi"] == f"{OUTCOMES['reported']} (threats or blackmail)" and lists["mango"].endswith("(asking for pictures)")
+    assert "(" not in lists["lime"]

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ... import scoring
+from ... import report_reasons, scoring
 from ... import transcript as transcripts
 from ...transcript import Line
 from .. import stats, summary
@@ -272,6 +272,8 @@ def _build(store: Store, filters: Filters, *, now: float | None, limit: int | No
     reasons = store.report_reasons([v.id for v in views if (v.result or {}).get("outcome") == "reported"])
     for v in views:
         v.report_reason = reasons.get(v.id, "")
+        if v.report_reason and v.outcome_label == OUTCOMES["reported"]:   # a list built without the event logs
+            v.outcome_label += f" ({report_reasons.label(v.report_reason).lower()})"
     several = len({v.class_code for v in views}) > 1 if limit is None else len(overview["classes"]) > 1
     names = {"class": filters.class_code, "player": filters.player, "since": filters.since,
              "school": filters.school, "until": filters.until}
@@ -601,7 +603,8 @@ def to_plain(report: Report, *, transcripts: bool = True) -> dict[str, Any]:
              "stayed_too_long": s.stayed_too_long, "result": s.result,
              "scoring_version": s.scoring_version if s.result else None,
              "spotted": s.spotted, "missed": s.missed, "false_alarms": s.false_alarms,
-             "discussion_questions": s.discussion_questions, "facilitator_notes": s.facilitator_notes}
+             "discussion_questions": s.discussion_questions, "facilitator_notes": s.facilitator_notes,
+             "report_reason": s.report_reason or None}
         if transcripts:
             d["transcript"] = [_plain(ln) for ln in s.lines]
             d["profile"] = [_plain(p) for p in s.profile]
