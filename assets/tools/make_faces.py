@@ -152,6 +152,17 @@ def _chequered_flag(c):
     c.star(112, 118, 16, 7, rgb("#facc15"))
 
 
+def _trophy(c):
+    gold = rgb("#facc15")
+    c.rect(52, 34, 56, 46, gold, radius=14)
+    c.circle(50, 54, 14, gold, width=6)
+    c.circle(110, 54, 14, gold, width=6)
+    c.rect(74, 78, 12, 24, gold)
+    c.rect(56, 100, 48, 12, gold, radius=3)
+    c.rect(48, 112, 64, 14, rgb("#a16207"), radius=3)
+    c.star(80, 56, 12, 5, rgb("#fef9c3"))
+
+
 def _star_logo(c):
     c.star(80, 70, 46, 19, rgb("#fef3c7"))
     c.text("NOVA STAR", 80, 130, 15, rgb("#fef3c7"), bold=True, anchor="center")
@@ -276,6 +287,7 @@ AVATARS = {
     "dan_builds": emblem(("#bae6fd", "#e0f2fe"), _pickaxe),
     "mango_tides": emblem(("#cffafe", "#67e8f9"), _mango),
     "tom_drifts": emblem(("#7c2d12", "#dc2626"), _chequered_flag),
+    "priya_zoom": emblem(("#1e3a8a", "#0ea5e9"), _trophy),
     # the practice chat (game/data/tutorial.yaml)
     "practice_pal": emblem(("#a7f3d0", "#6ee7b7"), _robot),
 }
