@@ -163,6 +163,12 @@ def _trophy(c):
     c.star(80, 56, 12, 5, rgb("#fef9c3"))
 
 
+def _sparkles(c):
+    c.star(70, 74, 40, 12, rgb("#fdf2f8"), points=4, turn=0)
+    c.star(118, 44, 18, 6, rgb("#fbcfe8"), points=4, turn=0)
+    c.star(116, 114, 14, 5, rgb("#fbcfe8"), points=4, turn=0)
+
+
 def _star_logo(c):
     c.star(80, 70, 46, 19, rgb("#fef3c7"))
     c.text("NOVA STAR", 80, 130, 15, rgb("#fef3c7"), bold=True, anchor="center")
@@ -288,6 +294,7 @@ AVATARS = {
     "mango_tides": emblem(("#cffafe", "#67e8f9"), _mango),
     "tom_drifts": emblem(("#7c2d12", "#dc2626"), _chequered_flag),
     "priya_zoom": emblem(("#1e3a8a", "#0ea5e9"), _trophy),
+    "jas_xo": emblem(("#be185d", "#f472b6"), _sparkles),
     # the practice chat (game/data/tutorial.yaml)
     "practice_pal": emblem(("#a7f3d0", "#6ee7b7"), _robot),
 }
