@@ -30,10 +30,16 @@ def card(scenario: Any) -> dict[str, Any]:
     return data
 
 
-def catalogue(scenarios: list[Any]) -> list[dict[str, Any]]:
-    """The picker: platforms in the window's order, each with its cards."""
+def catalogue(scenarios: list[Any], country: str | None = None) -> list[dict[str, Any]]:
+    """The picker: platforms in the window's order, each with its cards.
+
+    A chat that ships in two locales shows once, as in the window: the version
+    for `country` (else REDFLAGS_COUNTRY / the help file's `country:`), the
+    original while the country is automatic.
+    """
+    shown = cat.one_per_locale(list(scenarios), cat.picker_language(country))
     return [{"platform": platform, "name": cat.platform_name(platform),
-             "cards": [card(s) for s in group]} for platform, group in cat.grouped(scenarios)]
+             "cards": [card(s) for s in group]} for platform, group in cat.grouped(shown)]
 
 
 def page_words() -> dict[str, Any]:
