@@ -119,7 +119,10 @@ def page_words(help_first: bool) -> dict[str, str]:
             "scored": "How this chat scored" if help_first else "Your score, part by part",
             # after an unsafe ending "what to do now" has just said to tell an adult: say it once
             "contact": ("You can also contact one of these:" if help_first else
-                        "Tell an adult you trust: a parent, a teacher, a school counsellor. Or contact one of these:")}
+                        "Tell an adult you trust: a parent, a teacher, a school counsellor. Or contact one of these:"),
+            "score": "Score: {total} / 100", "going_on": "What was really going on", "was_safe": "{name} was safe",
+            "shared": "What you shared", "nothing_shared": "Nothing personal. You kept your details to yourself.",
+            "talk": "Talk about it", "talk_intro": "With your class, a friend or an adult you trust:"}
 
 
 def replay_words() -> dict[str, str]:

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from game.debrief import replay_words
+from game.debrief import page_words, replay_words
 from game.play import chat_view, exits
 from game.play.practice import practice_words
 
@@ -31,6 +31,8 @@ def sentences():
                                 "spotted_title", "missed_title")]
     out.append(replay["shared"].split("{")[0].strip())
     out += [v for k, v in practice_words().items()]
+    page = page_words(True)
+    out += [page[k] for k in ("going_on", "shared", "nothing_shared", "talk", "talk_intro")]
     return sorted(set(out))
 
 

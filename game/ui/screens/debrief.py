@@ -248,9 +248,8 @@ class DebriefScreen(ReplayParts, MapParts, HelpParts):
         out.extend(self._branch_map(col))
         out.extend(self._shared(col))
         if d.questions:
-            out.append((self._heading("Talk about it", col), t.px(36)))
-            out.append((self._text("With your class, a friend or an adult you trust:", "body", t.p.text_dim, col),
-                        t.px(8)))
+            out.append((self._heading(self._words()["talk"], col), t.px(36)))
+            out.append((self._text(self._words()["talk_intro"], "body", t.p.text_dim, col), t.px(8)))
             for i, q in enumerate(d.questions, 1):
                 out.append((self._numbered(i, q, col), t.px(10)))
         if not d.help_first:
@@ -380,10 +379,8 @@ class DebriefScreen(ReplayParts, MapParts, HelpParts):
         pad = t.px(20)
         icon = self.kit.line_height("heading")
         inner = col - 2 * pad - icon - t.px(14) - t.px(6)
-        if d.safe_person:
-            head = f"{self.stranger_name} was safe"
-        else:
-            head = "What was really going on"
+        words = self._words()
+        head = words["was_safe"].format(name=self.stranger_name) if d.safe_person else words["going_on"]
         parts = [(self._text(head, "heading", t.p.text, inner), 0, 0)]
         if d.summary:
             parts.append((self._text(" ".join(d.summary.split()), "body", t.p.text, inner), 0, t.px(8)))

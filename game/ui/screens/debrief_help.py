@@ -40,10 +40,10 @@ class HelpParts(PageParts):
     def _shared(self, col: int) -> list[tuple[pygame.Surface, int]]:
         t = self.theme
         d = self._debrief()
-        out: list[tuple[pygame.Surface, int]] = [(self._heading("What you shared", col), t.px(36))]
+        words = self._words()
+        out: list[tuple[pygame.Surface, int]] = [(self._heading(words["shared"], col), t.px(36))]
         if not d.disclosed:
-            out.append((self._text("Nothing personal. You kept your details to yourself.", "body", t.p.text, col),
-                        t.px(8)))
+            out.append((self._text(words["nothing_shared"], "body", t.p.text, col), t.px(8)))
             return out
         for kind in d.disclosed:
             line = f"{kind.title}" + (f": {kind.examples}" if getattr(kind, "examples", "") else "")

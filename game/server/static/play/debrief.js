@@ -43,7 +43,7 @@ function helpSection(d) {
 function scoreSection(d) {
   const parts = el("section", { "aria-labelledby": "score-title" }, el("h2", { id: "score-title" }, d.words.scored));
   if (d.complete && d.total !== null) {
-    parts.append(el("p", { class: d.help_first ? "score-total small-total" : "score-total" }, `Score: ${d.total} / 100`));
+    parts.append(el("p", { class: d.help_first ? "score-total small-total" : "score-total" }, d.words.score.replace("{total}", d.total)));
   }
   for (const p of d.parts) parts.append(part(p));
   return parts;
@@ -70,7 +70,7 @@ export function renderDebrief(root, d, hooks = {}) {
     if (d.report_note) root.append(el("p", { class: "report-note" }, d.report_note));
   }
   if (d.summary || d.sections.length) {
-    const box = el("section", {}, el("h2", {}, d.safe_person ? `${d.stranger} was safe` : "What was really going on"));
+    const box = el("section", {}, el("h2", {}, d.safe_person ? d.words.was_safe.replace("{name}", d.stranger) : d.words.going_on));
     for (const text of [d.summary, ...d.sections]) if (text) box.append(el("p", {}, text));
     if (d.help_first) root.append(box);
     else { root.append(scoreSection(d)); root.append(box); }
@@ -98,13 +98,12 @@ export function renderDebrief(root, d, hooks = {}) {
   }
   if (replayed) root.append(replaySection(d, hooks.onRetry || null));
   if (d.map && d.map.nodes.length) root.append(mapSection(d.map, root.clientWidth || 320));
-  if (d.disclosed.length) {
-    root.append(el("section", {}, el("h2", {}, "What you shared"), el("p", {}, d.disclosed.join(", "))));
-  }
+  root.append(el("section", {}, el("h2", {}, d.words.shared),
+    el("p", {}, d.disclosed.length ? d.disclosed.join(", ") : d.words.nothing_shared)));
   if (d.questions.length) {
     const ul = el("ul");
     for (const q of d.questions) ul.append(el("li", {}, q));
-    root.append(el("section", {}, el("h2", {}, "Talk about it"), ul));
+    root.append(el("section", {}, el("h2", {}, d.words.talk), el("p", { class: "dim" }, d.words.talk_intro), ul));
   }
   if (!d.help_first) root.append(helpSection(d));
 }
