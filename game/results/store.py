@@ -575,27 +575,22 @@ class Store:
 
     def iter_sessions(self, filters: Filters | None = None, *, with_events: bool = False,
                       batch: int = CHUNK) -> Iterator[SessionRecord]:
-        """Matching sessions, oldest first, read ``batch`` at a time (memory stays flat)."""
-        where = (filters or Filters()).conditions()
-        s = sessions_t
-        last: tuple[float, int] | None = None
-        while True:
-            cond = list(where)
-            if last is not None:
-                # a row value, not OR: both engines then walk the (started_at, id) index
-                cond.append(sa.tuple_(s.c.started_at, s.c.id) > sa.tuple_(last[0], last[1]))
-            with self.engine.connect() as conn:
-                recs = self._select(conn, cond, limit=batch)
+        """Matching sessions, oldest first, read ``batch`` at a time (memory stays flat).
+
+        One query whose rows are fetched ``batch`` at a time (SQLAlchemy's
+        ``stream_results`` + ``yield_per``: a server-side cursor on PostgreSQL,
+        SQLite's own stepping), not one query per batch: no re-planning and
+        no index descent per batch, and one consistent snapshot."""
+        q = self._query((filters or Filters()).conditions())
+        with self.engine.connect() as conn:
+            rows = conn.execution_options(stream_results=True, yield_per=batch).execute(q)
+            for part in rows.partitions():
+                recs = [_record(r) for r in part]
                 if with_events:
                     logs = self._events_for(conn, [r.id for r in recs])
                     for r in recs:
                         r.events = logs[r.id]
-            if not recs:
-                return
-            yield from recs
-            last = (recs[-1].started_at, recs[-1].id)
-            if len(recs) < batch:
-                return
+                yield from recs
 
     def count_sessions(self, filters: Filters | None = None) -> int:
         with self.engine.connect() as conn:
@@ -659,6 +654,12 @@ class Store:
 
     def _select(self, conn: sa.Connection, where: Sequence[Any], *, newest_first: bool = False,
                 limit: int | None = None, offset: int = 0) -> list[SessionRecord]:
+        return [_record(r) for r in conn.execute(self._query(where, newest_first=newest_first, limit=limit,
+                                                             offset=offset))]
+
+    @staticmethod
+    def _query(where: Sequence[Any], *, newest_first: bool = False, limit: int | None = None,
+               offset: int = 0) -> Any:
         s = sessions_t
         cols = [s.c.id, s.c.uid, s.c.scenario_id, s.c.scenario_path, s.c.scenario_sha256, s.c.seed,
                 s.c.player, s.c.class_code, s.c.started_at, s.c.updated_at, s.c.ended_at, s.c.status,
@@ -669,13 +670,7 @@ class Store:
              .where(*where).order_by(*order))
         if limit is not None:
             q = q.limit(limit).offset(offset)
-        return [SessionRecord(
-            id=r.id, uid=r.uid, scenario_id=r.scenario_id, scenario_path=r.scenario_path,
-            scenario_sha256=r.scenario_sha256, seed=r.seed, player=r.player, class_code=r.class_code,
-            started_at=r.started_at, updated_at=r.updated_at, ended_at=r.ended_at, status=r.status,
-            result=_loads(r.result_json), event_count=r.event_count, school=r.school, mode=r.mode,
-            class_session_uid=r.class_session_uid, kind=r.kind, title=r.title,
-            stayed_too_long=bool(r.stayed_too_long)) for r in conn.execute(q)]
+        return q
 
     def result(self, session_id: int, *, recompute: bool = False) -> dict[str, Any] | None:
         """The session's result record: cached, or recomputed from its events.
@@ -780,6 +775,17 @@ class Store:
                 conn.execute(sa.delete(settings_t).where(settings_t.c.key == key))
             else:
                 self._upsert(conn, settings_t, {"key": key, "value": value}, key="key")
+
+
+def _record(r: Any) -> SessionRecord:
+    """A row of ``Store._query`` as a SessionRecord."""
+    return SessionRecord(
+        id=r.id, uid=r.uid, scenario_id=r.scenario_id, scenario_path=r.scenario_path,
+        scenario_sha256=r.scenario_sha256, seed=r.seed, player=r.player, class_code=r.class_code,
+        started_at=r.started_at, updated_at=r.updated_at, ended_at=r.ended_at, status=r.status,
+        result=_loads(r.result_json), event_count=r.event_count, school=r.school, mode=r.mode,
+        class_session_uid=r.class_session_uid, kind=r.kind, title=r.title,
+        stayed_too_long=bool(r.stayed_too_long))
 
 
 def target_for(data_dir: str | os.PathLike[str] | None = None, *, path: str | os.PathLike[str] | None = None,

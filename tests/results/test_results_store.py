@@ -253,6 +253,40 @@ def test_streamed_sessions_come_in_order_a_batch_at_a_time(store):
     assert [r.id for r in store.sessions(newest_first=True, limit=2, offset=1)] == ids[-2:-4:-1]
 
 
+def test_streamed_sessions_are_one_query_and_transcripts_are_read_per_batch(store):
+    """A district's CSV streams 135,000 sessions: one query fetched a batch at a time (a server-side
+    cursor on PostgreSQL), the event logs of each batch read only when that batch is reached."""
+    import sqlalchemy as sa
+
+    sc = scenario("generous-teammate")
+    ids = [record_session(store, sc, player=f"p{i}", seed=i).session_id for i in range(7)]
+    seen: list[tuple[str, object, object]] = []
+
+    def log(conn, cursor, statement, params, context, executemany):
+        seen.append((" ".join(statement.split()), params, cursor))
+
+    sa.event.listen(store.engine, "before_cursor_execute", log)
+    try:
+        stream = store.iter_sessions(Filters(class_code="8B"), with_events=True, batch=3)
+        first = [next(stream) for _ in range(3)]
+        events_read = [p for st, p, _ in seen if "FROM events" in st]
+        assert [r.id for r in first] == ids[:3] and all(r.events for r in first)
+        asked = set(events_read[0].values() if isinstance(events_read[0], dict) else events_read[0])
+        assert len(events_read) == 1 and asked >= set(ids[:3])
+        assert not asked & set(ids[3:])                            # the next batch is not read yet
+        rest = list(stream)
+    finally:
+        sa.event.remove(store.engine, "before_cursor_execute", log)
+    assert [r.id for r in first + rest] == ids
+    queries = [(st, cur) for st, _, cur in seen if "FROM sessions" in st]
+    assert len(queries) == 1                                   # not one query per batch
+    assert len([st for st, _, _ in seen if "FROM events" in st]) == 3
+    if not store.is_sqlite:
+        import psycopg
+
+        assert isinstance(queries[0][1], psycopg.ServerCursor)   # rows stay on the server until fetched
+
+
 def test_summary_columns_follow_the_result(store):
     rec = record_session(store, scenario("generous-teammate"))
     res = store.session(rec.session_id).result
