@@ -238,3 +238,24 @@ def test_version_4_moves_every_cached_result_into_its_own_table(store_target, tm
         store.delete_sessions([got[0].id])              # forget reaches the moved record too
         with store.engine.connect() as conn:
             assert conn.execute(sa.text("SELECT COUNT(*) FROM session_results")).scalar_one() == 1
+
+
+def test_postgresql_prices_index_probes_for_cached_data_unless_the_administrator_chose(store_target):
+    """With the stock random_page_cost (4) a one-class report scanned the district's red-flag table whole."""
+    if "database" not in store_target:
+        pytest.skip("a PostgreSQL setting")
+
+    def cost(store):
+        with store.engine.connect() as conn:
+            return conn.exec_driver_sql("SHOW random_page_cost").scalar_one()
+
+    with Store.open(**store_target) as store:
+        assert cost(store) == db.PG_RANDOM_PAGE_COST
+        with store.engine.connect() as conn:          # every pooled connection, after a rollback too
+            conn.rollback()
+            assert conn.exec_driver_sql("SHOW random_page_cost").scalar_one() == db.PG_RANDOM_PAGE_COST
+        name = store.engine.url.database
+        with store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.exec_driver_sql(f'ALTER DATABASE "{name}" SET random_page_cost = 2.5')
+    with Store.open(**store_target) as store:
+        assert cost(store) == "2.5"
