@@ -77,3 +77,22 @@ def test_streamed_csv_equals_the_csv_of_the_whole_report(filled):
         n = csv_report.stream(st, Filters(), buf)
         assert buf.getvalue() == csv_report.render(model.build(st))
         assert n == len(st.sessions())
+
+
+def test_without_players_kinds_every_other_figure_is_the_same(filled, store_target):
+    """The counsellor overview asks for no player's red-flag kinds (a district's 44,000 rows less)."""
+    target = {"path": filled}
+    if "database" in store_target:
+        from game.results import bundle
+
+        with Store.open(path=filled) as st:
+            path = bundle.write(st, filled.parent / "kinds.rfbundle").path
+        with Store.open(**store_target) as pg:
+            bundle.import_file(pg, path)
+        target = store_target
+    with Store.open(**target) as st:
+        full, lean = plain(model.build(st, now=0)), plain(model.build(st, now=0, player_kinds=False))
+    assert any(p["categories"] for p in full["players"]) and not any(p["categories"] for p in lean["players"])
+    for p in full["players"] + lean["players"]:
+        p.pop("categories")
+    assert lean == full and lean["categories"]

@@ -244,7 +244,7 @@ def _gc_paused():
 def build(store: Store, *, class_code: str | None = None, player: str | None = None,
           since: float | None = None, school: str | None = None, until: float | None = None,
           now: float | None = None, sessions: int | None = None, transcripts: bool = True,
-          follow_up: bool = False) -> Report:
+          follow_up: bool = False, player_kinds: bool = True) -> Report:
     """The report for the sessions matching the filters, its figures aggregated in SQL.
 
     ``sessions``: None lists every matching session; a number lists only the
@@ -253,18 +253,21 @@ def build(store: Store, *, class_code: str | None = None, player: str | None = N
     the counsellor view's lists): then no event log is read at all.
     ``follow_up``: also list the players worth a quiet conversation
     (``district.follow_up``; for the counsellor alone, so only when asked).
+    ``player_kinds=False``: players' rows without their red-flag kinds (the
+    counsellor overview does not show them; the kinds overall are there).
     """
     with _gc_paused():
         filters = Filters(school=school, class_code=class_code, player=player, since=since, until=until)
-        return _build(store, filters, now=now, limit=sessions, transcripts=transcripts, follow_up=follow_up)
+        return _build(store, filters, now=now, limit=sessions, transcripts=transcripts, follow_up=follow_up,
+                      player_kinds=player_kinds)
 
 
 def _build(store: Store, filters: Filters, *, now: float | None, limit: int | None,
-           transcripts: bool, follow_up: bool = False) -> Report:
+           transcripts: bool, follow_up: bool = False, player_kinds: bool = True) -> Report:
     from . import aggregate, district
 
     tax = taxonomy()
-    fig = aggregate.figures(store, filters, follow_up=follow_up)      # every figure, in four queries
+    fig = aggregate.figures(store, filters, follow_up=follow_up, player_kinds=player_kinds)   # in four queries
     overview, counts = aggregate.overview(store, filters, fig)
     class_d = stats.discernment(counts)
     infos = store.scenario_infos()

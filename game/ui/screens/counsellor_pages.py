@@ -464,7 +464,7 @@ class OverviewScreen(PageScreen):
         # Figures in SQL; only the newest sessions are listed and no transcript is read here.
         self.class_report = class_sessions.build(self.store, class_code=self.class_code, limit=3)
         return report_model.build(self.store, class_code=self.class_code, sessions=SESSION_LIMIT,
-                                  transcripts=False, follow_up=True)
+                                  transcripts=False, follow_up=True, player_kinds=False)
 
     def subtitle(self) -> str:
         ov = self.report.overview
