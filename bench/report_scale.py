@@ -113,6 +113,15 @@ def replicate(store, copies_from: int, copies_to: int) -> None:
             conn.exec_driver_sql("VACUUM ANALYZE")
 
 
+def _without_result(store) -> int:
+    import sqlalchemy as sa
+
+    with store.engine.connect() as conn:
+        return int(conn.execute(sa.text(
+            "SELECT COUNT(*) FROM sessions s WHERE s.status = 'complete' AND NOT EXISTS "
+            "(SELECT 1 FROM session_results r WHERE r.session_id = s.id)")).scalar_one())
+
+
 # -- measuring (each in a fresh process) -----------------------------------------------------
 
 CHILD = r'''
@@ -247,7 +256,11 @@ def main(argv: list[str] | None = None) -> int:
             t0 = time.perf_counter()
             with Store.open(**target) as store:      # migrations run here, before anything is timed
                 total, classes = store.count_sessions(), len(store.class_codes())
+                missing = _without_result(store)
             print(f"existing store: {total} sessions, {classes} classes (opened in {time.perf_counter() - t0:.1f} s)")
+            if missing:
+                print(f"WARNING: {missing} finished sessions have no cached result (copied by this bench before "
+                      "it copied session_results): their figures are not a real district's; fill it again")
             report(target, folder)
             return 0
         if args.database:
