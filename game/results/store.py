@@ -575,12 +575,8 @@ class Store:
 
     def iter_sessions(self, filters: Filters | None = None, *, with_events: bool = False,
                       batch: int = CHUNK) -> Iterator[SessionRecord]:
-        """Matching sessions, oldest first, read ``batch`` at a time (memory stays flat).
-
-        One query whose rows are fetched ``batch`` at a time (SQLAlchemy's
-        ``stream_results`` + ``yield_per``: a server-side cursor on PostgreSQL,
-        SQLite's own stepping), not one query per batch: no re-planning and
-        no index descent per batch, and one consistent snapshot."""
+        """Matching sessions, oldest first, read ``batch`` at a time (memory stays flat): one query,
+        ``stream_results`` + ``yield_per`` (a server-side cursor on PostgreSQL), one snapshot."""
         q = self._query((filters or Filters()).conditions())
         with self.engine.connect() as conn:
             rows = conn.execution_options(stream_results=True, yield_per=batch).execute(q)

@@ -584,9 +584,8 @@ def _disclosures(complete: Sequence[SessionView], tax: Taxonomy) -> list[Disclos
 
 
 def _plain(flat: Any) -> dict[str, Any]:
-    """``dataclasses.asdict`` for a flat dataclass (fields of str, numbers, bools, lists of str), many times
-    faster: a shallow copy, so the lists are the dataclass's own (JSON-ready data, not to be changed)."""
-    return vars(flat).copy()
+    """``dataclasses.asdict`` for a flat dataclass (fields of str, numbers, bools, lists of str), many times faster."""
+    return {k: list(v) if type(v) is list else v for k, v in vars(flat).items()}
 
 
 def to_plain(report: Report, *, transcripts: bool = True) -> dict[str, Any]:
