@@ -139,6 +139,19 @@ def replay_words() -> dict[str, str]:
             "none_shown": "No red flags were shown before the chat ended."}
 
 
+def tally(d: Debrief) -> tuple[tuple[str, int], ...]:
+    """The replay's tally, ``(status, count)`` for spotted, missed and false_alarm, in that order.
+
+    For a manipulator spotted and missed are counted even at zero ("Missed × 0" is good news),
+    except after an unsafe ending: there a "Spotted × 0" would only rub it in, so counts of
+    nothing are left out. Harmless messages flagged, and everything for a safe person, are
+    counted only when there were some. Every front end's tally follows this one rule.
+    """
+    counts = ((SPOTTED, len(d.spotted)), (MISSED, len(d.missed)), (FALSE_ALARM, len(d.false_alarms)))
+    return tuple((status, n) for status, n in counts
+                 if n or not (d.safe_person or d.help_first or status == FALSE_ALARM))
+
+
 def map_words() -> dict[str, str]:
     """The branch map's heading and key."""
     return {"title": "The chat's branches",

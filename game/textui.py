@@ -229,8 +229,13 @@ class TextRenderer:
         for section in d.sections:
             self.line()
             self.line(section)
-        for title, items in (("Red flags you spotted", d.spotted), ("Red flags you missed", d.missed),
-                             ("Flagged, but harmless", d.false_alarms)):
+        words = debrief_mod.replay_words()
+        counts = debrief_mod.tally(d)         # the replay's tally: no "Spotted × 0" after an unsafe ending
+        if counts:
+            self.line()
+            self.line("   ".join(f"{words[status]} × {n}" for status, n in counts))
+        for title, items in ((words["spotted_title"], d.spotted), (words["missed_title"], d.missed),
+                             (words["false_alarm_title"], d.false_alarms)):
             if not items:
                 continue
             self.line()

@@ -244,3 +244,20 @@ def test_graph_by_library_id(capsys):
     code = main(["graph", "first-dm"])
     out = capsys.readouterr().out
     assert code == 0 and out.startswith('digraph "first-dm" {')
+
+
+def _debrief_of(scenario_id, script):
+    path = ROOT / "tests" / "golden" / scenario_id / f"{script}.script"
+    proc = run_main("play", scenario_id, "--text", "--no-save", "--script", path)
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout.split("== Debrief ==", 1)[1]
+
+
+def test_the_terminal_tally_leaves_out_counts_of_nothing_after_an_unsafe_ending():
+    text = _debrief_of("first-dm", "worst")                     # unsafe: nothing spotted, 6 missed
+    assert "\nMissed × 6\n" in text
+    assert "Spotted × 0" not in text and "Red flags you spotted" not in text
+    assert "Red flags you missed:" in text
+    # the same rule as the window's and the browser's: a good ending still counts "Missed × 0"
+    text = _debrief_of("first-dm", "best")
+    assert "\nSpotted × 6   Missed × 0\n" in text

@@ -257,4 +257,7 @@ def test_each_red_flag_is_explained_once_under_its_message_in_the_replay(server,
     assert page.locator(".review").count() == 0          # no second list of the same messages
     missed = sum(1 for i in d["items"] if i["status"] == "missed")
     assert f"× {missed}" in page.inner_text(".tally")
+    # the page draws the served tally (game.debrief.tally's rule), no count of its own
+    cells = [" ".join(c.split()) for c in page.locator(".tally .tally-cell").all_inner_texts()]
+    assert cells == [f"{d['replay_words'][c['status']]} × {c['count']}" for c in d["tally"]]
     assert not page.problems, page.problems

@@ -57,3 +57,10 @@ def test_the_replay_is_served_with_the_replies_not_picked(client):
     assert all(r["others"] for r in replies)              # first-dm offers three replies every time
     assert d["replay"][-1]["who"] == "end"
     assert d["replay_words"] == replay_words()
+
+
+def test_the_tally_is_served_by_the_rule_every_front_end_follows(client):
+    # first-dm worst: unsafe, nothing spotted, 6 missed (tests/golden/first-dm/worst.expected.json)
+    assert play(client, script("worst"))["tally"] == [{"status": "missed", "count": 6}]
+    assert play(client, script("best"))["tally"] == [{"status": "spotted", "count": 6},
+                                                     {"status": "missed", "count": 0}]

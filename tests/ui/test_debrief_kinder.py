@@ -66,3 +66,14 @@ def test_a_blocked_safe_friend_hears_not_everyone_is_a_threat_once(app):
     session, result = play("lost-charger", "block-at-once")
     screen = open_debrief(app, session, result)
     assert sum("Not everyone online is a threat" in t for t in screen.texts) == 1
+
+
+def test_after_an_unsafe_ending_the_tally_leaves_out_counts_of_nothing(app):
+    session, result = play("first-dm", "worst")                 # unsafe: nothing spotted, 6 missed
+    screen = open_debrief(app, session, result)
+    assert "Missed 6" in screen.texts
+    assert not any(t.startswith("Spotted 0") for t in screen.texts)
+    # the same rule as the core's (and the browser's): a good ending still counts "Missed × 0"
+    session, result = play("first-dm", "best")
+    texts = open_debrief(app, session, result).texts
+    assert "Spotted 6" in texts and "Missed 0" in texts

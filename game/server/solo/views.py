@@ -194,6 +194,8 @@ def debrief_view(live: Live, result: dict[str, Any] | None) -> dict[str, Any]:
         "replay": replay_rows(live.events, result, scenario.stranger.name,
                               d.ending.title if d.ending is not None else ""),
         "replay_words": debrief_words.replay_words(),
+        # the tally over the replay, by the rule every front end follows (no "Spotted × 0" after an unsafe ending)
+        "tally": [{"status": status, "count": n} for status, n in debrief_words.tally(d)],
         "practice": practice_words() if isinstance(live, PracticeLive) else None,
         # the branch map: the window's layout (game.graph.map_layout), the path, its text alternative
         "map": map_view(scenario, live.events),

@@ -11,7 +11,7 @@ from typing import Any
 import pygame
 
 from game import transcript
-from game.debrief import replay_words
+from game.debrief import replay_words, tally
 from game.play.chat_view import end_summary
 from game.taxonomy import load_taxonomy
 
@@ -34,18 +34,15 @@ class ReplayParts(PageParts):
         d = self._debrief()
         out: list[tuple[pygame.Surface, int]] = []
         reviews = {i.id: i for i in d.items}
-        counts = {SPOTTED: len(d.spotted), MISSED: len(d.missed), FALSE_ALARM: len(d.false_alarms)}
         words = replay_words()
         heading = words["title_safe"] if d.safe_person else words["title"]
         out.append((self._heading(heading, col), t.px(36)))
-        # the legend / tally: spotted and missed always for a manipulator; anything else only when it happened
+        # the legend / tally: which counts are shown is game.debrief.tally's rule (the browser's too)
         legend: list[pygame.Surface] = []
-        for status in (SPOTTED, MISSED, FALSE_ALARM):
-            if not counts[status] and (d.safe_person or status == FALSE_ALARM):
-                continue
+        for status, count in tally(d):
             badge = status_badge(kit, t, status)
-            n = kit.render_line(f"× {counts[status]}", "body_bold", t.p.text)
-            self.texts.append(f"{STATUS_WORDS[status]} {counts[status]}")
+            n = kit.render_line(f"× {count}", "body_bold", t.p.text)
+            self.texts.append(f"{STATUS_WORDS[status]} {count}")
             cell = pygame.Surface((badge.get_width() + t.px(8) + n.get_width(), max(badge.get_height(),
                                                                                     n.get_height())),
                                   pygame.SRCALPHA)
@@ -54,7 +51,7 @@ class ReplayParts(PageParts):
             legend.append(cell)
         if legend:
             out.append((self._flow(legend, col, t.px(18), t.px(8)), t.px(12)))
-        else:
+        elif reviews or d.safe_person:
             out.append((self._text(words["none_flagged"], "body", t.p.text, col), t.px(8)))
         if not reviews and not d.safe_person:
             out.append((self._text(words["none_shown"], "body", t.p.text_dim, col), t.px(8)))

@@ -39,14 +39,12 @@ function strangerLine(row, name, first, words, item) {
   return li;
 }
 
-// Spotted × 2, Missed × 3 (and harmless ones flagged, when there were any). After an unsafe
-// ending a "Spotted × 0" would only rub it in: counts of nothing are left out then.
+// Spotted × 2, Missed × 3: which counts are shown is the server's (game.debrief.tally, the rule
+// the window and the terminal follow too: no "Spotted × 0" after an unsafe ending).
 function tally(d, words) {
   const row = el("p", { class: "tally" });
-  for (const status of ["spotted", "missed", "false_alarm"]) {
-    const n = d.items.filter((i) => i.status === status).length;
-    if (!n && (d.safe_person || d.help_first || status === "false_alarm")) continue;
-    row.append(el("span", { class: "tally-cell" }, badge(status, words), ` × ${n}`));
+  for (const { status, count } of d.tally || []) {
+    row.append(el("span", { class: "tally-cell" }, badge(status, words), ` × ${count}`));
   }
   if (row.childNodes.length) return row;
   return d.items.length || d.safe_person ? el("p", {}, words.none_flagged) : null;
