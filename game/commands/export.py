@@ -7,7 +7,9 @@ For a device that is not on the network: carry the file (a USB stick) to
 the computer that holds the school's results and run ``import`` there. The
 bundle format is described in ``game/results/bundle.py``. ``--format xapi``
 writes xAPI statements for a learning record store instead
-(``game/results/xapi.py``); they cannot be imported back.
+(``game/results/xapi.py``); they cannot be imported back. Either file is
+remembered in the store with the players it holds, so ``forget`` takes
+them out of it and retention deletes it (``game/results/report_files.py``).
 """
 
 from __future__ import annotations
@@ -66,13 +68,28 @@ def run(args) -> int:
                 done = xapi.write(store, out, filters, home=home)
                 noun = "statement" if done.sessions == 1 else "statements"
                 print(f"export: {done.sessions} {noun} (xAPI) -> {done.path}", file=sys.stderr)
+                remember(store, done, filters)
                 return 0
             done = bundle.write(store, out, filters)
         except OSError as exc:
             print(f"export: cannot write '{out}': {exc.strerror or exc}", file=sys.stderr)
             return 1
+        remember(store, done, filters)
     noun = "session" if done.sessions == 1 else "sessions"
     print(f"export: {done.sessions} {noun} ({done.events} events) -> {done.path}", file=sys.stderr)
     if not done.sessions:
         print("export: no stored sessions match; the bundle is empty", file=sys.stderr)
     return 0
+
+
+def remember(store, done, filters) -> None:
+    """Note the file in the store, so that ``forget`` and retention reach it too (report_files)."""
+    from ..results import report_files
+    from ..results.db import ERRORS
+
+    try:
+        report_files.remember(store, done.path, filters, pairs=done.pairs)
+    except ERRORS as exc:
+        print(f"export: note: this file could not be noted in the results store ({str(exc).splitlines()[0][:100]}), "
+              "so forget and retention will not reach it; delete it by hand once it has been imported",
+              file=sys.stderr)

@@ -45,7 +45,7 @@ NO_ANSWER = ("forget: nobody can answer the question (standard input is closed o
 
 
 def run(args) -> int:
-    from ..results import forget, identity, pin, retention
+    from ..results import forget, identity, pin, report_files, retention
 
     wants_delete = bool(identity.clean_nickname(args.player) or identity.clean_class_code(args.class_code))
     if not (wants_delete or args.retention or args.reset_pin):
@@ -83,7 +83,7 @@ def run(args) -> int:
         if wants_delete:
             plan = forget.plan(store, player=args.player, class_code=args.class_code)
             if not plan.count:
-                print(f"Nothing stored for {plan.describe().split(' of ', 1)[1]}.")
+                print(f"Nothing stored for {plan.who()}.")
                 return 0
             try:
                 agreed = args.yes or confirm(
@@ -94,9 +94,8 @@ def run(args) -> int:
             if not agreed:
                 print("Nothing was deleted.", file=sys.stderr)
                 return 1
-            gone = forget.forget(store, plan)
-            checks = f" and {plan.checks} check{'s' if plan.checks != 1 else ''}" if plan.checks else ""
-            if plan.files:
-                checks += f" and {len(plan.files)} report file{'s' if len(plan.files) != 1 else ''} holding them"
-            print(f"Deleted {gone} session{'s' if gone != 1 else ''}{checks} for good.")
+            done = forget.run(store, plan)
+            print(done.describe(plan.checks))
+            if any(o.action == report_files.UNREACHABLE for o in done.files):
+                return 1
     return 0

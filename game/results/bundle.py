@@ -32,7 +32,7 @@ import os
 import tempfile
 import time
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -50,11 +50,22 @@ class BundleError(Exception):
     """The file is not a usable bundle (one-line message)."""
 
 
+Pair = tuple[str | None, str | None]      # (nickname key, class code): whose data a file holds
+
+
 @dataclass(frozen=True)
 class ExportSummary:
     path: Path
     sessions: int
     events: int
+    pairs: frozenset[Pair] = frozenset()  # the players written (for forget and retention: report_files)
+
+
+def pair_of(obj: dict[str, Any]) -> Pair:
+    """(nickname key, class code) of a session or check as a bundle holds it."""
+    from . import identity
+
+    return identity.nickname_key(obj.get("player")), identity.clean_class_code(obj.get("class"))
 
 
 @dataclass(frozen=True)
@@ -81,61 +92,126 @@ def _scoring_version() -> int:
         return 1
 
 
+class _Writer:
+    """A bundle being written: a temporary file next to ``out``, replaced atomically at the end."""
+
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        fd, self.tmp = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
+        self.raw = os.fdopen(fd, "wb")
+        self.gz = gzip.GzipFile(fileobj=self.raw, mode="wb", mtime=0)
+        self.digest = hashlib.sha256()
+
+    def put(self, obj: Any) -> None:
+        data = _line(obj)
+        self.digest.update(data)
+        self.gz.write(data)
+
+    def finish(self, sessions: int, checks: int) -> None:
+        self.gz.write(_line({"end": {"sessions": sessions, "checks": checks, "sha256": self.digest.hexdigest()}}))
+        self.gz.close()
+        self.raw.flush()
+        os.fsync(self.raw.fileno())
+        self.raw.close()
+        os.replace(self.tmp, self.out)
+
+    def abandon(self) -> None:
+        for close in (self.gz.close, self.raw.close):
+            try:
+                close()
+            except (OSError, ValueError):
+                pass
+        try:
+            os.unlink(self.tmp)
+        except OSError:
+            pass
+
+
 def write(store: Store, out: str | os.PathLike[str], filters: Filters | None = None) -> ExportSummary:
     """Write the sessions matching ``filters`` (all their events) to the bundle file ``out``."""
     out = Path(out).resolve()
     filters = filters or Filters()
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
     sessions = events = 0
+    pairs: set[Pair] = set()
+    writer = _Writer(out)
     try:
-        with os.fdopen(fd, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz:
-            digest = hashlib.sha256()
+        writer.put({"format": FORMAT, "version": VERSION, "created_at": time.time(),
+                    "scoring_version": _scoring_version(), "note": NOTE,
+                    "filters": {k: v for k, v in vars(filters).items() if v is not None}})
+        shas: set[str] = set()
+        for rec in store.iter_sessions(filters):
+            shas.add(rec.scenario_sha256)
+        for sha, info in sorted(store.scenario_infos(shas).items()):
+            writer.put({"scenario": {"sha256": sha, "id": info.get("id"), "info": info}})
+        for rec in store.iter_sessions(filters, with_events=True):
+            session = {
+                "uid": rec.uid, "scenario_id": rec.scenario_id, "scenario_sha256": rec.scenario_sha256,
+                "scenario_path": rec.scenario_path, "seed": rec.seed, "player": rec.player,
+                "class": rec.class_code, "school": rec.school, "mode": rec.mode,
+                "class_session_uid": rec.class_session_uid, "started_at": rec.started_at,
+                "updated_at": rec.updated_at, "ended_at": rec.ended_at, "status": rec.status,
+                "scoring_version": (rec.result or {}).get("scoring_version", 1 if rec.result else None),
+                "result": rec.result}
+            writer.put({"session": session, "events": rec.events or [],
+                        "votes": store.votes(rec.id) if rec.mode == "class_session" else []})
+            pairs.add(pair_of(session))
+            sessions += 1
+            events += len(rec.events or [])
+        from ..checks import storage as check_storage
 
-            def put(obj: Any) -> None:
-                data = _line(obj)
-                digest.update(data)
-                gz.write(data)
-
-            put({"format": FORMAT, "version": VERSION, "created_at": time.time(),
-                 "scoring_version": _scoring_version(), "note": NOTE,
-                 "filters": {k: v for k, v in vars(filters).items() if v is not None}})
-            shas: set[str] = set()
-            for rec in store.iter_sessions(filters):
-                shas.add(rec.scenario_sha256)
-            for sha, info in sorted(store.scenario_infos(shas).items()):
-                put({"scenario": {"sha256": sha, "id": info.get("id"), "info": info}})
-            for rec in store.iter_sessions(filters, with_events=True):
-                put({"session": {
-                    "uid": rec.uid, "scenario_id": rec.scenario_id, "scenario_sha256": rec.scenario_sha256,
-                    "scenario_path": rec.scenario_path, "seed": rec.seed, "player": rec.player,
-                    "class": rec.class_code, "school": rec.school, "mode": rec.mode,
-                    "class_session_uid": rec.class_session_uid, "started_at": rec.started_at,
-                    "updated_at": rec.updated_at, "ended_at": rec.ended_at, "status": rec.status,
-                    "scoring_version": (rec.result or {}).get("scoring_version", 1 if rec.result else None),
-                    "result": rec.result},
-                    "events": rec.events or [],
-                    "votes": store.votes(rec.id) if rec.mode == "class_session" else []})
-                sessions += 1
-                events += len(rec.events or [])
-            from ..checks import storage as check_storage
-
-            checks = check_storage.export_rows(store, class_code=filters.class_code, player=filters.player,
-                                               since=filters.since, school=filters.school)
-            for check in checks:
-                put({"check": check})
-            trailer = {"end": {"sessions": sessions, "checks": len(checks), "sha256": digest.hexdigest()}}
-            gz.write(_line(trailer))
-            gz.flush()
-            raw.flush()
-            os.fsync(raw.fileno())
-        os.replace(tmp, out)
+        checks = check_storage.export_rows(store, class_code=filters.class_code, player=filters.player,
+                                           since=filters.since, school=filters.school)
+        for check in checks:
+            writer.put({"check": check})
+            pairs.add(pair_of(check))
+        writer.finish(sessions, len(checks))
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        writer.abandon()
         raise
-    return ExportSummary(out, sessions, events)
+    return ExportSummary(out, sessions, events, frozenset(pairs))
+
+
+@dataclass(frozen=True)
+class CutSummary:
+    kept: int                 # sessions and checks left in the file (0: the file was deleted)
+    removed: int              # sessions and checks taken out
+    pairs: frozenset[Pair]    # whose data the file still holds
+
+
+def cut(path: str | os.PathLike[str], drop: Callable[[dict[str, Any]], bool]) -> CutSummary:
+    """Rewrite the bundle at ``path`` without the sessions and checks for which ``drop`` is true.
+
+    ``drop`` gets a session's or a check's plain dict (``player``, ``class``, ...). The file is
+    replaced atomically and keeps only the scenarios its sessions still need; a file left with
+    nothing is deleted. BundleError when it is not a readable bundle (nothing is changed).
+    """
+    path = Path(path).resolve()
+    old = read(path)
+    sessions = [s for s in old.sessions if not drop(s["session"])]
+    checks = [c for c in old.checks if not drop(c)]
+    removed = len(old.sessions) - len(sessions) + len(old.checks) - len(checks)
+    pairs = frozenset([pair_of(s["session"]) for s in sessions] + [pair_of(c) for c in checks])
+    if not removed:
+        return CutSummary(len(sessions) + len(checks), 0, pairs)
+    if not sessions and not checks:
+        os.unlink(path)
+        return CutSummary(0, removed, frozenset())
+    needed = {s["session"].get("scenario_sha256") for s in sessions}
+    writer = _Writer(path)
+    try:
+        writer.put(old.header)
+        for scenario in old.scenarios:
+            if scenario["sha256"] in needed:
+                writer.put({"scenario": scenario})
+        for session in sessions:
+            writer.put(session)
+        for check in checks:
+            writer.put({"check": check})
+        writer.finish(len(sessions), len(checks))
+    except BaseException:
+        writer.abandon()
+        raise
+    return CutSummary(len(sessions) + len(checks), removed, pairs)
 
 
 # -- reading -------------------------------------------------------------------------

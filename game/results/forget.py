@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import identity
+from . import identity, report_files
 from .store import SessionRecord, Store
 
 
@@ -20,25 +20,75 @@ class Plan:
     class_code: str | None
     sessions: tuple[SessionRecord, ...]
     checks: int = 0             # discernment checks (game.checks) of the same player or class
-    files: tuple[str, ...] = ()  # report files written from the store that hold these players
+    files: tuple[str, ...] = ()  # files written from the store that hold these players (report_files)
+    kinds: tuple[str | None, ...] = ()   # what each of ``files`` is now (report_files.kind)
 
     @property
     def count(self) -> int:
-        return len(self.sessions) + self.checks
+        return len(self.sessions) + self.checks + len(self.files)
 
-    def describe(self) -> str:
+    def who(self) -> str:
         who = []
         if self.player:
             who.append(f"player '{identity.clean_nickname(self.player)}'")
         if self.class_code:
             who.append(f"class {identity.clean_class_code(self.class_code)}")
+        return " in ".join(who)
+
+    def describe(self) -> str:
+        from . import report_files
+
         noun = "session" if len(self.sessions) == 1 else "sessions"
         what = f"{len(self.sessions)} {noun}"
         if self.checks:
             what += f" and {self.checks} check{'s' if self.checks != 1 else ''}"
-        if self.files:
-            what += f" and {len(self.files)} report file{'s' if len(self.files) != 1 else ''} holding them"
-        return f"{what} of {' in '.join(who)}"
+        text = f"{what} of {self.who()}"
+        reports = sum(1 for k in self.kinds if k in (report_files.REPORT, None))
+        exported = len(self.files) - reports
+        extras = []
+        if reports:
+            extras.append(f"{reports} report file{'s' if reports != 1 else ''} holding them")
+        if exported:
+            extras.append(f"their results in {exported} exported file{'s' if exported != 1 else ''} "
+                          "(bundles, xAPI: other players' results in them are kept)")
+        return text + (", " + " and ".join(extras) if extras else "")
+
+
+@dataclass(frozen=True)
+class Done:
+    sessions: int                                   # sessions deleted
+    files: tuple[report_files.Outcome, ...] = ()   # what happened to each file holding them
+
+    def describe(self, checks: int = 0) -> str:
+        """``Deleted 3 sessions and 2 report files holding them for good.`` and what else was done."""
+        from . import report_files as rf
+
+        def counts(outcomes: list[rf.Outcome]) -> list[str]:
+            by_kind: dict[str, int] = {}
+            for o in outcomes:
+                by_kind[o.kind or rf.REPORT] = by_kind.get(o.kind or rf.REPORT, 0) + 1
+            order = sorted(by_kind.items(), key=lambda kv: list(rf.NOUNS).index(kv[0]))
+            return [f"{n} {rf.NOUNS[k][n != 1]}" for k, n in order]
+
+        def listed(parts: list[str]) -> str:
+            return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+        deleted = [o for o in self.files if o.action == rf.DELETED]
+        cut = [o for o in self.files if o.action == rf.CUT]
+        unreachable = [o for o in self.files if o.action == rf.UNREACHABLE]
+        what = [f"{self.sessions} session{'s' if self.sessions != 1 else ''}"]
+        if checks:
+            what.append(f"{checks} check{'s' if checks != 1 else ''}")
+        what += counts(deleted)
+        text = f"Deleted {listed(what)}{' holding them' if deleted else ''} for good."
+        if cut:
+            text += (f" Their results were taken out of {listed(counts(cut))} that also hold"
+                     f" other players' results (rewritten: {', '.join(o.path for o in cut)}).")
+        if unreachable:
+            text += (f" Not found or not writable on this computer, so still holding them: "
+                     f"{', '.join(o.path for o in unreachable)} (moved, or on a USB stick that is not plugged in? "
+                     "Run this again with it plugged in, or delete it by hand).")
+        return text
 
 
 def plan(store: Store, *, player: str | None = None, class_code: str | None = None) -> Plan:
@@ -51,19 +101,25 @@ def plan(store: Store, *, player: str | None = None, class_code: str | None = No
 
     checks = storage.count(store, player=player if identity.clean_nickname(player) else None,
                            class_code=class_code if identity.clean_class_code(class_code) else None)
-    from . import report_files
+    files = tuple(report_files.files_holding(store, report_files.Who(player, class_code)))
+    return Plan(player, class_code, tuple(recs), checks, files, tuple(report_files.kind(f) for f in files))
 
-    pairs = {(identity.nickname_key(r.player), r.class_code) for r in recs}
-    return Plan(player, class_code, tuple(recs), checks, tuple(report_files.files_holding(store, pairs)))
+
+def run(store: Store, the_plan: Plan) -> Done:
+    """Delete everything in ``the_plan`` (and take it out of the files that hold it)."""
+    from ..checks import storage
+
+    # The files first: their rows in the store name the players, and deleting the sessions
+    # scrubs the database files afterwards (scrub.py), so no old copy of those rows is left.
+    outcomes = report_files.forget_in(store, the_plan.files, report_files.Who(the_plan.player, the_plan.class_code))
+    if the_plan.checks:
+        storage.delete(store, player=the_plan.player, class_code=the_plan.class_code)
+    gone = store.delete_sessions([r.id for r in the_plan.sessions]) if the_plan.sessions else 0
+    if not the_plan.sessions and not the_plan.checks and outcomes:
+        store.scrub()
+    return Done(gone, tuple(outcomes))
 
 
 def forget(store: Store, the_plan: Plan) -> int:
     """Delete everything in ``the_plan``; returns the number of sessions deleted."""
-    from ..checks import storage
-    from . import report_files
-
-    if the_plan.checks:
-        storage.delete(store, player=the_plan.player, class_code=the_plan.class_code)
-    gone = store.delete_sessions([r.id for r in the_plan.sessions])
-    report_files.delete(store, the_plan.files)
-    return gone
+    return run(store, the_plan).sessions

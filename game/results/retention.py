@@ -17,9 +17,12 @@ session in one `play`):
   stored activity, so a clock that jumped far ahead deletes only what would
   have gone anyway three months after the last session.
 
+Report files, bundles and xAPI files written from the store
+(``report_files``) older than the period are deleted by the same purge.
+
 Every purge that deleted something is logged in the setting
-``retention_log`` (when, how many, the cutoff, and whether the clock was
-distrusted), newest first; ``purge_notes`` gives the lines a counsellor sees.
+``retention_log`` (when, how many sessions and files, the cutoff, and
+whether the clock was distrusted), newest first; ``purge_notes`` gives the lines a counsellor sees.
 """
 
 from __future__ import annotations
@@ -119,7 +122,7 @@ def _log(store: Store, entry: dict) -> None:
 
 
 def purge_log(store: Store) -> list[dict]:
-    """The logged purges, newest first: ``{"at", "deleted", "cutoff", "note"}``."""
+    """The logged purges, newest first: ``{"at", "deleted", "files", "cutoff", "note"}``."""
     try:
         log = json.loads(store.get_setting(LOG) or "[]")
     except ValueError:
@@ -141,6 +144,9 @@ def purge_notes(store: Store, limit: int = 3) -> list[str]:
         try:
             line = (f"{int(e['deleted'])} session{'s' if int(e['deleted']) != 1 else ''} with no activity since "
                     f"{_day(float(e['cutoff']))} deleted on {_day(float(e['at']))} (retention)")
+            files = int(e.get("files") or 0)
+            if files:
+                line += f", and {files} report or exported file{'s' if files != 1 else ''} written before then"
         except (KeyError, TypeError, ValueError):
             continue
         out.append(line + (f"; {e['note']}" if e.get("note") else ""))
@@ -167,16 +173,17 @@ def purge_expired(store: Store, *, now: float | None = None, force: bool = False
     ids = expired(store, now=effective)
     gone = store.delete_sessions(ids) if ids else 0
     days = get_days(store)
-    if days is not None:                     # report files written from the store expire too
+    files = 0
+    if days is not None:
+        from ..checks import storage
         from . import report_files
 
-        report_files.delete(store, report_files.files_older_than(store, now - days * DAY_S))
-    days = get_days(store)
-    if days is not None:         # the discernment checks are kept as long as sessions
-        from ..checks import storage
-
-        storage.delete_older_than(store, effective - days * DAY_S)
-    if gone:
-        _log(store, {"at": now, "deleted": gone, "cutoff": effective - (days or 0) * DAY_S, "note": note})
+        # Reports, bundles and xAPI files written from the store expire too (everything in
+        # them is older than the day they were written), on the same trusted clock.
+        files, _missing = report_files.delete(store, report_files.files_older_than(store, effective - days * DAY_S))
+        storage.delete_older_than(store, effective - days * DAY_S)   # checks are kept as long as sessions
+    if gone or files:
+        _log(store, {"at": now, "deleted": gone, "files": files, "cutoff": effective - (days or 0) * DAY_S,
+                     "note": note})
     store.set_setting(LAST_PURGE, repr(effective))
     return gone

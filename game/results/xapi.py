@@ -26,12 +26,14 @@ import datetime as _dt
 import json
 import os
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 from .. import safefile
-from .bundle import ExportSummary
+from . import identity
+from .bundle import CutSummary, ExportSummary, Pair, pair_of
 from .store import Filters, SessionRecord, Store
 
 HOME = "https://red-flags.invalid/"
@@ -41,6 +43,7 @@ VERBS = {
     "quit": ("http://adlnet.gov/expapi/verbs/terminated", "terminated"),
 }
 ACTIVITY_TYPE = "http://adlnet.gov/expapi/activities/simulation"
+NO_NICKNAME = "(no nickname)"
 
 
 def _iso(ts: float) -> str:
@@ -81,7 +84,7 @@ def statement(rec: SessionRecord, home: str = HOME) -> dict[str, Any] | None:
         "id": str(uuid.uuid5(NAMESPACE, rec.uid)),
         "actor": {"objectType": "Agent", "account": {
             "homePage": home + "school/" + quote(rec.school or "device", safe=""),
-            "name": rec.player or "(no nickname)"}},
+            "name": rec.player or NO_NICKNAME}},
         "verb": {"id": verb_id, "display": {"en-US": verb_word}},
         "object": {"objectType": "Activity", "id": home + "scenario/" + quote(rec.scenario_id, safe=""),
                    "definition": {"type": ACTIVITY_TYPE, "name": {"en": rec.title or rec.scenario_id}}},
@@ -98,6 +101,7 @@ def write(store: Store, out: str | os.PathLike[str], filters: Filters | None = N
     The file appears complete or not at all (``game.safefile``'s rules, as for reports)."""
     out = Path(out).resolve()
     n = 0
+    pairs: set[Pair] = set()
     with safefile.open_text(out) as fh:
         fh.write("[")
         for rec in store.iter_sessions(filters or Filters()):
@@ -105,6 +109,53 @@ def write(store: Store, out: str | os.PathLike[str], filters: Filters | None = N
             if st is None:
                 continue
             fh.write(("\n" if n == 0 else ",\n") + json.dumps(st, ensure_ascii=False, separators=(",", ":")))
+            pairs.add((identity.nickname_key(rec.player), identity.clean_class_code(rec.class_code)))
             n += 1
         fh.write("\n]\n")
-    return ExportSummary(out, n, 0)
+    return ExportSummary(out, n, 0, frozenset(pairs))
+
+
+def who(st: Any) -> dict[str, Any] | None:
+    """``{"player", "class"}`` of one statement of ours (as a bundle names them), or None if it is not one."""
+    if not isinstance(st, dict) or not isinstance(st.get("actor"), dict) or "verb" not in st:
+        return None
+    account = st["actor"].get("account")
+    context = st.get("context")
+    if not isinstance(account, dict) or not isinstance(context, dict) or context.get("platform") != "Red Flags":
+        return None
+    name = account.get("name")
+    raw = context.get("extensions")
+    ext: dict[str, Any] = raw if isinstance(raw, dict) else {}
+    code = next((v for k, v in ext.items() if str(k).endswith("/xapi/class")), None)
+    return {"player": None if name == NO_NICKNAME else name, "class": code}
+
+
+def read_statements(path: Path) -> list[dict[str, Any]]:
+    """The statements of an xAPI file this game wrote; ValueError when it is not one."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise ValueError(f"{path.name}: not an xAPI file of this game") from exc
+    if not isinstance(data, list) or any(who(st) is None for st in data):
+        raise ValueError(f"{path.name}: not an xAPI file of this game")
+    return data
+
+
+def cut(path: str | os.PathLike[str], drop: Callable[[dict[str, Any]], bool]) -> CutSummary:
+    """Rewrite the xAPI file at ``path`` without the statements whose player (``who``) ``drop`` matches.
+
+    Replaced atomically; a file left with no statement is deleted. ValueError when it is not
+    an xAPI file of this game (nothing is changed)."""
+    path = Path(path).resolve()
+    old = read_statements(path)
+    kept = [st for st in old if not drop(who(st) or {})]
+    pairs = frozenset(pair_of(who(st) or {}) for st in kept)
+    if len(kept) == len(old):
+        return CutSummary(len(kept), 0, pairs)
+    if not kept:
+        os.unlink(path)
+        return CutSummary(0, len(old), frozenset())
+    with safefile.open_text(path) as fh:
+        fh.write("[" + "".join(("\n" if i == 0 else ",\n") + json.dumps(st, ensure_ascii=False, separators=(",", ":"))
+                               for i, st in enumerate(kept)) + "\n]\n")
+    return CutSummary(len(kept), len(old) - len(kept), pairs)

@@ -323,6 +323,11 @@ def test_results_move_between_computers_on_a_usb_stick(app, data, tmp_path, monk
     assert written.name.startswith("red-flags-8B-") and "Exported" in page.message and not page.message_bad
     with Store.open(data) as store:
         n_8b = len(store.sessions(class_code="8B"))
+        # remembered with whose results it holds, so forget and retention reach it on the stick too
+        from game.results import report_files
+
+        assert report_files.files_holding(store, report_files.Who(class_code="8B")) == [str(written.resolve())]
+        assert report_files.files_holding(store, report_files.Who(class_code="9A")) == []
     assert len(bundle.read(written).sessions) == n_8b
 
     # the collecting computer: an empty store, the same stick

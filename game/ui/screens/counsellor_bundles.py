@@ -11,7 +11,8 @@ foreign file is refused with one line and changes nothing.
 Folders come from ``game.results.drives``: the device's own bundle folder and
 every removable drive it can see. Each export is a new file named after the
 class, the date and the time, so exports from 30 computers never overwrite
-each other on one stick.
+each other on one stick. Every exported file is remembered in the store (``report_files``)
+so that ``forget`` and retention reach it too.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from game.results import bundle, drives
+from game.results import bundle, drives, report_files
 from game.results.db import ERRORS
 from game.results.store import Filters
 
@@ -114,6 +115,10 @@ class BundleScreen(PageScreen):
             self._say(f"The results could not be read ({str(exc).splitlines()[0][:100]}). Nothing was exported.",
                       bad=True)
             return
+        try:        # so that forget and retention reach this file too
+            report_files.remember(self.store, done.path, Filters(class_code=self.class_code), pairs=done.pairs)
+        except ERRORS:
+            pass    # the file is written; only forget/retention will not know of it (the note says to delete it)
         noun = "session" if done.sessions == 1 else "sessions"
         self._say(f"Exported {done.sessions} {noun} to {target}. Delete the file once it has been imported.")
 
