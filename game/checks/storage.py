@@ -42,8 +42,9 @@ def _where(*, class_code: str | None = None, player: str | None = None, since: f
     where: list[Any] = []
     if school is not None:
         where.append(c.school == identity.clean_school(school))
-    if class_code is not None:
-        where.append(c.class_code == identity.clean_class_code(class_code))
+    if class_code is not None:      # NO_CLASS (""): the checks taken without a class code
+        code = identity.clean_class_code(class_code)
+        where.append(c.class_code.is_(None) if code is None else c.class_code == code)
     if player is not None:
         where.append(c.player_key == identity.nickname_key(player))
     if since is not None:

@@ -28,7 +28,10 @@ from . import open_store
 def add_parser(sub, common):
     p = sub.add_parser("report", parents=[common], help="counsellor reports from stored results",
                        description="Build a counsellor report from the results stored on this device.")
-    p.add_argument("--class", dest="class_code", metavar="CODE", help="only this class")
+    which = p.add_mutually_exclusive_group()
+    which.add_argument("--class", dest="class_code", metavar="CODE", help="only this class")
+    which.add_argument("--no-class", action="store_true", dest="no_class",
+                       help="only the sessions played without a class code")
     p.add_argument("--player", metavar="NAME", help="only this nickname (any case)")
     p.add_argument("--since", metavar="DATE",
                    help="only sessions started on or after DATE (YYYY-MM-DD, or a number of days like 30d)")
@@ -79,7 +82,7 @@ def since_option(args, command: str) -> tuple[bool, float | None]:
 
 
 def default_name(args, fmt: str) -> str:
-    parts = ["red-flags-report"]
+    parts = ["red-flags-report"] + (["no-class"] if getattr(args, "no_class", False) else [])
     for value in (args.class_code, args.player):
         if value:
             parts.append(re.sub(r"[^A-Za-z0-9_-]+", "_", value)[:24])
@@ -110,11 +113,13 @@ def run(args) -> int:
     from ..results import report_files as reports_files
     from ..results import retention
     from ..results.reports import aggregate, class_sessions, csv_report, html_report, json_report, model
-    from ..results.store import Filters
+    from ..results.store import NO_CLASS, Filters
 
     since_ok, since = since_option(args, "report")
     if not since_ok:
         return 2
+    if getattr(args, "no_class", False):
+        args.class_code = NO_CLASS        # Filters: the sessions without a class code
     out = args.out
     if out and out != "-":
         reason = safefile.problem(out)

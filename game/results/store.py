@@ -109,9 +109,13 @@ def _loads(text: str | None) -> Any:
     return json.loads(text) if text else None
 
 
+#: ``class_code`` of a filter for the sessions played without a class code (None means any class)
+NO_CLASS = ""
+
+
 @dataclass(frozen=True)
 class Filters:
-    """Which sessions a query is about; None means "any"."""
+    """Which sessions a query is about; None means "any" (``class_code=NO_CLASS``: those without a class)."""
 
     school: str | None = None
     class_code: str | None = None
@@ -138,7 +142,8 @@ class Filters:
         if self.school is not None:
             where.append(s.c.school == identity.clean_school(self.school))
         if self.class_code is not None:
-            where.append(s.c.class_code == identity.clean_class_code(self.class_code))
+            code = identity.clean_class_code(self.class_code)
+            where.append(s.c.class_code.is_(None) if code is None else s.c.class_code == code)
         if self.player is not None:
             where.append(s.c.player_key == identity.nickname_key(self.player))
         if self.since is not None:
@@ -627,6 +632,14 @@ class Store:
              .where(*Filters(school=school).conditions(), s.c.class_code.is_not(None)).group_by(s.c.class_code))
         with self.engine.connect() as conn:
             return {str(code): float(last) for code, last in conn.execute(q)}
+
+    def no_class_activity(self, *, school: str | None = None) -> float | None:
+        """Start of the newest session without a class code (None: there is none)."""
+        s = sessions_t
+        q = sa.select(sa.func.max(s.c.started_at)).where(*Filters(school=school).conditions(), s.c.class_code.is_(None))
+        with self.engine.connect() as conn:
+            last = conn.execute(q).scalar()
+        return None if last is None else float(last)
 
     def players_in_class(self, class_code: str | None) -> set[str]:
         """Every nickname stored with ``class_code`` (None: sessions without a class)."""

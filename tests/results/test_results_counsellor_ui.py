@@ -97,7 +97,7 @@ def test_later_visits_ask_for_the_pin_and_slow_down_guessing(app):
 
 def show(ov, class_code):
     """Move the overview's class filter (Enter on the filter row) until it shows ``class_code``."""
-    for _ in range(len(ov.classes) + 1):
+    for _ in range(len(ov.classes) + 2):      # all classes, each class, "no class"
         if ov.class_code == class_code:
             return
         ov.cycle_class()
@@ -303,6 +303,36 @@ def test_a_districts_classes_and_follow_up_names_are_shown_a_page_at_a_time(app,
         assert seen == want                   # every row once, in the report's order
     show(ov, "C1")                            # another class starts again on the first page of each list
     assert [r.ident for r in ov.rows if r.ident.startswith("follow_up:")] == ["follow_up:kit1:C1"]
+
+
+def test_a_class_row_for_sessions_without_a_class_code_opens_no_class(app, data):
+    from game.results.store import NO_CLASS
+
+    with Store.open(data) as store:
+        for who in ("lone1", "lone2"):
+            record_session(store, scenario("generous-teammate"), player=who, class_code=None)
+        all_sessions = len(store.sessions(modes=("solo", "class")))
+    ov = set_pin(app)
+    show(ov, None)
+    assert ov.report.overview["sessions"] == all_sessions
+    next(r for r in ov.rows if r.ident == "class:no class").activate()
+    assert ov.class_code == NO_CLASS                                # before: None, "all classes"
+    assert ov.report.overview["sessions"] == 2 and ov.report.overview["players"] == 2
+    assert {p.name for p in ov.report.players} == {"lone1", "lone2"}
+    assert ov.subtitle().startswith("Sessions without a class code: 2 sessions")
+    # the filter row goes round every class, "no class" and all classes
+    seen = []
+    for _ in range(len(ov.classes) + 2):
+        ov.cycle_class()
+        seen.append(ov.class_code)
+    assert seen == [None, "8B", "9A", NO_CLASS]
+    # a player without a class opens on their own sessions, not on a namesake's in a class
+    with Store.open(data) as store:
+        record_session(store, scenario("generous-teammate"), player="lone1", class_code="9A")
+    show(ov, NO_CLASS)
+    next(r for r in ov.rows if r.ident == "player:lone1").activate()
+    assert isinstance(app.top, pages.PlayerScreen) and app.top.class_code == NO_CLASS
+    assert len(app.top.report.sessions) == 1
 
 
 def test_results_move_between_computers_on_a_usb_stick(app, data, tmp_path, monkeypatch):

@@ -18,6 +18,7 @@ from html import escape
 from ... import scoring
 from .. import stats
 from ..stats import share_of
+from ..store import NO_CLASS
 from . import charts
 from .findings import findings
 from .model import MIN_ITEMS, NO_NICKNAME, Line, PlayerRow, Report, SessionView
@@ -47,7 +48,9 @@ def num(x: float | None, fmt: str = "{:.0f}") -> str:
 def scope_title(report: Report) -> str:
     f = report.filters
     player, klass = f.get("player"), f.get("class")
-    if player and klass:
+    if klass == NO_CLASS:              # the sessions played without a class code
+        title = f"{player} without a class code" if player else "Sessions without a class code"
+    elif player and klass:
         title = f"{player} in class {klass.upper()}"
     elif player:
         title = f"Player {player}"
@@ -418,7 +421,7 @@ def _sessions(r: Report, open_limit: int) -> list[str]:
     if not sessions:
         out.append("<p>No sessions match.</p></section>")
         return out
-    show_class = not r.filters.get("class")
+    show_class = r.filters.get("class") is None
     out.append('<table><thead><tr><th>Started</th><th>Player</th>' + ("<th>Class</th>" if show_class else "")
                + '<th>Scenario</th><th>How it ended</th>'
                '<th class="r">Score</th><th class="r">Spotting score</th><th class="r">Getting out</th>'

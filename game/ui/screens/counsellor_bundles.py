@@ -25,7 +25,7 @@ from typing import Any
 
 from game.results import bundle, drives, report_files
 from game.results.db import ERRORS
-from game.results.store import Filters
+from game.results.store import NO_CLASS, Filters
 
 from ..app import App
 from ..widgets import Button
@@ -38,7 +38,8 @@ def bundle_name(class_code: str | None, now: _dt.datetime | None = None) -> str:
     """A file name no other computer's export takes: class, computer name, date and time."""
     now = now or _dt.datetime.now()
     host = "".join(ch for ch in socket.gethostname().split(".")[0] if ch.isalnum() or ch in "-_")[:20] or "computer"
-    klass = "".join(ch for ch in (class_code or "all") if ch.isalnum() or ch in "-_")[:24] or "class"
+    klass = {None: "all", NO_CLASS: "no-class"}.get(class_code, class_code or "all")
+    klass = "".join(ch for ch in klass if ch.isalnum() or ch in "-_")[:24] or "class"
     return f"red-flags-{klass}-{host}-{now:%Y%m%d-%H%M%S}{drives.SUFFIX}"
 
 
@@ -67,7 +68,8 @@ class BundleScreen(PageScreen):
         self.imported_any = False
 
     def subtitle(self) -> str:
-        what = f"class {self.class_code}" if self.class_code else "all classes"
+        what = {None: "all classes", NO_CLASS: "the sessions without a class code"}.get(
+            self.class_code, f"class {self.class_code}")
         return (f"Export writes the results of {what} on this computer into a bundle file. Import adds the "
                 "sessions of a bundle; importing the same one twice adds nothing.")
 

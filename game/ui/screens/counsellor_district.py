@@ -16,6 +16,7 @@ from functools import partial
 from typing import Any
 
 from game.results.reports import district
+from game.results.store import NO_CLASS
 
 PAGE = 50           # class rows / follow-up rows per page
 
@@ -64,7 +65,8 @@ def body(page: Any, rep: Any, *, show_class: Callable[[str | None], None],
             page.row([(name if not c.school else f"{name} ({c.school})", 0.22), (f"{c.players} players", 0.16),
                       (f"{c.complete} finished", 0.16), (f"spotted {pct(c.spotted)}", 0.16),
                       (f"normal {pct(c.normal_flagged)}", 0.15), (f"stayed {pct(c.stayed_share)}", 0.15)],
-                     partial(show_class, c.class_code), f"class:{name}", sub=c.reading)
+                     partial(show_class, NO_CLASS if c.class_code is None else c.class_code), f"class:{name}",
+                     sub=c.reading)
 
         _paged(page, rep.classes, at.get("classes", 0), "classes", "classes", turn, class_row)
     if len(rep.weeks) > 1:

@@ -30,6 +30,7 @@ from game.results.reports import class_sessions
 from game.results.reports import model as report_model
 from game.results.reports.findings import findings
 from game.results.stats import share_of
+from game.results.store import NO_CLASS
 
 from ..app import App, Screen
 from ..dialogs import NoticeDialog
@@ -413,7 +414,7 @@ def export_reports(store: Any, data_dir: Path | None, class_code: str | None,
 
     rep = report_model.build(store, class_code=class_code, player=player)
     checks = check_report.build(check_storage.rows(store, class_code=class_code, player=player))
-    stem = "red-flags-report"
+    stem = "red-flags-report" + ("-no-class" if class_code == NO_CLASS else "")
     for part in (class_code, player):
         if part:
             stem += "-" + "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in part)[:24]
@@ -438,6 +439,13 @@ def export_reports(store: Any, data_dir: Path | None, class_code: str | None,
 LATEST = "latest"      # OverviewScreen's default: open on the class that played most recently
 
 
+def scope_words(class_code: str | None) -> str:
+    """What a class filter shows, in words: "class 8B", "no class" (sessions without a code), "all classes"."""
+    if class_code is None:
+        return "all classes"
+    return "no class" if class_code == NO_CLASS else f"class {class_code}"
+
+
 class OverviewScreen(PageScreen):
     """The class overview: what the class understood and what to teach next.
 
@@ -454,6 +462,7 @@ class OverviewScreen(PageScreen):
         self.list_pages: dict[str, int] = {}      # the page shown of "classes" and "follow_up"
         activity = store.class_activity()
         self.classes = sorted(activity)
+        self.no_class = store.no_class_activity() is not None     # sessions played without a class code
         if class_code == LATEST:
             latest = max(activity, key=lambda c: (activity[c], c), default=None)
             class_code = latest if len(self.classes) > 1 else None
@@ -468,7 +477,8 @@ class OverviewScreen(PageScreen):
 
     def subtitle(self) -> str:
         ov = self.report.overview
-        scope = f"Class {self.class_code}" if self.class_code else "All classes on this device"
+        scope = {None: "All classes on this device", NO_CLASS: "Sessions without a class code"}.get(
+            self.class_code, f"Class {self.class_code}")
         return (f"{scope}: {ov['sessions']} sessions, {ov['players']} players. Nicknames only; "
                 "keep what you see here confidential. Locks after 5 minutes without use.")
 
@@ -487,6 +497,7 @@ class OverviewScreen(PageScreen):
         if screen is not None and screen.imported_any:
             self._bundles = None
             self.classes = sorted(self.store.class_activity())
+            self.no_class = self.store.no_class_activity() is not None
             self.report = self._build()
         super().on_resume()
 
@@ -494,7 +505,7 @@ class OverviewScreen(PageScreen):
         self.lock()
 
     def _next_class(self) -> str | None:
-        options: list[str | None] = [None, *self.classes]
+        options: list[str | None] = [None, *self.classes, *([NO_CLASS] if self.no_class and self.classes else [])]
         i = options.index(self.class_code) if self.class_code in options else 0
         return options[(i + 1) % len(options)]
 
@@ -502,7 +513,8 @@ class OverviewScreen(PageScreen):
         self.show_class(self._next_class())
 
     def show_class(self, class_code: str | None) -> None:
-        """Show one class (None: all classes); the page is built from that class alone."""
+        """Show one class (None: all classes; NO_CLASS: sessions without a class code); the page is
+        built from that class alone."""
         self.class_code = class_code
         self.player_page = 0
         self.list_pages = {}
@@ -525,11 +537,10 @@ class OverviewScreen(PageScreen):
     def build_body(self, page: PageBuilder) -> None:
         rep = self.report
         ov = rep.overview
-        label = f"Showing: {'class ' + self.class_code if self.class_code else 'all classes'}"
+        label = f"Showing: {scope_words(self.class_code)}"
         if self.classes:
             many = f" (one of {len(self.classes)} classes)" if self.class_code and len(self.classes) > 1 else ""
-            nxt = self._next_class()
-            page.row([(label + many, 0.65), (f"Enter: {'class ' + nxt if nxt else 'all classes'}", 0.35)],
+            page.row([(label + many, 0.65), (f"Enter: {scope_words(self._next_class())}", 0.35)],
                      self.cycle_class, "filter")
         page.gap(8)
         av = ov["averages"]
@@ -615,7 +626,7 @@ class OverviewScreen(PageScreen):
         self.on_resize(self.app.size)
 
     def open_follow_up(self, f: Any) -> None:
-        self.app.push(PlayerScreen(self.app, self.store, f.player, f.class_code))
+        self.app.push(PlayerScreen(self.app, self.store, f.player, NO_CLASS if f.class_code is None else f.class_code))
 
     def turn_players(self, step: int) -> None:
         self.player_page = max(0, self.player_page + step)
@@ -630,7 +641,7 @@ class OverviewScreen(PageScreen):
                  + (" · class play" if getattr(s, "mode", "solo") == "class" else ""))
 
     def open_player(self, player: Any) -> None:
-        klass = player.classes[0] if player.classes else self.class_code
+        klass = player.classes[0] if player.classes else NO_CLASS    # the same nickname in two classes is two players
         self.app.push(PlayerScreen(self.app, self.store, player.name, klass))
 
 
