@@ -142,6 +142,22 @@ def configure_sqlite(engine: Engine) -> None:
     event.listen(engine, "begin", _sqlite_on_begin)
 
 
+def recover_damaged(path: Path, exc: BaseException) -> Any:
+    """A SQLite file found damaged while in use (its store already closed): kept aside, what it
+    still holds exported, a fresh file started with the PIN and retention carried over.
+
+    Returns the ``salvage.Recovery`` (its ``line()`` says all that), or None when another
+    program already did it."""
+    from . import salvage
+
+    done = _set_aside(path, _first_line(exc))
+    if done is not None:
+        engine = open_engine(sqlite_target(path))
+        salvage.restore_settings(engine, done)
+        engine.dispose()
+    return done
+
+
 def _set_aside(path: Path, reason: str) -> Any:
     from . import salvage
 

@@ -16,7 +16,7 @@ import pytest
 from results_helpers import record_session, scenarios
 
 from game import cli
-from game.results import pin, salvage
+from game.results import bundle, pin, salvage
 from game.results.store import Store
 
 SESSIONS = 6
@@ -250,3 +250,59 @@ def test_a_data_folder_with_question_mark_and_hash_is_a_folder(tmp_path):
     with Store.open(folder) as store:          # the damage check reads the same file
         assert store.count_sessions() == 0
     assert len(list(folder.glob("results-damaged-*.sqlite3"))) == 1
+
+
+def test_a_file_damaged_while_the_counsellor_view_is_open_is_said_and_nothing_is_lost(tmp_path):
+    # Before: the view noticed only at its next opening, and a query on the damaged page crashed it.
+    import subprocess
+    import sys
+    import textwrap
+
+    folder = tmp_path / "data"
+    make_store(folder)
+    code = textwrap.dedent(f"""
+        import os, random
+        os.environ["SDL_VIDEODRIVER"] = "dummy"; os.environ["SDL_AUDIODRIVER"] = "dummy"
+        from pathlib import Path
+        import pygame
+        from game.play.options import PlayOptions
+        from game.ui.app import App
+        from game.ui.routes import ROUTES
+        from game.ui.settings import Settings
+        folder = Path({str(folder)!r})
+        app = App(Settings.load(folder), size=(1280, 720), routes=ROUTES, options=PlayOptions(data_dir=folder),
+                  data_dir=folder)
+        app.show_start()
+        gate = app.open("counsellor")
+        gate.first.text = "482913"
+        gate.submit()
+        app.tick([], 0.05)
+        view = app.top
+        print(type(view).__name__)
+        path = folder / "results.sqlite3"
+        size = path.stat().st_size
+        with open(path, "r+b") as handle:          # the last page (the newest sessions' events) goes bad
+            handle.seek(size - 4096)
+            handle.write(random.Random(1).randbytes(4096))
+        newest = max((r for r in view.rows if r.ident.startswith("session:")), key=lambda r: int(r.ident[8:]))
+        view.focus.focus(newest, show=True)
+        app.tick([pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0, unicode="", scancode=0)], 0.05)
+        for _ in range(3):
+            app.tick([], 0.05)
+        print(type(app.top).__name__, "|", getattr(app.top, "title", ""), "|", " ".join(app.top.text.split()))
+        app.close()
+    """)
+    done = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[2],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    lines = [line for line in done.stdout.splitlines() if not line.startswith(("pygame", "Hello from"))]
+    first, last = lines[0], lines[-1]
+    assert first == "OverviewScreen"
+    kind, title, body = last.split(" | ")
+    assert (kind, title) == ("NoticeDialog", "The results file was damaged"), last
+    kept = list(folder.glob("results-damaged-*.sqlite3"))
+    bundles = list(folder.glob("results-damaged-*.rfbundle"))
+    assert len(kept) == 1 and len(bundles) == 1 and kept[0].name in body and "Nothing was lost" in body
+    assert len(bundle.read(bundles[0]).sessions) >= SESSIONS - 2       # all that could still be read
+    with Store.open(folder) as fresh:                                   # a fresh store, the PIN kept
+        assert fresh.sessions() == [] and pin.is_set(fresh)

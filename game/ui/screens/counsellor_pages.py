@@ -25,6 +25,7 @@ from typing import Any
 import pygame
 
 from game.checks import storage as check_storage
+from game.play import sessions
 from game.results import retention
 from game.results.reports import class_sessions
 from game.results.reports import model as report_model
@@ -55,6 +56,37 @@ def share_colour(value: float | None, good_high: bool = True) -> tuple[int, int,
 
 def pct(value: float | None) -> str:
     return "–" if value is None else f"{round(100 * value)}%"
+
+
+DAMAGED = ("The results file on this device was found damaged while you were reading it. Nothing was lost: "
+           "{line}.")
+UNREADABLE_NOW = ("The results cannot be read just now ({problem}). Nothing was changed; try again, or run "
+                  "`python main.py report` at a terminal to see the problem.")
+
+
+def cannot_read(app: App, store: Any, exc: BaseException) -> None:
+    """A query of the counsellor view failed: say so in one line, never crash, lose nothing.
+
+    A damaged SQLite file is dealt with at once, as at opening (``salvage``): kept aside, what it
+    still holds exported to a bundle beside it, a fresh file started with the PIN kept; the view
+    is left. Anything else (a locked file, a server away) leaves everything as it was."""
+    from game.results import db, salvage
+
+    path = getattr(store, "path", None)
+    if path is not None and salvage.is_damage(exc):
+        try:
+            store.close()
+            done = db.recover_damaged(Path(path), exc)
+        except sessions.STORE_ERRORS as again:
+            done, exc = None, again
+        else:
+            app.show_start()
+            line = done.line() if done is not None else "another program has already set the file aside"
+            app.push(NoticeDialog(app, "The results file was damaged", DAMAGED.format(line=line)))
+            return
+    first = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+    app.push(NoticeDialog(app, "The results cannot be shown", UNREADABLE_NOW.format(
+        problem=(first[0] if first else type(exc).__name__)[:120])))
 
 
 def when(ts: float | None) -> str:
@@ -169,7 +201,10 @@ class PageScreen(Screen):
 
     def on_resume(self) -> None:
         self.idle = 0.0
-        self.on_resize(self.app.size)
+        try:
+            self.on_resize(self.app.size)
+        except sessions.STORE_ERRORS as exc:
+            cannot_read(self.app, self.store, exc)
 
     def _place_rows(self) -> None:
         v = self.scroller.view
@@ -192,6 +227,13 @@ class PageScreen(Screen):
             self.lock()
 
     def handle_event(self, event: pygame.event.Event) -> bool:
+        try:
+            return self._handle_event(event)
+        except sessions.STORE_ERRORS as exc:     # the results became unreadable while the view was open
+            cannot_read(self.app, self.store, exc)
+            return True
+
+    def _handle_event(self, event: pygame.event.Event) -> bool:
         if event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame.MOUSEWHEEL, pygame.TEXTINPUT):
             self.idle = 0.0
         t = self.theme
@@ -496,9 +538,13 @@ class OverviewScreen(PageScreen):
         screen = getattr(self, "_bundles", None)
         if screen is not None and screen.imported_any:
             self._bundles = None
-            self.classes = sorted(self.store.class_activity())
-            self.no_class = self.store.no_class_activity() is not None
-            self.report = self._build()
+            try:
+                self.classes = sorted(self.store.class_activity())
+                self.no_class = self.store.no_class_activity() is not None
+                self.report = self._build()
+            except sessions.STORE_ERRORS as exc:
+                cannot_read(self.app, self.store, exc)
+                return
         super().on_resume()
 
     def back(self) -> None:
