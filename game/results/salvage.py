@@ -2,7 +2,12 @@
 
 ``check(path)`` runs ``PRAGMA quick_check`` (the cheap check: every page and
 index entry is readable, without comparing indexes to tables) once per file
-per process; it returns None for a sound file and the reason otherwise. Only
+per process, and not at all when nothing has written the file (or its
+write-ahead log) since its last sound check: ``results.sqlite3.checked``
+beside it keeps the file's inode, size and times as they were then. It
+returns None for a sound file and the reason otherwise. Damage that comes
+later is met by a query ("malformed"), which the commands and the
+counsellor view handle the same way. Only
 damage counts (SQLite's "malformed" and "not a database" errors, or a
 quick_check that finds problems); a locked or unopenable file is not damage.
 
@@ -79,27 +84,83 @@ def _read_only_uri(path: Path) -> str:
     return path.resolve().as_uri() + "?mode=ro"
 
 
+MARK_SUFFIX = ".checked"     # beside the file: what it looked like at its last sound quick_check
+
+
+def fingerprint(path: Path) -> list[Any]:
+    """What changes whenever anything writes the file or its write-ahead log (inode, size, times)."""
+    out: list[Any] = []
+    for part in (path, Path(f"{path}-wal")):
+        try:
+            st = part.stat()
+        except OSError:
+            out.append(None)
+            continue
+        out.append(None if part != path and st.st_size == 0 else
+                   [st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns])
+    return out
+
+
+def _mark(path: Path) -> Path:
+    return path.with_name(path.name + MARK_SUFFIX)
+
+
+def _unchanged_since_checked(path: Path, now: list[Any]) -> bool:
+    try:
+        return bool(json.loads(_mark(path).read_text(encoding="utf-8")).get("fingerprint") == now)
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
+def _remember_sound(path: Path, fp: list[Any]) -> None:
+    """Note the fingerprint of a sound file, so the next process need not check it again (best effort)."""
+    mark = _mark(path)
+    tmp = mark.with_name(f".{mark.name}.{os.getpid()}")
+    try:
+        tmp.write_text(json.dumps({"fingerprint": fp, "checked_at": time.time()}), encoding="utf-8")
+        os.replace(tmp, mark)
+    except OSError:               # a read-only folder: the check simply runs again next time
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
+
+
+def quick_check(path: Path) -> list[Any]:
+    """``PRAGMA quick_check`` on the file, read-only (the rows it returns; ``[("ok",)]`` when sound)."""
+    conn = sqlite3.connect(_read_only_uri(path), uri=True, timeout=10)
+    try:
+        return conn.execute("PRAGMA quick_check").fetchall()
+    finally:
+        conn.close()
+
+
 def check(path: Path) -> str | None:
-    """None when ``path`` is missing, empty, already checked or sound; else the damage in a few words."""
+    """None when ``path`` is missing, empty, already checked or sound; else the damage in a few words.
+
+    A file that nothing has written since its last sound check (``fingerprint``, kept beside it)
+    is not read again: on a district-sized file quick_check reads every page (seconds)."""
     key = str(path.resolve())
     if key in _checked:
         return None
     try:
         if not path.is_file() or path.stat().st_size == 0:
             return None
-        conn = sqlite3.connect(_read_only_uri(path), uri=True, timeout=10)
-    except (OSError, sqlite3.Error):
-        return None                # opening will say what is wrong
+    except OSError:
+        return None
+    fp = fingerprint(path)
+    if _unchanged_since_checked(path, fp):
+        _checked.add(key)
+        return None
     try:
-        rows = conn.execute("PRAGMA quick_check").fetchall()
+        rows = quick_check(path)
     except sqlite3.DatabaseError as exc:
         if not is_damage(exc):
-            return None
+            return None            # locked, cannot open: opening will say what is wrong
         return str(exc)
-    finally:
-        conn.close()
     _checked.add(key)
     if rows == [("ok",)]:
+        _remember_sound(path, fp)
         return None
     first = " ".join(str(rows[0][0]).replace("*** in database main ***", "").split()) if rows else "no answer"
     return f"{first[:120]}{'' if len(rows) == 1 else f' and {len(rows) - 1} more problems'}"
@@ -130,6 +191,10 @@ def set_aside(path: Path, reason: str) -> Recovery | None:
         if not sessions:
             bundle_path = None
         _checked.discard(str(path.resolve()))
+        try:
+            _mark(path).unlink()
+        except OSError:
+            pass
         _last = Recovery(path, reason, kept, bundle_path, sessions, unreadable, settings)
         return _last
 

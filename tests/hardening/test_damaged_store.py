@@ -306,3 +306,25 @@ def test_a_file_damaged_while_the_counsellor_view_is_open_is_said_and_nothing_is
     assert len(bundle.read(bundles[0]).sessions) >= SESSIONS - 2       # all that could still be read
     with Store.open(folder) as fresh:                                   # a fresh store, the PIN kept
         assert fresh.sessions() == [] and pin.is_set(fresh)
+
+
+def test_a_file_nothing_wrote_since_its_last_sound_check_is_not_read_again(tmp_path, monkeypatch):
+    # quick_check reads every page: seconds on a district-sized file, at every process's first opening
+    path = make_store(tmp_path / "data")
+    old = path.stat().st_mtime_ns - 10**9                   # last written a second ago (file times are coarse)
+    os.utime(path, ns=(old, old))
+    ran = []
+    real = salvage.quick_check
+    monkeypatch.setattr(salvage, "quick_check", lambda p: ran.append(p) or real(p))
+    assert salvage.check(path) is None and len(ran) == 1     # the first process reads it all
+    salvage._checked.clear()                                 # the next process
+    assert salvage.check(path) is None and len(ran) == 1     # nothing wrote it since: not read again
+    with Store.open(path.parent) as store:                   # a game writes a session ...
+        record_session(store, scenarios()[0], player="owl")
+    salvage._checked.clear()
+    old = path.stat().st_mtime_ns - 10**9
+    os.utime(path, ns=(old, old))
+    assert salvage.check(path) is None and len(ran) == 2     # ... so the next opening checks again
+    salvage._checked.clear()
+    damage(path, "garbage-page")
+    assert salvage.check(path) and len(ran) == 3             # damage since the last check is found
