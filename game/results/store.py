@@ -109,8 +109,7 @@ def _loads(text: str | None) -> Any:
     return json.loads(text) if text else None
 
 
-#: ``class_code`` of a filter for the sessions played without a class code (None means any class)
-NO_CLASS = ""
+NO_CLASS = ""        # ``Filters.class_code`` for the sessions played without a class code (None: any class)
 
 
 @dataclass(frozen=True)
@@ -632,14 +631,6 @@ class Store:
              .where(*Filters(school=school).conditions(), s.c.class_code.is_not(None)).group_by(s.c.class_code))
         with self.engine.connect() as conn:
             return {str(code): float(last) for code, last in conn.execute(q)}
-
-    def no_class_activity(self, *, school: str | None = None) -> float | None:
-        """Start of the newest session without a class code (None: there is none)."""
-        s = sessions_t
-        q = sa.select(sa.func.max(s.c.started_at)).where(*Filters(school=school).conditions(), s.c.class_code.is_(None))
-        with self.engine.connect() as conn:
-            last = conn.execute(q).scalar()
-        return None if last is None else float(last)
 
     def players_in_class(self, class_code: str | None) -> set[str]:
         """Every nickname stored with ``class_code`` (None: sessions without a class)."""

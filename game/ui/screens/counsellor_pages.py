@@ -16,10 +16,8 @@ All figures come from ``game.results.reports.model``, like the HTML report.
 from __future__ import annotations
 
 import datetime as _dt
-import os
 from collections.abc import Callable, Sequence
 from functools import partial
-from pathlib import Path
 from typing import Any
 
 import pygame
@@ -31,7 +29,7 @@ from game.results.reports import class_sessions
 from game.results.reports import model as report_model
 from game.results.reports.findings import findings
 from game.results.stats import share_of
-from game.results.store import NO_CLASS
+from game.results.store import NO_CLASS, Filters
 
 from ..app import App, Screen
 from ..dialogs import NoticeDialog
@@ -40,6 +38,8 @@ from ..text import TextKit
 from ..theme import Theme
 from ..widgets import Button, ButtonPointer, FocusRing, Widget, draw_focus_ring, draw_round_rect
 from . import counsellor_district
+from .counsellor_export import export_reports
+from .counsellor_guard import cannot_read
 
 LOW, MID, HIGH = (213, 94, 0), (230, 159, 0), (86, 180, 233)   # Okabe-Ito: vermillion, orange, sky blue
 IDLE_LOCK_S = 300.0
@@ -56,37 +56,6 @@ def share_colour(value: float | None, good_high: bool = True) -> tuple[int, int,
 
 def pct(value: float | None) -> str:
     return "–" if value is None else f"{round(100 * value)}%"
-
-
-DAMAGED = ("The results file on this device was found damaged while you were reading it. Nothing was lost: "
-           "{line}.")
-UNREADABLE_NOW = ("The results cannot be read just now ({problem}). Nothing was changed; try again, or run "
-                  "`python main.py report` at a terminal to see the problem.")
-
-
-def cannot_read(app: App, store: Any, exc: BaseException) -> None:
-    """A query of the counsellor view failed: say so in one line, never crash, lose nothing.
-
-    A damaged SQLite file is dealt with at once, as at opening (``salvage``): kept aside, what it
-    still holds exported to a bundle beside it, a fresh file started with the PIN kept; the view
-    is left. Anything else (a locked file, a server away) leaves everything as it was."""
-    from game.results import db, salvage
-
-    path = getattr(store, "path", None)
-    if path is not None and salvage.is_damage(exc):
-        try:
-            store.close()
-            done = db.recover_damaged(Path(path), exc)
-        except sessions.STORE_ERRORS as again:
-            done, exc = None, again
-        else:
-            app.show_start()
-            line = done.line() if done is not None else "another program has already set the file aside"
-            app.push(NoticeDialog(app, "The results file was damaged", DAMAGED.format(line=line)))
-            return
-    first = str(getattr(exc, "orig", None) or exc).strip().splitlines()
-    app.push(NoticeDialog(app, "The results cannot be shown", UNREADABLE_NOW.format(
-        problem=(first[0] if first else type(exc).__name__)[:120])))
 
 
 def when(ts: float | None) -> str:
@@ -434,51 +403,12 @@ class PageBuilder:
 # ---------------------------------------------------------------------------
 # the overview, a player, a session
 # ---------------------------------------------------------------------------
-def _write_atomic(path: Path, text: str) -> None:
-    """Write via a temporary file in the same folder, so a half-written report never exists."""
-    tmp = path.with_name(f".{path.name}.tmp")
-    try:
-        tmp.write_text(text, encoding="utf-8", newline="")
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
-
-
-def export_reports(store: Any, data_dir: Path | None, class_code: str | None,
-                   player: str | None = None) -> list[Path]:
-    """Write the HTML and CSV reports for the filter into DATA/reports; returns their paths."""
-    from game.results.reports import csv_report, html_report
-
-    folder = Path(data_dir or ".") / "reports"
-    folder.mkdir(parents=True, exist_ok=True)
-    from game.checks import report as check_report
-    from game.checks import report_csv as check_csv
-
-    rep = report_model.build(store, class_code=class_code, player=player)
-    checks = check_report.build(check_storage.rows(store, class_code=class_code, player=player))
-    stem = "red-flags-report" + ("-no-class" if class_code == NO_CLASS else "")
-    for part in (class_code, player):
-        if part:
-            stem += "-" + "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in part)[:24]
-    stem += "-" + _dt.date.today().isoformat()
-    out = []
-    classes = class_sessions.build(store, class_code=class_code, player=player)
-    texts = [("html", html_report.render(rep, checks=checks, classes=classes)), ("csv", csv_report.render(rep))]
-    if not checks.empty:
-        texts.append(("checks.csv", check_csv.render(checks)))
-    for ext, text in texts:
-        path = folder / f"{stem}.{ext}"
-        _write_atomic(path, text)
-        out.append(path)
-    from game.results import report_files
-    from game.results.store import Filters
-
-    for path in out:        # so that forget and retention delete these files too
-        report_files.remember(store, path, Filters(class_code=class_code, player=player))
-    return out
-
-
 LATEST = "latest"      # OverviewScreen's default: open on the class that played most recently
+
+
+def has_no_class(store: Any) -> bool:
+    """Sessions were played without a class code (read from the class index)."""
+    return bool(store.count_sessions(Filters(class_code=NO_CLASS)))
 
 
 def scope_words(class_code: str | None) -> str:
@@ -504,7 +434,7 @@ class OverviewScreen(PageScreen):
         self.list_pages: dict[str, int] = {}      # the page shown of "classes" and "follow_up"
         activity = store.class_activity()
         self.classes = sorted(activity)
-        self.no_class = store.no_class_activity() is not None     # sessions played without a class code
+        self.no_class = has_no_class(store)
         if class_code == LATEST:
             latest = max(activity, key=lambda c: (activity[c], c), default=None)
             class_code = latest if len(self.classes) > 1 else None
@@ -540,7 +470,7 @@ class OverviewScreen(PageScreen):
             self._bundles = None
             try:
                 self.classes = sorted(self.store.class_activity())
-                self.no_class = self.store.no_class_activity() is not None
+                self.no_class = has_no_class(self.store)
                 self.report = self._build()
             except sessions.STORE_ERRORS as exc:
                 cannot_read(self.app, self.store, exc)
