@@ -17,6 +17,7 @@ REAL_NAME_REMINDER = (
 
 MAX_NICKNAME = 32        # what the store keeps (older versions accepted this much)
 MAX_CLASS_CODE = 16
+NO_CLASS = ""              # a class filter for the sessions played without a class code (None: any class)
 
 # The one rule for what a player may type, on the start screen, the command line and any
 # page: letters, digits, '_' and '-'; a nickname up to 20, a class code up to 16 characters.

@@ -42,6 +42,7 @@ from sqlalchemy.dialects import postgresql as pg_dialect
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 
 from . import db, identity, location, summary
+from .identity import NO_CLASS  # noqa: F401 - Filters(class_code=NO_CLASS): the sessions without a class code
 from .schema import class_votes, session_categories, session_disclosures
 from .schema import events as events_t
 from .schema import scenarios as scenarios_t
@@ -109,9 +110,6 @@ def _loads(text: str | None) -> Any:
     return json.loads(text) if text else None
 
 
-NO_CLASS = ""        # ``Filters.class_code`` for the sessions played without a class code (None: any class)
-
-
 @dataclass(frozen=True)
 class Filters:
     """Which sessions a query is about; None means "any" (``class_code=NO_CLASS``: those without a class)."""
@@ -141,8 +139,7 @@ class Filters:
         if self.school is not None:
             where.append(s.c.school == identity.clean_school(self.school))
         if self.class_code is not None:
-            code = identity.clean_class_code(self.class_code)
-            where.append(s.c.class_code.is_(None) if code is None else s.c.class_code == code)
+            where.append(s.c.class_code == identity.clean_class_code(self.class_code))   # NO_CLASS: IS NULL
         if self.player is not None:
             where.append(s.c.player_key == identity.nickname_key(self.player))
         if self.since is not None:
