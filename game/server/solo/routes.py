@@ -17,6 +17,7 @@ Extensions for the paced page (docs/solo-play.md):
     POST /api/v1/play/TOKEN/practice       {"decision", "request_id"?}  -> {"session", "practice", "decision"}
                                            try again from here: a practice run, never stored (``practice``);
                                            the routes above drive it by its token
+    GET  /api/v1/help?scenario=ID&country=C  the help for a chat, for the player's "Help shown for" choice
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from game import paths
+from game.play import help_country
 from game.taxonomy import load_help
 
 from ..errors import ApiError, read_json
@@ -270,6 +272,7 @@ async def catalogue(request: Request) -> Any:
     help_info = load_help()
     return {"groups": words.catalogue(request.app.state.config.library.scenarios),
             "words": words.page_words(),
+            "help_country": help_country.control(),     # the join page's "Help shown for" control
             "help": {"never_your_fault": list(help_info.never_your_fault),
                      "resources": [views.resource(r) for r in help_info.resources]}}
 
@@ -295,6 +298,11 @@ async def play_debrief(request: Request) -> Any:
     security: []
     parameters:
       - {name: token, in: path, required: true, schema: {type: string}}
+      - name: country
+        in: query
+        required: false
+        description: the player's "Help shown for" choice (auto, or a country id of the help file)
+        schema: {type: string, maxLength: 20}
     responses:
       "200":
         description: the debrief
@@ -304,7 +312,7 @@ async def play_debrief(request: Request) -> Any:
     """
     driver = _driver(request)
     live = await _run(driver.live, request.path_params["token"])
-    return views.debrief_view(live, await _run(driver.result, live))
+    return views.debrief_view(live, await _run(driver.result, live), request.query_params.get("country"))
 
 
 @_guard
@@ -344,6 +352,38 @@ async def play_practice(request: Request) -> Any:
     body = await read_json(request)
     return await _run(request.app.state.practice.start, request.path_params["token"], body.get("decision"),
                       body.get("request_id"))
+
+
+@_guard
+async def play_help(request: Request) -> Any:
+    """The help for a chat, in the player's choice of country.
+    ---
+    summary: Where to get help, for the player's "Help shown for" choice (extension for the browser page)
+    security: []
+    parameters:
+      - name: scenario
+        in: query
+        required: false
+        description: the chat whose language the automatic choice follows
+        schema: {type: string, maxLength: 100}
+      - name: country
+        in: query
+        required: false
+        description: auto (the default), or a country id of the help file
+        schema: {type: string, maxLength: 20}
+    responses:
+      "200":
+        description: the help (never-your-fault sentences, resources, school contact) and the control's words
+        content:
+          application/json:
+            schema: {type: object}
+    """
+    scenario_id = request.query_params.get("scenario")
+    language = _service(request).scenario(scenario_id).language if scenario_id else ""
+    try:
+        return help_country.help_view(language, request.query_params.get("country"))
+    except help_country.CountryError as exc:
+        raise SoloError(400, str(exc)) from None
 
 
 @_guard
@@ -395,6 +435,7 @@ routes: list[BaseRoute] = [
     Route("/api/v1/play/{token}/view", play_view, methods=["GET"]),
     Route("/api/v1/play/{token}/practice", play_practice, methods=["POST"]),
     Route("/api/v1/catalogue", catalogue, methods=["GET"]),
+    Route("/api/v1/help", play_help, methods=["GET"]),
     Route("/fonts/{name}", font, methods=["GET"], include_in_schema=False),
     Route("/play", play_page, methods=["GET"], include_in_schema=False),
     Route("/api/v1/play/{token}", play_state, methods=["GET"]),

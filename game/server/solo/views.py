@@ -16,10 +16,11 @@ from game import debrief as debrief_words
 from game.loader import resolve_asset
 from game.model import Scenario
 from game.play import chat_view as cv
-from game.play import exits
+from game.play import exits, help_country
 from game.play.branch_map import map_view
 from game.play.practice import PRACTICE_LINE, practice_words
 from game.play.replay import replay_rows
+from game.taxonomy import help_for
 
 from .practice import PracticeLive
 from .service import Live, SoloError
@@ -160,13 +161,18 @@ def _part(part: Any) -> dict[str, Any]:
     return {"name": part.name, "value": part.value, "percent": percent, "meaning": part.meaning}
 
 
-def debrief_view(live: Live, result: dict[str, Any] | None) -> dict[str, Any]:
+def debrief_view(live: Live, result: dict[str, Any] | None, country: Any = None) -> dict[str, Any]:
+    """The debrief in words; ``country``: the player's "Help shown for" choice (None or "auto": automatic)."""
     scenario = live.scenario
     if not live.ended or result is None:
         raise SoloError(400, "the debrief comes when the chat has ended")
     if scenario is None:
         raise SoloError(409, "this chat's scenario is no longer on this server")
-    d = debrief_words.build(scenario, live.events, result)
+    try:
+        chosen = help_country.choice(country)
+    except help_country.CountryError as exc:
+        raise SoloError(400, str(exc)) from None
+    d = debrief_words.build(scenario, live.events, result, chosen)
     return {
         "headline": d.headline,
         "complete": bool(result.get("complete")),
@@ -184,6 +190,11 @@ def debrief_view(live: Live, result: dict[str, Any] | None) -> dict[str, Any]:
         "questions": list(d.questions),
         "never_your_fault": list(d.help.never_your_fault),
         "help": [resource(r) for r in d.help.resources],
+        # the "Help shown for" control and whose help this is
+        "help_country": {"choice": chosen or help_country.AUTO, "country": d.help.country,
+                         "showing": help_country.SHOWING.format(
+                             country=d.help.country_name() or help_country.EVERY_COUNTRY),
+                         "control": help_country.control(resolved=help_for(scenario.language))},
         "help_first": d.help_first,          # unsafe ending: what happened, what to do, help, then the score
         "first_steps": list(d.first_steps),
         "report_reason": d.report_reason,

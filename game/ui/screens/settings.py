@@ -10,6 +10,8 @@ from typing import Any
 
 import pygame
 
+from game.play import help_country
+
 from ..app import App
 from ..text import TextKit
 from ..theme import Theme
@@ -69,7 +71,7 @@ def help_countries() -> list[tuple[str, str]]:
 
 def country_label(country: str, countries: list[tuple[str, str]]) -> str:
     """"Automatic (from the chat)" or the country's name."""
-    return next((name for cid, name in countries if cid == country), "Automatic (from the chat)")
+    return next((name for cid, name in countries if cid == country), help_country.AUTO_LABEL)
 
 
 class _SettingsMixin:
@@ -113,7 +115,7 @@ class _SettingsMixin:
             SettingButton("Sound", "Off" if s.muted else "On", cycle(mute), ident="sound", key=pygame.K_m),
             SettingButton("Fullscreen (F11)", "On" if s.fullscreen else "Off", self.app.toggle_fullscreen,
                           ident="fullscreen"),
-            SettingButton("Help shown for", country_label(s.country, countries), cycle(country), ident="country"),
+            SettingButton(help_country.LABEL, country_label(s.country, countries), cycle(country), ident="country"),
             Button("Done", self.done, kind="primary", ident="done"),
         ]
 

@@ -5,6 +5,7 @@
 
 import { api, postWithRetry, el } from "/static/js/api.js";
 import { MenuButton } from "/static/play/menu.js";
+import { countryControl, countryQuery } from "/static/play/help_country.js";
 
 const $ = (id) => document.getElementById(id);
 const ICONS = "/static/play/icons.svg";
@@ -597,11 +598,23 @@ export class Chat {
     this.schedule();
   }
 
-  showHelp() {
-    const help = this.hooks.help;
+  // The pause dialog's help button: the help for this chat, in the player's "Help shown for" choice.
+  async showHelp(refocus = false) {
     const body = $("help-body");
+    let help = null;
+    try {
+      const query = countryQuery();
+      help = await api("GET", `/api/v1/help?scenario=${encodeURIComponent(this.view.scenario)}${query ? `&${query}` : ""}`);
+    } catch (err) {
+      help = this.hooks.help;          // the catalogue's (every country's) help, when the server cannot be asked
+    }
     body.replaceChildren();
     if (help) {
+      if (help.control) {
+        body.append(countryControl(help.control, () => this.showHelp(true)),
+          el("p", { class: "dim small help-showing", "data-help-showing": "1" }, help.showing));
+      }
+      if (help.school_contact) body.append(el("p", { class: "school-contact" }, help.school_contact));
       for (const s of help.never_your_fault) body.append(el("p", { class: "fault" }, s));
       const ul = el("ul", { class: "help-list" });
       for (const r of help.resources) {
@@ -610,8 +623,9 @@ export class Chat {
       }
       body.append(ul);
     }
-    $("dlg-help").showModal();
-    $("help-back").focus();
+    if (!$("dlg-help").open) $("dlg-help").showModal();
+    if (refocus) body.querySelector("[data-help-country]").focus();
+    else $("help-back").focus();
   }
 
   anyDialogOpen() {

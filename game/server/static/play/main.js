@@ -8,6 +8,7 @@ import { Chat } from "/static/play/chat.js";
 import { renderDebrief, showHelp } from "/static/play/debrief.js";
 import { offerCheck } from "/static/play/check.js";
 import { startPractice, markPractice } from "/static/play/practice.js";
+import { countryControl, countryQuery } from "/static/play/help_country.js";
 
 const STORE_PLAYER = "redflags.player";
 const STORE_CHAT = "redflags.chat";
@@ -190,11 +191,12 @@ async function tryAgain(token, decision, button) {
 }
 
 // ---------- debrief ----------
-async function showDebrief(token, problem = "", from = null) {
+async function showDebrief(token, problem = "", from = null, refocus = null) {
   if (state.chat) state.chat.stop();
   let data;
+  const query = countryQuery();
   try {
-    data = await api("GET", `/api/v1/play/${token}/debrief`);
+    data = await api("GET", `/api/v1/play/${token}/debrief${query ? `?${query}` : ""}`);
   } catch (err) {
     showError("chat-error", err.message);
     return;
@@ -207,10 +209,22 @@ async function showDebrief(token, problem = "", from = null) {
     onBack: () => showDebrief(state.home, "", state.from),
   });
   showError("debrief-error", problem);
+  helpCountryInDebrief(token, data);
   $("get-help").textContent = data.words.get_help_button;
+  if (refocus) { const again = document.querySelector(refocus); if (again) { again.focus(); return; } }
   const back = from === null || data.practice ? null : document.querySelector(`[data-retry="${from}"]`);
   if (back) { back.scrollIntoView({ block: "center" }); back.focus({ preventScroll: true }); }
   else $("debrief-title").focus();
+}
+
+// The debrief's help says whose help it is, with the "Help shown for" control under its heading;
+// a change fetches the debrief again with that country's help.
+function helpCountryInDebrief(token, data) {
+  const head = document.querySelector("#debrief-help h2");
+  if (!head || !data.help_country) return;
+  const control = countryControl(data.help_country.control,
+    () => showDebrief(token, "", null, "#debrief-help [data-help-country]"));
+  head.after(el("p", { class: "dim small help-showing", "data-help-showing": "1" }, data.help_country.showing), control);
 }
 
 async function leaveDebrief(again) {
@@ -240,7 +254,8 @@ async function boot() {
     });
   }
   try {
-    await loadCatalogue();
+    const cat = await loadCatalogue();
+    if (cat.help_country) $("join-help-country").replaceChildren(countryControl(cat.help_country));
   } catch (err) {
     showError("fatal-error", err.message);
   }
