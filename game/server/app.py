@@ -48,6 +48,7 @@ ROUTE_MODULES = (
     "game.server.check_api",
     "game.server.solo",
     "game.server.solo_check",
+    "game.server.solo_onboarding",
     "game.server.pages",
 )
 

@@ -401,7 +401,12 @@ async def scenario_media(request: Request) -> Response:
         content:
           image/png: {}
     """
-    scenario = _service(request).scenario(request.path_params["scenario"])
+    service = _service(request)
+    practice = service.onboarding_scenario()
+    if practice is not None and request.path_params["scenario"] == practice.id:   # the practice chat's avatar
+        scenario = practice
+    else:
+        scenario = service.scenario(request.path_params["scenario"])
     path = views.media_file(scenario, request.path_params["ref"])
     if path is None:
         raise SoloError(404, "no such picture")

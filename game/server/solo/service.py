@@ -26,6 +26,11 @@ after the typing pause the server's pacing gives, so a player who blocks
 before a message arrives never "received" it, exactly as in the window.
 The unpaced form (scripts, tests) delivers everything pending before and
 after each command, like ``play --text --script``.
+
+The first-chat practice (the onboarding, game/data/tutorial.yaml) is never stored
+and never scored: it lives only in this process's memory (at most
+``ONBOARDING_MAX`` at a time, the oldest dropped), so another process, or a
+restart, answers 404 for it and the page goes on to the picker.
 """
 
 from __future__ import annotations
@@ -47,7 +52,7 @@ from sqlalchemy.exc import IntegrityError
 from game.command_language import HELP, ParseError, parse
 from game.engine import CommandError, Conversation
 from game.model import Scenario
-from game.play import saving
+from game.play import onboarding, saving
 from game.results import identity, scenario_facts
 from game.results.recorder import OPEN_ERRORS, SaveStatus, describe_failure
 from game.results.resume import ResumeError, rebuild
@@ -62,6 +67,7 @@ REQUEST_KEY = "solo.request."
 CREATE_KEY = "solo.create."
 ACCEPT_KEY = "solo.accepted."
 MAX_REQUEST_ID = 200
+ONBOARDING_MAX = 512
 MAX_LINE = 200
 _TOKEN_OK = re.compile(r"[A-Za-z0-9_-]{16,100}")
 
@@ -107,6 +113,7 @@ class Live:
     unsaved_keys: dict[str, str] = field(default_factory=dict)   # their request records
     save_error: str | None = None                                # why, in plain words
     accepted: bool = False                                       # the message request was accepted
+    onboarding: bool = False                                     # the first-chat practice: memory only, no score
 
     @property
     def known(self) -> int:
@@ -140,6 +147,8 @@ class SoloService:
         self.clock = clock
         self.cache_size = cache_size
         self._cache: OrderedDict[str, Live] = OrderedDict()
+        self._onboarding: OrderedDict[str, Live] = OrderedDict()   # practice chats: never in the store
+        self._tutorial: Scenario | None = None
         self._guard = threading.Lock()                 # the cache and the table of chat locks
         self._chat_locks: dict[str, threading.RLock] = {}
         self._create_lock = threading.Lock()
@@ -210,6 +219,32 @@ class SoloService:
             conv.on_event = live.buffer.append
             self._remember(token, live)
             return {"session": token}
+
+    def onboarding_scenario(self) -> Scenario | None:
+        """The practice chat (game/data/tutorial.yaml), loaded once; None if it cannot be loaded."""
+        if self._tutorial is None:
+            try:
+                self._tutorial = onboarding.tutorial()
+            except Exception:      # a broken tutorial file: the real chats still work
+                return None
+        return self._tutorial
+
+    def create_onboarding(self) -> dict[str, Any]:
+        """A new practice chat (paced, like the page's chats); ``{"session": TOKEN}``. Nothing is stored."""
+        scenario = self.onboarding_scenario()
+        if scenario is None:
+            raise SoloError(503, "the practice chat cannot start on this server (its file is missing or broken)")
+        live = Live(0, scenario, None, 0, True, onboarding=True)
+        live.conv = Conversation(scenario, new_seed(), clock=self.clock, on_event=live.buffer.append)
+        live.conv.start()
+        live.next_seq, live.buffer = len(live.buffer), []
+        live.conv.on_event = live.buffer.append
+        token = secrets.token_urlsafe(32)
+        with self._guard:
+            self._onboarding[_digest(token)] = live
+            while len(self._onboarding) > ONBOARDING_MAX:
+                self._onboarding.popitem(last=False)
+        return {"session": token}
 
     # -- playing --------------------------------------------------------------------
 
@@ -305,7 +340,7 @@ class SoloService:
             return self._live(token)
 
     def result(self, live: Live) -> dict[str, Any] | None:
-        if not live.ended:
+        if not live.ended or live.onboarding:     # the first-chat practice has no score
             return None
         if live.unsaved:                       # not in the store yet: scored from the events in memory
             return score(live.events)
@@ -353,7 +388,7 @@ class SoloService:
 
     def _replay(self, live: Live, request_key: str | None) -> dict[str, Any] | None:
         """The answer a request with this id already got, or None if it is new."""
-        if request_key is None:
+        if request_key is None or live.onboarding:
             return None
         key = f"{REQUEST_KEY}{live.session_id}.{request_key}"
         known = live.unsaved_keys.get(key) or self.store.get_setting(key)
@@ -369,6 +404,9 @@ class SoloService:
         """
         events = list(live.buffer)
         live.buffer.clear()
+        if live.onboarding:                         # memory only
+            live.next_seq += len(events)
+            return events
         keys = {} if request_key is None else {
             f"{REQUEST_KEY}{live.session_id}.{request_key}":
                 json.dumps({"from": first, "to": live.known + len(events)})}
@@ -423,6 +461,10 @@ class SoloService:
         if not isinstance(token, str) or not _TOKEN_OK.fullmatch(token):
             raise SoloError(404, "no such chat: start a new one")
         key = _digest(token)
+        with self._guard:
+            practice = self._onboarding.get(key)
+        if practice is not None:
+            return practice
         live = self._cached(key)
         if live is None:
             stored = self.store.get_setting(TOKEN_KEY + key)

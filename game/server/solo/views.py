@@ -16,7 +16,7 @@ from game import debrief as debrief_words
 from game.loader import resolve_asset
 from game.model import Scenario
 from game.play import chat_view as cv
-from game.play import exits, help_country
+from game.play import exits, help_country, onboarding
 from game.play.branch_map import map_view
 from game.play.practice import PRACTICE_LINE, practice_words
 from game.play.replay import replay_rows
@@ -115,6 +115,7 @@ def chat_view(live: Live) -> dict[str, Any]:
         "request": view.request_words() if scenario.message_request else None,
         "request_decline_as": cv.REQUEST_DECLINE_AS,
         "paced": live.paced,
+        "onboarding": onboarding.coach_words() if live.onboarding else None,   # the first-chat practice's coach card
     }
 
 
@@ -143,7 +144,9 @@ def page_view(live: Live) -> dict[str, Any]:
     request = view.request_words() if view.request_pending() else None
     return {"lines": lines, "replies": view.replies(behind_request=True), "composer_status": view.composer_status(),
             "seen_word": _seen_word(view), "profile_flags": flags, "ended": live.ended,
-            "platform": view.platform(), "request": request}
+            "platform": view.platform(), "request": request,
+            # the first-chat practice's coach card: which of its three steps are done
+            "onboarding": list(onboarding.progress(live.events)) if live.onboarding else None}
 
 
 def _seen_word(view: cv.ChatView) -> str | None:

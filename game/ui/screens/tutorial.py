@@ -29,13 +29,8 @@ from ..onboarding_flow import remember
 from ..widgets import Button, draw_round_rect
 from .chat import ChatScreen
 
-STEPS = (
-    ("Flag the message that feels off", "Click it, or Tab to it and press F."),
-    ("Check the profile", "Open it and flag the detail that is off."),
-    ("You can always leave", "Block, Report and Leave are always in the Safety menu. Leave (L) to finish."),
-)
-SKIP_LABEL = "Skip practice (K)"
-DONE_LABEL = "Start playing"
+# the coach card's words live with the practice chat, shared with the browser page
+STEPS, SKIP_LABEL, DONE_LABEL = onboarding.STEPS, onboarding.SKIP_LABEL, onboarding.DONE_LABEL
 
 
 class TutorialScreen(ChatScreen):
@@ -50,9 +45,7 @@ class TutorialScreen(ChatScreen):
 
     # -- progress ----------------------------------------------------------------------
     def done_steps(self) -> tuple[bool, bool, bool]:
-        flags = [e["id"] for e in self.conv.events if e["type"] == "flag"]
-        return (any(not f.startswith("profile.") for f in flags), any(f.startswith("profile.") for f in flags),
-                self.conv.ended)
+        return onboarding.progress(self.conv.events)
 
     def current_step(self) -> int:
         """0-based index of the first step not done yet (3 when all are)."""
@@ -160,18 +153,19 @@ class TutorialScreen(ChatScreen):
         marks = "   ".join(("✓ " if d else f"{i + 1}. ") + STEPS[i][0] for i, d in enumerate(done))
         text_w = r.w - 3 * pad - (self.skip_button.rect.w if self.skip_visible() else 0)
         if self.compact:   # one line: "Practice 1/3: Flag the message that feels off"
-            title = STEPS[step][0] if step < len(STEPS) else "That's it! Press Start playing."
+            title = STEPS[step][0] if step < len(STEPS) else f"{onboarding.ALL_DONE[0]} Press {DONE_LABEL}."
             line = kit.render_line(kit.ellipsize(f"Practice {min(step + 1, 3)}/3: {title}", "small_bold", text_w),
                                    "small_bold", p.text)
             surface.blit(line, (x, r.centery - line.get_height() // 2))
             return
-        head = kit.render_line(kit.ellipsize("Practice · " + marks, "small_bold", text_w), "small_bold", p.text_dim)
+        head = kit.render_line(kit.ellipsize(f"{onboarding.COACH_WORD} · " + marks, "small_bold", text_w), "small_bold",
+                               p.text_dim)
         surface.blit(head, (x, y))
         y += head.get_height() + t.px(2)
         if step < len(STEPS):
             title, how = STEPS[step]
         else:
-            title, how = "That's it!", "Press Start playing to pick your first real chat."
+            title, how = onboarding.ALL_DONE
         line = kit.render_line(kit.ellipsize(title, "body_bold", text_w), "body_bold", p.text)
         surface.blit(line, (x, y))
         y += line.get_height()

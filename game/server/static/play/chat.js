@@ -6,6 +6,7 @@
 import { api, postWithRetry, el } from "/static/js/api.js";
 import { MenuButton } from "/static/play/menu.js";
 import { countryControl, countryQuery } from "/static/play/help_country.js";
+import { drawCoach } from "/static/play/onboarding.js";
 
 const $ = (id) => document.getElementById(id);
 const ICONS = "/static/play/icons.svg";
@@ -23,6 +24,7 @@ function icon(name) {
 // The header's Safety menu (Block / Report / Leave / Cancel): one per page, acting on the open chat.
 let safetyMenu = null;
 const SHORTCUTS = { b: "block", r: "report", l: "leave" };
+const SEE_DEBRIEF = $("see-debrief").textContent;   // the end button's words (the first-chat practice has its own)
 
 function clock(t, base) {
   const when = new Date((base + t) * 1000);
@@ -66,6 +68,11 @@ export class Chat {
     this.hooks.show(this.view.platform);
     this.header();
     this.profile();
+    // the first-chat practice (onboarding): a coach card instead of the hint, and its own end button
+    this.coachKey = null;
+    $("coach").hidden = !this.view.onboarding;
+    $("flag-hint").hidden = !!this.view.onboarding;
+    $("see-debrief").textContent = this.view.onboarding ? this.view.onboarding.done : SEE_DEBRIEF;
     $("thread").replaceChildren();
     this.drawn = 0;
     this.lastSender = null;
@@ -282,6 +289,7 @@ export class Chat {
       if (view.ended) button.title = this.view.chat_over_flags;
     }
     if (view.platform) document.body.dataset.skin = view.platform;   // a node can move the chat to another app
+    if (view.onboarding && this.view.onboarding) this.coach(view.onboarding);
     this.replies(view);
     const wrap = document.querySelector(".thread-wrap");
     wrap.scrollTop = wrap.scrollHeight;
@@ -289,6 +297,19 @@ export class Chat {
       const last = thread.lastElementChild;
       if (last && last.scrollIntoView) last.scrollIntoView({ block: "nearest" });
     }
+  }
+
+  // The coach card follows the server's word on which steps are done (redrawn only when that changes).
+  coach(done) {
+    const key = done.join();
+    if (key === this.coachKey) return;
+    this.coachKey = key;
+    drawCoach($("coach"), this.view.onboarding, done, () => this.skipPractice());
+  }
+
+  async skipPractice() {
+    if (this.answer && !this.answer.ended) await this.send("quit", true);
+    this.hooks.onDebrief();
   }
 
   announce(line) {
@@ -639,6 +660,11 @@ export class Chat {
     if ($("dlg-pause").open && (e.key === "q" || e.key === "Q")) { e.preventDefault(); this.hooks.quickExit(); return; }
     if (this.anyDialogOpen()) return;
     if (e.key === "Escape") { e.preventDefault(); this.pause(); return; }
+    if ((e.key === "k" || e.key === "K") && this.view.onboarding && this.answer && !this.answer.ended) {
+      e.preventDefault();
+      this.skipPractice();                // K: Skip practice, as in the window
+      return;
+    }
     const how = SHORTCUTS[e.key.toLowerCase()];
     if (how && e.key.length === 1) {   // B, R, L: Block, Report, Leave at once (each still asks first)
       e.preventDefault();

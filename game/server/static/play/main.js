@@ -9,6 +9,7 @@ import { renderDebrief, showHelp } from "/static/play/debrief.js";
 import { offerCheck } from "/static/play/check.js";
 import { startPractice, markPractice } from "/static/play/practice.js";
 import { countryControl, countryQuery } from "/static/play/help_country.js";
+import { fetchOffer, markSeen, showOffer } from "/static/play/onboarding.js";
 
 const STORE_PLAYER = "redflags.player";
 const STORE_CHAT = "redflags.chat";
@@ -17,7 +18,8 @@ const AWAY = "/static/play/away.html";
 
 const $ = (id) => document.getElementById(id);
 const state = { catalogue: null, player: loadJSON(STORE_PLAYER) || { nick: "", klass: "" }, chat: null, scenario: null,
-  home: null, from: null };   // home: the chat whose debrief a practice run leads back to; from: its reply
+  home: null, from: null,   // home: the chat whose debrief a practice run leads back to; from: its reply
+  onboarding: false };       // the first-chat practice (onboarding.js) is on
 
 function loadJSON(key) {
   try { return JSON.parse(localStorage.getItem(key) || "null"); } catch (err) { return null; }
@@ -44,6 +46,7 @@ function show(view, skin = "menu") {
 
 // ---------- quick exit: one tap (or Esc then Q) to a neutral page ----------
 export function quickExit() {
+  if (state.onboarding) markSeen(state.player, true);    // a quick exit from the practice counts as seen
   const chat = loadJSON(STORE_CHAT);
   if (chat && chat.token && !chat.ended && navigator.sendBeacon) {
     navigator.sendBeacon(`/api/v1/play/${chat.token}/command`, JSON.stringify({ line: "quit" }));
@@ -91,12 +94,17 @@ async function showPicker() {
   const who = state.player.nick ? `Playing as ${state.player.nick}` : "Playing without a nickname";
   $("playing-as").textContent = state.player.klass ? `${who} · class ${state.player.klass.toUpperCase()}` : who;
   let cat;
+  let offer;
   try {
-    cat = await loadCatalogue();
+    [cat, offer] = await Promise.all([loadCatalogue(), fetchOffer(state.player)]);   // one layout, no jump
   } catch (err) {
     showError("picker-error", err.message);
     return;
   }
+  showOffer(offer, state.player, $("practice-offer"), startOnboarding, () => {
+    const first = $("picker-groups").querySelector("button");
+    if (first) first.focus();
+  });
   $("every-chat-note").textContent = cat.words.every_chat_note;
   const box = $("picker-groups");
   box.replaceChildren();
@@ -155,6 +163,39 @@ async function startChat(scenarioId) {
   }
   saveJSON(STORE_CHAT, { token: answer.session, scenario: scenarioId, ended: false });
   await openChat(answer.session, scenarioId);
+}
+
+// ---------- the first-chat practice, the onboarding (never stored, never scored) ----------
+async function startOnboarding() {
+  showError("picker-error", "");
+  let answer;
+  try {
+    answer = await postWithRetry("/api/v1/practice", {});
+  } catch (err) {
+    showError("picker-error", err.message);
+    return;
+  }
+  if (state.chat) state.chat.stop();
+  state.onboarding = true;
+  const chat = new Chat(answer.session, {
+    show: (skin) => show("chat", skin),
+    help: state.catalogue ? state.catalogue.help : null,
+    onEnded: () => {},
+    onDebrief: finishOnboarding,           // its end button says "Start playing": on to the picker
+    onGone: finishOnboarding,
+    quickExit,
+    resumed: false,
+  });
+  state.chat = chat;
+  await chat.open();
+}
+
+async function finishOnboarding() {
+  if (state.chat) state.chat.stop();
+  state.chat = null;
+  state.onboarding = false;
+  await markSeen(state.player);      // before the picker asks whether to offer it again
+  showPicker();
 }
 
 // ---------- chat ----------
