@@ -97,6 +97,14 @@ REQUEST_DECLINE_AS = "leave"   # the command Decline sends: scoring.md v2 scores
 TYPING = "typing…"
 
 
+def profile_label(count: int, short: bool = False) -> str:
+    """The Profile button's words: a cue that there is something to look at ("Profile · 3 details")."""
+    details = f"{count} detail" + ("" if count == 1 else "s")
+    if count == 0:
+        return "Profile"
+    return details if short else f"Profile · {details}"
+
+
 @dataclass
 class ChatLine:
     """One line of the chat, as a front end draws it."""

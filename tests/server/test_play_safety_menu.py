@@ -36,7 +36,8 @@ def test_the_header_has_profile_safety_and_pause_and_the_menu_has_the_shared_wor
     start(page, server)
     header = page.locator(".chat-header .actions > button:visible, .chat-header .safety > button:visible")
     assert header.count() == 3
-    assert [b.strip() for b in header.all_inner_texts()] == ["Profile", "Safety", "Pause"]
+    details = len(find_scenario("first-dm").stranger.profile)
+    assert [b.strip() for b in header.all_inner_texts()] == [f"{details} details", "Safety", "Pause"]
     assert page.locator("#safety-menu [data-action]").first.is_hidden()   # Block & co. wait in the menu
     button = page.locator("#safety-button")
     assert button.get_attribute("aria-haspopup") == "menu" and button.get_attribute("aria-expanded") == "false"
@@ -54,6 +55,17 @@ def test_the_header_has_profile_safety_and_pause_and_the_menu_has_the_shared_wor
     box = page.locator("#safety-pop").bounding_box()     # the menu fits a phone's width
     assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
     assert not page.problems, page.problems
+
+
+def test_the_profile_button_says_how_many_details_there_are(server, new_page):
+    from game.play.chat_view import profile_label
+
+    count = len(find_scenario("first-dm").stranger.profile)
+    page = new_page({"width": 800, "height": 600})
+    start(page, server)
+    assert page.inner_text("#profile-toggle").strip() == profile_label(count)        # "Profile · 5 details"
+    page.set_viewport_size(PHONE)
+    assert page.inner_text("#profile-toggle").strip() == profile_label(count, short=True)
 
 
 def test_the_menu_is_keyboard_reachable_with_roving_focus(server, new_page):

@@ -54,3 +54,5 @@ def test_the_chat_view_serves_them(tmp_path):
     assert view["report_form"]["reasons"] == exits.report_form("x")["reasons"]
     assert view["block"]["does_not"] == exits.block_words(view["stranger"]["name"])["does_not"]
     assert view["safety"] == exits.safety_menu(view["stranger"]["name"])
+    assert view["profile_button"] == {"long": chat_view.profile_label(len(view["profile"])),
+                                      "short": chat_view.profile_label(len(view["profile"]), short=True)}

@@ -96,6 +96,9 @@ def chat_view(live: Live) -> dict[str, Any]:
         "stranger": {"name": stranger.name, "claimed_age": stranger.claimed_age,
                      "avatar": media_url(scenario, stranger.avatar), "initials": _initials(stranger.name)},
         "profile": [{"id": p.item_id, "label": p.label, "text": p.text, "image": p.image} for p in stranger.profile],
+        # the Profile button's cue that there is something to look at ("Profile · 4 details" / "4 details")
+        "profile_button": {"long": cv.profile_label(len(stranger.profile)),
+                           "short": cv.profile_label(len(stranger.profile), short=True)},
         "clock": scenario.clock,     # the story's time of day at the start ("" = the real time)
         "player": {"name": view.player},
         "pictures": pictures,

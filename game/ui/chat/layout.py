@@ -18,19 +18,13 @@ from typing import Any
 
 import pygame
 
+from game.play.chat_view import profile_label  # the words are shared with the browser page
+
 from . import request
 from .frame import plan_frame
 from .profile import HINT
 
 MIN_MESSAGES = 2   # the message view always has room for this many two-line messages
-
-
-def profile_label(count: int, short: bool = False) -> str:
-    """The Profile button's words: a cue that there is something to look at ("Profile · 3 details")."""
-    details = f"{count} detail" + ("" if count == 1 else "s")
-    if count == 0:
-        return "Profile"
-    return details if short else f"Profile · {details}"
 
 
 def composer_height(needed: int, one_reply: int, avail: int, message_h: int) -> int:

@@ -129,6 +129,8 @@ export class Chat {
       if (v.stranger.avatar) box.append(el("img", { src: v.stranger.avatar, alt: "" }));
       else box.textContent = v.stranger.initials;
     }
+    $("profile-long").textContent = v.profile_button.long;     // "Profile · 4 details"
+    $("profile-short").textContent = v.profile_button.short;   // "4 details" where room is short
     $("profile-title").textContent = v.stranger.name;
     $("profile-age").textContent = v.stranger.claimed_age ? `Says they are ${v.stranger.claimed_age}` : "";
     $("typing-text").textContent = `${v.stranger.name} is ${v.typing}`;
