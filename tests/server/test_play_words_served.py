@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from game.debrief import page_words, replay_words
-from game.play import chat_view, exits
+from game.play import chat_view, exits, help_country, onboarding
 from game.play.practice import practice_words
 
 STATIC = Path(__file__).resolve().parents[2] / "game" / "server" / "static"
@@ -24,6 +24,10 @@ def sentences():
     out += block["does"] + block["does_not"] + [block["still"], block["report_instead"]]
     out += [chat_view.SWITCH_TITLE, chat_view.DECLINED_LINE.format(name=name)]
     out += [v.format(name=name) for k, v in chat_view.REQUEST.items() if k not in ("accept", "decline")]
+    out += [chat_view.profile_label(n) for n in (1, 3, 4, 5)] + [chat_view.profile_label(n, True) for n in (3, 4, 5)]
+    out += [onboarding.SKIP_LABEL, onboarding.DONE_LABEL, *onboarding.ALL_DONE, *onboarding.OFFER.values()]
+    out += [text for step in onboarding.STEPS for text in step]
+    out += [help_country.LABEL, help_country.AUTO_LABEL, help_country.SHOWING.format(country="United Kingdom")]
     menu = exits.safety_menu(name)
     out += [menu["keys_line"], menu["button_label"]] + [i["label"] for i in menu["items"]]
     replay = replay_words()

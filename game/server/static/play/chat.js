@@ -129,8 +129,8 @@ export class Chat {
       if (v.stranger.avatar) box.append(el("img", { src: v.stranger.avatar, alt: "" }));
       else box.textContent = v.stranger.initials;
     }
-    $("profile-long").textContent = v.profile_button.long;     // "Profile · 4 details"
-    $("profile-short").textContent = v.profile_button.short;   // "4 details" where room is short
+    $("profile-long").textContent = v.profile_button.long;     // the word and how many details
+    $("profile-short").textContent = v.profile_button.short;   // only how many, where room is short
     $("profile-title").textContent = v.stranger.name;
     $("profile-age").textContent = v.stranger.claimed_age ? `Says they are ${v.stranger.claimed_age}` : "";
     $("typing-text").textContent = `${v.stranger.name} is ${v.typing}`;
@@ -621,7 +621,7 @@ export class Chat {
     this.schedule();
   }
 
-  // The pause dialog's help button: the help for this chat, in the player's "Help shown for" choice.
+  // The pause dialog's help button: the help for this chat, in the player's help country choice.
   async showHelp(refocus = false) {
     const body = $("help-body");
     let help = null;
@@ -664,7 +664,7 @@ export class Chat {
     if (e.key === "Escape") { e.preventDefault(); this.pause(); return; }
     if ((e.key === "k" || e.key === "K") && this.view.onboarding && this.answer && !this.answer.ended) {
       e.preventDefault();
-      this.skipPractice();                // K: Skip practice, as in the window
+      this.skipPractice();                // K skips the practice, as in the window
       return;
     }
     const how = SHORTCUTS[e.key.toLowerCase()];

@@ -1,4 +1,4 @@
-// "Help shown for": whose helplines the help dialog and the debrief show. The choice (a
+// The help country setting: whose helplines the help dialog and the debrief show. The choice (a
 // country id of the server's help file, or "auto") stays in this browser's localStorage;
 // it is nothing personal, and it is sent with each request for help. The words and the
 // choices come from the server (game/play/help_country.py).

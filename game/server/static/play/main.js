@@ -181,7 +181,7 @@ async function startOnboarding() {
     show: (skin) => show("chat", skin),
     help: state.catalogue ? state.catalogue.help : null,
     onEnded: () => {},
-    onDebrief: finishOnboarding,           // its end button says "Start playing": on to the picker
+    onDebrief: finishOnboarding,         // its end button leads on to the picker, not to a score
     onGone: finishOnboarding,
     quickExit,
     resumed: false,
@@ -258,7 +258,7 @@ async function showDebrief(token, problem = "", from = null, refocus = null) {
   else $("debrief-title").focus();
 }
 
-// The debrief's help says whose help it is, with the "Help shown for" control under its heading;
+// The debrief's help says whose help it is, with the help country control under its heading;
 // a change fetches the debrief again with that country's help.
 function helpCountryInDebrief(token, data) {
   const head = document.querySelector("#debrief-help h2");

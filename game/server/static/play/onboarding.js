@@ -33,7 +33,7 @@ export async function fetchOffer(player) {
   }
 }
 
-// The offer on the picker, in `box`; onStart() starts the practice, onDecline() after "No thanks".
+// The offer on the picker, in `box`; onStart() starts the practice, onDecline() after the player declines.
 export function showOffer(offer, player, box, onStart, onDecline) {
   box.replaceChildren();
   box.hidden = true;
@@ -54,9 +54,9 @@ export function showOffer(offer, player, box, onStart, onDecline) {
 }
 
 // The coach card over the practice chat's messages: "Practice · ✓ 1. ... 2. ... 3. ...",
-// the step to do now and how, and "Skip practice (K)".
+// the step to do now and how, and the skip button.
 export function drawCoach(box, words, done, onSkip) {
-  const step = done[2] ? -1 : done.findIndex((d) => !d);   // over: "That's it!", whatever was skipped
+  const step = done[2] ? -1 : done.findIndex((d) => !d);   // over: the last card, whatever was skipped
   const now = step < 0 ? words.all_done : words.steps[step];
   const marks = el("ol", { class: "coach-steps" });
   words.steps.forEach((s, i) => {
