@@ -37,7 +37,11 @@ def test_the_join_pages_choice_is_kept_and_the_help_dialog_follows_it(server, ne
     page.reload()
     assert page.locator("#join-help-country select").input_value() == "US"
     page.click("#join-form button[type=submit]")
-    page.click("[data-scenario='first-dm']")
+    page.wait_for_selector(".pick")
+    # a chat that ships in both locales is listed once, in the chosen country's language
+    assert page.locator("[data-scenario='first-dm-us']").count() == 1
+    assert page.locator("[data-scenario='first-dm']").count() == 0
+    page.click("[data-scenario='first-dm-us']")
     page.click("#before-start")
     settled(page)
     page.click("#pause-button")
@@ -46,10 +50,13 @@ def test_the_join_pages_choice_is_kept_and_the_help_dialog_follows_it(server, ne
     assert shown(page, "#dlg-help") == names("US")
     assert page.inner_text("#dlg-help [data-help-showing]") == "Showing help for: United States"
     axe_check(page, "help dialog with the help country")
-    page.locator("#dlg-help select").select_option("auto")             # automatic: the chat's (en-GB)
+    page.locator("#dlg-help select").select_option("UK")
     page.wait_for_function("() => document.querySelector('#dlg-help [data-help-showing]').innerText.includes('Kingdom')")
     assert shown(page, "#dlg-help") == names("UK")
     assert page.evaluate("document.activeElement.matches('#dlg-help select')")
+    page.locator("#dlg-help select").select_option("auto")             # automatic: the chat's (en-US)
+    page.wait_for_function("() => document.querySelector('#dlg-help [data-help-showing]').innerText.includes('States')")
+    assert shown(page, "#dlg-help") == names("US")
     assert page.evaluate(f"localStorage.getItem('{KEY}')") is None
     assert not page.problems, page.problems
 
@@ -69,14 +76,14 @@ def test_the_debriefs_help_is_the_chosen_countrys(server, new_page):
     assert page.evaluate("document.activeElement.matches('#debrief-help select')")   # the focus stays on it
     assert "It is not your fault" in page.inner_text("#debrief-help")
     axe_check(page, "debrief with the help country")
-    page2 = new_page(PHONE)                             # another chat in this browser remembers US
-    page2.add_init_script(f"localStorage.setItem('{KEY}', 'US')")
-    start(page2, server, "first-dm")
+    page2 = new_page(PHONE)                             # another chat in this browser remembers UK
+    page2.add_init_script(f"localStorage.setItem('{KEY}', 'UK')")
+    start(page2, server, "free-skin-trader")            # an en-US chat: automatic would be the US's
     page2.keyboard.press("l")
     page2.click("#confirm-yes")
     page2.click("#see-debrief")
     page2.wait_for_selector("#debrief-help select")
-    assert shown(page2, "#debrief-help") == names("US")
+    assert shown(page2, "#debrief-help") == names("UK")
     assert not page.problems and not page2.problems, page.problems + page2.problems
 
 

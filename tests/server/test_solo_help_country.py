@@ -64,3 +64,18 @@ def test_an_unknown_scenario_is_a_404(client):
 
 def test_the_catalogue_carries_the_join_pages_control(client):
     assert client.get("/api/v1/catalogue").json()["help_country"] == hc.control()
+
+
+def test_the_picker_lists_a_two_locale_chat_once_in_the_chosen_countrys_language(client):
+    def ids(query=""):
+        groups = client.get(f"/api/v1/catalogue{query}").json()["groups"]
+        return {card["id"] for group in groups for card in group["cards"]}
+
+    auto, us, uk = ids(), ids("?country=US"), ids("?country=UK")
+    assert "first-dm" in auto and "first-dm-us" not in auto              # automatic: the original
+    assert "first-dm-us" in us and "first-dm" not in us
+    assert "first-dm" in uk and "first-dm-us" not in uk
+    assert "quick-follow-back-gb" in uk and "quick-follow-back" not in uk
+    assert len(auto) == len(us) == len(uk)
+    r = client.get("/api/v1/catalogue?country=Mars")
+    assert r.status_code == 400 and r.json()["error"] == "'country' must be one of: auto, US, UK"

@@ -35,6 +35,7 @@ from starlette.routing import BaseRoute, Route
 
 from game import paths
 from game.play import help_country
+from game.play.catalogue import one_per_locale, picker_language
 from game.taxonomy import load_help
 
 from ..errors import ApiError, read_json
@@ -262,6 +263,14 @@ async def catalogue(request: Request) -> Any:
     ---
     summary: The picker's cards (spoiler-free wording, age bands) and the page's fixed words
     security: []
+    parameters:
+      - name: country
+        in: query
+        required: false
+        description: >-
+          the player's "Help shown for" choice: a chat that ships in both locales is listed in
+          that country's language (the original while it is auto)
+        schema: {type: string, maxLength: 20}
     responses:
       "200":
         description: platforms with their cards, and the words
@@ -270,7 +279,12 @@ async def catalogue(request: Request) -> Any:
             schema: {type: object}
     """
     help_info = load_help()
-    return {"groups": words.catalogue(request.app.state.config.library.scenarios),
+    try:
+        chosen = help_country.choice(request.query_params.get("country"))
+    except help_country.CountryError as exc:
+        raise SoloError(400, str(exc)) from None
+    scenarios = one_per_locale(list(request.app.state.config.library.scenarios), picker_language(chosen))
+    return {"groups": words.catalogue(scenarios),
             "words": words.page_words(),
             "help_country": help_country.control(),     # the join page's "Help shown for" control
             "help": {"never_your_fault": list(help_info.never_your_fault),

@@ -13,10 +13,11 @@ export function knowCountries(control) {
   known = control.choices.map((c) => c.id);
 }
 
+// The choice as the server may be asked for it: automatic until the server's list is known.
 export function helpCountry() {
   let id = "auto";
   try { id = localStorage.getItem(KEY) || "auto"; } catch (err) { /* private mode */ }
-  return known && !known.includes(id) ? "auto" : id;
+  return known && known.includes(id) ? id : "auto";
 }
 
 export function setHelpCountry(id) {
@@ -38,13 +39,13 @@ export function countryControl(control, onChange) {
   counter += 1;
   const id = `help-country-${counter}`;
   const select = el("select", { id, class: "help-country-select", "data-help-country": "1" });
+  knowCountries(control);
   const current = helpCountry();
   for (const c of control.choices) {
     const option = el("option", { value: c.id }, c.name);
     if (c.id === current) option.selected = true;
     select.append(option);
   }
-  knowCountries(control);
   if (!control.choices.some((c) => c.id === current)) select.value = "auto";   // a country no longer listed
   select.addEventListener("change", () => {
     setHelpCountry(select.value);

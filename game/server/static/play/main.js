@@ -77,8 +77,19 @@ function join(event) {
 }
 
 // ---------- picker ----------
+// The picker follows the help country: a chat that ships in both locales is listed in that
+// country's language (asked again when the choice changes).
 async function loadCatalogue() {
-  if (!state.catalogue) state.catalogue = await api("GET", "/api/v1/catalogue");
+  const query = countryQuery();
+  if (!state.catalogue || state.catalogueQuery !== query) {
+    try {
+      state.catalogue = await api("GET", `/api/v1/catalogue${query ? `?${query}` : ""}`);
+    } catch (err) {
+      if (!query || err.status !== 400) throw err;
+      state.catalogue = await api("GET", "/api/v1/catalogue");   // a stored country the server no longer lists
+    }
+    state.catalogueQuery = query;
+  }
   return state.catalogue;
 }
 
