@@ -35,7 +35,6 @@ from starlette.routing import BaseRoute, Route
 
 from game import paths
 from game.play import help_country
-from game.play.catalogue import one_per_locale, picker_language
 from game.taxonomy import load_help
 
 from ..errors import ApiError, read_json
@@ -283,8 +282,7 @@ async def catalogue(request: Request) -> Any:
         chosen = help_country.choice(request.query_params.get("country"))
     except help_country.CountryError as exc:
         raise SoloError(400, str(exc)) from None
-    scenarios = one_per_locale(list(request.app.state.config.library.scenarios), picker_language(chosen))
-    return {"groups": words.catalogue(scenarios),
+    return {"groups": words.catalogue(request.app.state.config.library.scenarios, chosen),
             "words": words.page_words(),
             "help_country": help_country.control(),     # the join page's "Help shown for" control
             "help": {"never_your_fault": list(help_info.never_your_fault),
