@@ -100,6 +100,10 @@ function dots(level) {
 }
 
 async function showPicker() {
+  // what the picker showed last time goes first: the practice offer may not be due any more
+  $("practice-offer").hidden = true;
+  $("practice-offer").replaceChildren();
+  $("picker-groups").replaceChildren();
   show("picker");
   showError("picker-error", "");
   const who = state.player.nick ? `Playing as ${state.player.nick}` : "Playing without a nickname";
