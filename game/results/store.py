@@ -41,7 +41,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql as pg_dialect
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 
-from . import db, identity, location, summary
+from . import db, identity, location, session_settings, summary
 from .identity import NO_CLASS  # noqa: F401 - Filters(class_code=NO_CLASS): the sessions without a class code
 from .schema import class_votes, session_categories, session_disclosures
 from .schema import events as events_t
@@ -736,10 +736,9 @@ class Store:
     # -- deleting ------------------------------------------------------------------
 
     def delete_sessions(self, session_ids: Sequence[int]) -> int:
-        """Delete sessions and everything of theirs for good; returns how many sessions went.
+        """Delete sessions and everything of theirs (settings rows too) for good; returns how many went.
 
-        SQLite overwrites the rows (``secure_delete``) and the write-ahead log is
-        checkpointed; PostgreSQL vacuums the tables (see :meth:`scrub`)."""
+        SQLite overwrites the rows (``secure_delete``) and checkpoints; PostgreSQL vacuums (:meth:`scrub`)."""
         if not session_ids:
             return 0
         ids = list(dict.fromkeys(int(i) for i in session_ids))
@@ -749,6 +748,7 @@ class Store:
                 chunk = ids[start:start + CHUNK]
                 for table in (events_t, results_t, session_categories, session_disclosures, class_votes):
                     conn.execute(sa.delete(table).where(table.c.session_id.in_(chunk)))
+                session_settings.delete_for(conn, settings_t, chunk)
                 gone += conn.execute(sa.delete(sessions_t).where(sessions_t.c.id.in_(chunk))).rowcount
         self.scrub()
         return gone

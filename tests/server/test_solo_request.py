@@ -129,3 +129,40 @@ def test_the_chat_view_serves_the_request_card_and_the_switch_label(client):
     assert chat["switch_title"] == cv.SWITCH_TITLE
     other = client.get(f"/api/v1/play/{start(client, scenario='first-dm')}/chat").json()
     assert other["request"] is None
+
+
+def _settings(data):
+    from game.results.store import Store
+    store = Store.open(data)
+    try:
+        with store.engine.connect() as conn:
+            return dict(conn.exec_driver_sql("SELECT key, value FROM settings").fetchall())
+    finally:
+        store.close()
+
+
+def test_forget_deletes_the_chats_accept_request_and_token_rows(client, data):
+    """Deletion means gone: the rows the play page keeps beside a session go with it."""
+    from game.results import forget as forgetting
+    from game.results.store import Store
+
+    kept = client.post("/api/v1/play", json={"scenario": "model-scout", "seed": 1, "player": "Otter"}).json()["session"]
+    gone = client.post("/api/v1/play", json={"scenario": "model-scout", "seed": 2, "player": "Kiwi"}).json()["session"]
+    for token in (kept, gone):
+        assert client.post(f"/api/v1/play/{token}/accept", json={}).status_code == 200
+        r = client.post(f"/api/v1/play/{token}/command", json={"line": "1", "request_id": "first-reply"})
+        assert r.status_code == 200, r.text
+    before = _settings(data)
+    solo_rows = [k for k in before if k.startswith(("solo.token.", "solo.request.", "solo.accepted."))]
+    assert len(solo_rows) == 6                    # per chat: its token, its request id, its accept
+
+    store = Store.open(data)
+    try:
+        assert forgetting.forget(store, forgetting.plan(store, player="Kiwi")) == 1
+    finally:
+        store.close()
+    after = _settings(data)
+    left = [k for k in after if k.startswith(("solo.token.", "solo.request.", "solo.accepted."))]
+    assert len(left) == 3 and set(left) <= set(solo_rows)
+    assert client.get(f"/api/v1/play/{gone}/view").status_code == 404
+    assert client.get(f"/api/v1/play/{kept}/view").status_code == 200

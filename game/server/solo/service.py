@@ -53,7 +53,7 @@ from game.command_language import HELP, ParseError, parse
 from game.engine import CommandError, Conversation
 from game.model import Scenario
 from game.play import onboarding, saving
-from game.results import identity, scenario_facts
+from game.results import identity, scenario_facts, session_settings
 from game.results.recorder import OPEN_ERRORS, SaveStatus, describe_failure
 from game.results.resume import ResumeError, rebuild
 from game.results.store import Store
@@ -62,10 +62,8 @@ from game.session import Session, new_seed
 
 from . import pacing
 
-TOKEN_KEY = "solo.token."
-REQUEST_KEY = "solo.request."
+TOKEN_KEY = session_settings.TOKEN
 CREATE_KEY = "solo.create."
-ACCEPT_KEY = "solo.accepted."
 MAX_REQUEST_ID = 200
 ONBOARDING_MAX = 512
 MAX_LINE = 200
@@ -206,7 +204,7 @@ class SoloService:
                         buffer[0], scenario_path=str(scenario.path), player=player,
                         class_code=class_code, scenario_info=scenario_facts.facts(scenario))
                     token = secrets.token_urlsafe(32)
-                    keys = {TOKEN_KEY + _digest(token): json.dumps({"session": session_id, "paced": paced})}
+                    keys = {TOKEN_KEY + _digest(token): session_settings.token_value(session_id, paced)}
                     if request_key is not None:
                         keys[CREATE_KEY + request_key] = token
                     self.store.append_events(session_id, 1, buffer[1:], settings=keys)
@@ -323,7 +321,7 @@ class SoloService:
                 live.accepted = True
                 try:
                     with self._writing:
-                        self.store.set_setting(ACCEPT_KEY + str(live.session_id), "1")
+                        self.store.set_setting(session_settings.accepted_key(live.session_id), "1")
                 except OPEN_ERRORS:     # the store refuses: accepted in this process; a reload asks again
                     pass
             return self._answer(live, [])
@@ -390,7 +388,7 @@ class SoloService:
         """The answer a request with this id already got, or None if it is new."""
         if request_key is None or live.onboarding:
             return None
-        key = f"{REQUEST_KEY}{live.session_id}.{request_key}"
+        key = session_settings.request_key(live.session_id, request_key)
         known = live.unsaved_keys.get(key) or self.store.get_setting(key)
         if known is None:
             return None
@@ -408,7 +406,7 @@ class SoloService:
             live.next_seq += len(events)
             return events
         keys = {} if request_key is None else {
-            f"{REQUEST_KEY}{live.session_id}.{request_key}":
+            session_settings.request_key(live.session_id, request_key):
                 json.dumps({"from": first, "to": live.known + len(events)})}
         batch = live.unsaved + events               # anything refused before goes first, in order
         all_keys = {**live.unsaved_keys, **keys}
@@ -487,7 +485,7 @@ class SoloService:
     def _follow_accept(self, live: Live) -> Live:
         """Whether the message request was accepted (by this process or another one)."""
         if not live.accepted and not live.ended and live.scenario is not None and live.scenario.message_request:
-            live.accepted = self.store.get_setting(ACCEPT_KEY + str(live.session_id)) is not None
+            live.accepted = self.store.get_setting(session_settings.accepted_key(live.session_id)) is not None
         return live
 
     def _rebuild(self, record: Any, paced: bool) -> Live:
