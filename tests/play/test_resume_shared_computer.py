@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-ANON_REPLY = "You: thanks! I'm 13, I go to Riverside Middle"   # first-dm's reply 1
+ANON_REPLY = "You: thanks! I'm 13, I go to Riverside Academy"   # first-dm's reply 1
 KIWI_REPLY = "You: thanks 🙂 I'd rather not say"                  # first-dm's reply 2
 
 
