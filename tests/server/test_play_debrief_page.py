@@ -9,42 +9,17 @@ token in localStorage, as after a reload, and shows its debrief.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import httpx
+import play_browser
 import pytest
+from play_browser import LAPTOP, PHONE, STEP
 from playback import GOLDEN_DIR
-from servers import uvicorn_server
 from solo_kit import golden_lines
 
 from game.debrief import replay_words
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
-PHONE = {"width": 360, "height": 740}
-LAPTOP = {"width": 1280, "height": 720}
-STEP = 15_000
-
-sync_api = pytest.importorskip("playwright.sync_api")
-if not Path(CHROMIUM).is_file():
-    pytest.skip("Debian's chromium is not installed (apt-get install chromium)", allow_module_level=True)
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    data = tmp_path_factory.mktemp("debrief-page-store")
-    env = {"REDFLAGS_TYPING_FACTOR": "0.02", "REDFLAGS_IDLE_FACTOR": "1000"}
-    with uvicorn_server(data, env=env) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
+server, browser = play_browser.server, play_browser.browser   # the shared fixtures
 
 
 @pytest.fixture

@@ -15,38 +15,18 @@ import re
 from pathlib import Path
 
 import httpx
+import play_browser
 import pytest
 from playback import GOLDEN_DIR, comparable
 from servers import uvicorn_server
 from solo_kit import golden_lines
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
 SKINS = {"game_chat": "free-skin-trader", "social_media": "first-dm", "dating_app": "too-perfect-match"}
 PHONE = {"width": 360, "height": 740}
 LAPTOP = {"width": 1280, "height": 800}
 STEP = 15_000   # ms: the longest wait for one step of the chat
 
-sync_api = pytest.importorskip("playwright.sync_api")
-if not Path(CHROMIUM).is_file():
-    pytest.skip("Debian's chromium is not installed (apt-get install chromium)", allow_module_level=True)
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    data = tmp_path_factory.mktemp("page-store")
-    env = {"REDFLAGS_TYPING_FACTOR": "0.02", "REDFLAGS_IDLE_FACTOR": "1000"}
-    with uvicorn_server(data, env=env) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
+server, browser = play_browser.server, play_browser.browser   # the shared fixtures
 
 
 @pytest.fixture(scope="module")
