@@ -29,7 +29,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from game.command_language import HELP, ParseError, parse
+from game.command_language import HELP
 from game.engine import CommandError
 from game.play.practice import PRACTICE_GONE, practice_from
 from game.play.sessions import PlayError
@@ -37,11 +37,10 @@ from game.scoring import score
 from game.session import Session
 
 from . import pacing
-from .service import Live, SoloError, SoloService
+from .service import Live, SoloError, SoloService, checked_line, parsed
 
 LIMIT = 2000                 # practice runs kept at once in one process (each is one small conversation)
 IDLE_SECONDS = 2 * 3600      # a run nobody touched for this long is forgotten
-MAX_LINE = 200
 
 
 def _digest(text: str) -> str:
@@ -126,21 +125,13 @@ class PracticeRuns:
             return self._answer(run, list(run.events))
 
     def command(self, token: Any, line: Any, request_id: Any = None) -> dict[str, Any]:
-        if not isinstance(line, str):
-            raise SoloError(400, "'line' must be one command, like \"2\" or \"flag 3\"")
-        if len(line) > MAX_LINE or "\n" in line.strip():
-            raise SoloError(400, "'line' must be one short command")
+        line = checked_line(line)
         run = self._find(token)
         with run.lock:
             done = self._replay(run, request_id)
             if done is not None:
                 return done
-            try:
-                command = parse(line)
-            except ParseError as exc:
-                raise SoloError(400, str(exc)) from None
-            if command is None:
-                raise SoloError(400, "no command in this line (type help for the list)")
+            command = parsed(line)
             if command.name == "help":
                 return self._answer(run, [], extra={"help": HELP})
             if command.name == "profile":

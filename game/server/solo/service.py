@@ -49,7 +49,7 @@ from typing import Any
 
 from sqlalchemy.exc import IntegrityError
 
-from game.command_language import HELP, ParseError, parse
+from game.command_language import HELP, Command, ParseError, parse
 from game.engine import CommandError, Conversation
 from game.model import Scenario
 from game.play import onboarding, saving
@@ -77,6 +77,26 @@ class SoloError(Exception):
         super().__init__(message)
         self.status = status
         self.message = message
+
+
+def checked_line(line: Any) -> str:
+    """A command line sent to a chat or a practice run, refused with one line if it is not one."""
+    if not isinstance(line, str):
+        raise SoloError(400, "'line' must be one command, like \"2\" or \"flag 3\"")
+    if len(line) > MAX_LINE or "\n" in line.strip():
+        raise SoloError(400, "'line' must be one short command")
+    return line
+
+
+def parsed(line: str) -> Command:
+    """The command of a line (cli.md's command language), or a 400 saying what is wrong."""
+    try:
+        command = parse(line)
+    except ParseError as exc:
+        raise SoloError(400, str(exc)) from None
+    if command is None:
+        raise SoloError(400, "no command in this line (type help for the list)")
+    return command
 
 
 def _digest(text: str) -> str:
@@ -248,22 +268,14 @@ class SoloService:
 
     def command(self, token: Any, line: Any, request_id: Any = None) -> dict[str, Any]:
         """Carry out one line of the command language (cli.md)."""
-        if not isinstance(line, str):
-            raise SoloError(400, "'line' must be one command, like \"2\" or \"flag 3\"")
-        if len(line) > MAX_LINE or "\n" in line.strip():
-            raise SoloError(400, "'line' must be one short command")
+        line = checked_line(line)
         request_key = self._request_id(request_id)
         with self._chat_lock(token):
             live = self._live(token)
             done = self._replay(live, request_key)
             if done is not None:
                 return done
-            try:
-                command = parse(line)
-            except ParseError as exc:
-                raise SoloError(400, str(exc)) from None
-            if command is None:
-                raise SoloError(400, "no command in this line (type help for the list)")
+            command = parsed(line)
             if command.name == "help":
                 return self._answer(live, [], extra={"help": HELP})
             if command.name == "profile":

@@ -7,19 +7,9 @@ import { api, postWithRetry, el } from "/static/js/api.js";
 import { MenuButton } from "/static/play/menu.js";
 import { countryControl, countryQuery } from "/static/play/help_country.js";
 import { drawCoach } from "/static/play/onboarding.js";
+import { icon } from "/static/play/icons.js";
 
 const $ = (id) => document.getElementById(id);
-const ICONS = "/static/play/icons.svg";
-
-function icon(name) {
-  const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
-  svg.setAttribute("class", "icon");
-  svg.setAttribute("aria-hidden", "true");
-  const use = document.createElementNS("http://www.w3.org/2000/svg", "use");
-  use.setAttribute("href", `${ICONS}#${name}`);
-  svg.append(use);
-  return svg;
-}
 
 // The header's Safety menu (Block / Report / Leave / Cancel): one per page, acting on the open chat.
 let safetyMenu = null;
