@@ -20,6 +20,7 @@ LABEL = "Help shown for"
 AUTO_LABEL = "Automatic (from the chat)"
 #: the automatic choice once a chat says which country it resolves to
 AUTO_NOW = "Automatic: {country}"
+TITLE = "Talking helps. You are not in trouble."   # the help dialog's title, window and page
 SHOWING = "Showing help for: {country}"
 EVERY_COUNTRY = "every country"
 
@@ -69,6 +70,7 @@ def help_view(language: str, value: Any = None) -> dict[str, Any]:
     shown = help_for(language, chosen)
     automatic = help_for(language, None)
     return {
+        "title": TITLE,
         "country": shown.country,
         "choice": chosen or AUTO,
         "showing": SHOWING.format(country=shown.country_name() or EVERY_COUNTRY),

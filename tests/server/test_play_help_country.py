@@ -11,6 +11,7 @@ from __future__ import annotations
 import play_browser
 from play_browser import LAPTOP, PHONE, axe_check, settled, start
 
+from game.play import help_country
 from game.taxonomy import load_help
 
 server, browser, new_page = play_browser.server, play_browser.browser, play_browser.new_page   # the fixtures
@@ -49,6 +50,7 @@ def test_the_join_pages_choice_is_kept_and_the_help_dialog_follows_it(server, ne
     page.wait_for_selector("#dlg-help[open] .help-list li")
     assert shown(page, "#dlg-help") == names("US")
     assert page.inner_text("#dlg-help [data-help-showing]") == "Showing help for: United States"
+    assert page.inner_text("#help-title") == help_country.TITLE          # the served title, not the page's copy
     axe_check(page, "help dialog with the help country")
     page.locator("#dlg-help select").select_option("UK")
     page.wait_for_function("() => document.querySelector('#dlg-help [data-help-showing]').innerText.includes('Kingdom')")

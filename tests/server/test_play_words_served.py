@@ -27,7 +27,7 @@ def sentences():
     out += [chat_view.profile_label(n) for n in (1, 3, 4, 5)] + [chat_view.profile_label(n, True) for n in (3, 4, 5)]
     out += [onboarding.SKIP_LABEL, onboarding.DONE_LABEL, *onboarding.ALL_DONE, *onboarding.OFFER.values()]
     out += [text for step in onboarding.STEPS for text in step]
-    out += [help_country.LABEL, help_country.AUTO_LABEL, help_country.SHOWING.format(country="United Kingdom")]
+    out += [help_country.TITLE, help_country.LABEL, help_country.AUTO_LABEL, help_country.SHOWING.format(country="United Kingdom")]
     menu = exits.safety_menu(name)
     out += [menu["keys_line"], menu["button_label"]] + [i["label"] for i in menu["items"]]
     replay = replay_words()

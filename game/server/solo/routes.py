@@ -285,7 +285,7 @@ async def catalogue(request: Request) -> Any:
     return {"groups": words.catalogue(request.app.state.config.library.scenarios, chosen),
             "words": words.page_words(),
             "help_country": help_country.control(),     # the join page's "Help shown for" control
-            "help": {"never_your_fault": list(help_info.never_your_fault),
+            "help": {"title": help_country.TITLE, "never_your_fault": list(help_info.never_your_fault),
                      "resources": [views.resource(r) for r in help_info.resources]}}
 
 

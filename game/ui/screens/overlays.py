@@ -11,6 +11,7 @@ from typing import Any
 
 import pygame
 
+from game.play import help_country
 from game.play.exits import pause_words
 
 from ..app import App, Screen
@@ -141,7 +142,7 @@ class HelpScreen(Screen):
         def add(surf: pygame.Surface, gap: int = 0) -> None:
             parts.append((surf, gap))
 
-        add(kit.render_block("Talking helps. You are not in trouble.", "title", t.p.text, width))
+        add(kit.render_block(help_country.TITLE, "title", t.p.text, width))
         sentences = list(self.info.never_your_fault) if self.info else [
             "It is not your fault. Tell an adult you trust: a parent, a teacher, a school counsellor."]
         for s in sentences:   # a hanging indent: wrapped lines line up with the text, not the bullet

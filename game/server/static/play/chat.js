@@ -623,6 +623,7 @@ export class Chat {
     }
     body.replaceChildren();
     if (help) {
+      if (help.title) $("help-title").textContent = help.title;
       if (help.control) {
         body.append(countryControl(help.control, () => this.showHelp(true)),
           el("p", { class: "dim small help-showing", "data-help-showing": "1" }, help.showing));
