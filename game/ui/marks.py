@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.debrief import replay_words
 from game.transcript import FALSE_ALARM, MISSED, SPOTTED
 
 from .drawing import draw_check
@@ -15,7 +16,7 @@ from .text import TextKit
 from .theme import Theme
 from .widgets import draw_flag_marker, flag_marker_points
 
-STATUS_WORDS = {SPOTTED: "Spotted", MISSED: "Missed", FALSE_ALARM: "Flagged, but harmless"}
+STATUS_WORDS = {status: replay_words()[status] for status in (SPOTTED, MISSED, FALSE_ALARM)}   # the replay's badges
 
 
 def status_badge(kit: TextKit, t: Theme, status: str, style: str = "small_bold") -> pygame.Surface:
