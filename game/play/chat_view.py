@@ -358,12 +358,14 @@ class ChatView:
         Any reply or flag counts as accepting (a script, a resumed chat); Decline is the command
         ``REQUEST_DECLINE_AS`` (leave), so it needs no state of its own.
         """
-        if not getattr(self.scenario, "message_request", False) or self._accepted or self.conv.ended:
-            return False
-        return not any(e.get("type") in ("choice", "flag", "unflag") for e in self.conv.events)
+        return not self.conv.ended and self._request_untouched()
 
     def _declined_request(self) -> bool:
         """The chat ended with Decline: a leave while the request was still waiting."""
+        return self._request_untouched()
+
+    def _request_untouched(self) -> bool:
+        """The chat has a message request, not accepted, and no reply or flag yet."""
         return bool(getattr(self.scenario, "message_request", False)) and not self._accepted and \
             not any(e.get("type") in ("choice", "flag", "unflag") for e in self.conv.events)
 

@@ -36,8 +36,6 @@ class Plan:
         return " in ".join(who)
 
     def describe(self) -> str:
-        from . import report_files
-
         noun = "session" if len(self.sessions) == 1 else "sessions"
         what = f"{len(self.sessions)} {noun}"
         if self.checks:
@@ -61,21 +59,19 @@ class Done:
 
     def describe(self, checks: int = 0) -> str:
         """``Deleted 3 sessions and 2 report files holding them for good.`` and what else was done."""
-        from . import report_files as rf
-
-        def counts(outcomes: list[rf.Outcome]) -> list[str]:
+        def counts(outcomes: list[report_files.Outcome]) -> list[str]:
             by_kind: dict[str, int] = {}
             for o in outcomes:
-                by_kind[o.kind or rf.REPORT] = by_kind.get(o.kind or rf.REPORT, 0) + 1
-            order = sorted(by_kind.items(), key=lambda kv: list(rf.NOUNS).index(kv[0]))
-            return [f"{n} {rf.NOUNS[k][n != 1]}" for k, n in order]
+                by_kind[o.kind or report_files.REPORT] = by_kind.get(o.kind or report_files.REPORT, 0) + 1
+            order = sorted(by_kind.items(), key=lambda kv: list(report_files.NOUNS).index(kv[0]))
+            return [f"{n} {report_files.NOUNS[k][n != 1]}" for k, n in order]
 
         def listed(parts: list[str]) -> str:
             return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
-        deleted = [o for o in self.files if o.action == rf.DELETED]
-        cut = [o for o in self.files if o.action == rf.CUT]
-        unreachable = [o for o in self.files if o.action == rf.UNREACHABLE]
+        deleted = [o for o in self.files if o.action == report_files.DELETED]
+        cut = [o for o in self.files if o.action == report_files.CUT]
+        unreachable = [o for o in self.files if o.action == report_files.UNREACHABLE]
         what = [f"{self.sessions} session{'s' if self.sessions != 1 else ''}"]
         if checks:
             what.append(f"{checks} check{'s' if checks != 1 else ''}")

@@ -16,12 +16,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-
-def _read(src: sqlite3.Connection, sql: str, *args: Any) -> list[sqlite3.Row]:
-    try:
-        return list(src.execute(sql, args))
-    except sqlite3.DatabaseError:
-        return []
+from .salvage import _read, _read_only_uri
 
 
 def rescue(damaged: Path, out: Path) -> tuple[int, int]:
@@ -29,7 +24,7 @@ def rescue(damaged: Path, out: Path) -> tuple[int, int]:
     from .store import Store
 
     try:
-        src = sqlite3.connect(damaged.resolve().as_uri() + "?mode=ro", uri=True)
+        src = sqlite3.connect(_read_only_uri(damaged), uri=True)
     except sqlite3.Error:
         return 0, 1
     try:

@@ -32,7 +32,6 @@ from typing import Any
 from urllib.parse import quote
 
 from .. import safefile
-from . import identity
 from .bundle import CutSummary, ExportSummary, Pair, pair_of
 from .store import Filters, SessionRecord, Store
 
@@ -109,7 +108,7 @@ def write(store: Store, out: str | os.PathLike[str], filters: Filters | None = N
             if st is None:
                 continue
             fh.write(("\n" if n == 0 else ",\n") + json.dumps(st, ensure_ascii=False, separators=(",", ":")))
-            pairs.add((identity.nickname_key(rec.player), identity.clean_class_code(rec.class_code)))
+            pairs.add(pair_of({"player": rec.player, "class": rec.class_code}))
             n += 1
         fh.write("\n]\n")
     return ExportSummary(out, n, 0, frozenset(pairs))

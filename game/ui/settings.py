@@ -11,6 +11,7 @@ import os
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
+from game.play import help_country
 from game.play.catalogue import AGE_CHOICES
 
 #: Text size steps: (label, scale factor).
@@ -31,7 +32,7 @@ TYPING_SPEEDS: tuple[tuple[str, str, float], ...] = (
 SETTINGS_FILE = "settings.json"
 
 #: The help country's "automatic" value: the school's setting, else the scenario's language.
-AUTO_COUNTRY = "auto"
+AUTO_COUNTRY = help_country.AUTO
 
 
 MAX_SETTINGS_BYTES = 64 * 1024   # settings.json is read up to this size; anything larger gives the defaults

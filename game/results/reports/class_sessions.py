@@ -18,17 +18,18 @@ returns ``ClassSessions`` (empty when nothing was played in class).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
-from html import escape
 from typing import Any
 
 import sqlalchemy as sa
 
 from ...play.chat_view import END_ACTION_LABELS
+from ...scoring import final_flags
 from ..schema import sessions as sessions_t
 from ..stats import share_of
 from ..store import Filters, SessionRecord, Store
+from .html_text import e as _e
+from .html_text import when as _when
 
 SESSION_LIMIT = 20      # the newest class sessions shown in full
 
@@ -123,7 +124,8 @@ def _session(store: Store, rec: SessionRecord, infos: dict[str, dict[str, Any]])
     events = store.events(rec.id)
     profile_words = (infos.get(rec.scenario_sha256) or {}).get("profile") or {}
     results = store.class_results(rec.uid)
-    flags_of = [_final_flags(store.events(r.id)) for r in results]
+    logs = store.events_for([r.id for r in results])
+    flags_of = [final_flags(logs.get(r.id, [])) for r in results]
     start = next((e for e in events if e.get("type") == "start"), {})
     title = rec.title or str(start.get("title") or rec.scenario_id)
     heat: list[HeatRow] = []
@@ -148,16 +150,6 @@ def _profile_text(item_id: str, words: dict[str, Any]) -> str:
     if known.get("label") or known.get("text"):
         return f"{known.get('label', '')}: {known.get('text', '')}".strip(": ")
     return item_id.removeprefix("profile.").replace("_", " ")
-
-
-def _final_flags(events: Iterable[dict[str, Any]]) -> set[str]:
-    flags: set[str] = set()
-    for e in events:
-        if e.get("type") == "flag":
-            flags.add(str(e.get("id")))
-        elif e.get("type") == "unflag":
-            flags.discard(str(e.get("id")))
-    return flags
 
 
 def _votes(votes: list[dict[str, Any]], events: list[dict[str, Any]]) -> list[VoteRow]:
@@ -215,16 +207,6 @@ CSS = """
 .heatmsg .meter i { display: block; height: 100%; background: #0072b2; border-radius: 3px; }
 .tag.classplay { background: #e7f1fa; color: #004f7c; border-radius: 4px; padding: 0 .4em; font-size: .85em; }
 """
-
-
-def _e(value: object) -> str:
-    return escape(str(value), quote=True)
-
-
-def _when(ts: float) -> str:
-    import datetime as _dt
-
-    return _dt.datetime.fromtimestamp(ts).astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def section(cs: ClassSessions) -> list[str]:

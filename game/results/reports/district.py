@@ -30,6 +30,7 @@ from .. import stats
 from ..store import Filters, Store
 from . import aggregate
 from .aggregate import MONDAY, WEEK_S
+from .aggregate import average as _share
 
 NO_FINISHED = "no finished chats yet"
 FOLLOW_UP_TITLE = "Worth a quiet conversation"
@@ -38,10 +39,6 @@ FOLLOW_UP_WORDING = (
     "they trust: what the stranger did, and what they could do next time. A game result says nothing "
     "certain about a young person's life. Talk with them one to one, never single anyone out in class, "
     "and remember that it is never the young person's fault.")
-
-
-def _share(part: int, whole: int) -> float | None:
-    return part / whole if whole else None
 
 
 @dataclass(frozen=True)
@@ -81,7 +78,7 @@ def classes_of(fig: aggregate.Figures) -> list[ClassRow]:
         counts = stats.Counts(int(g["si"]), int(g["ni"]), int(g["h"]), int(g["fa"]))
         out.append(ClassRow(
             school=school, class_code=klass, sessions=int(g["sessions"]), players=len(keys[(school, klass)]),
-            complete=int(g["complete"]), avg_total=aggregate.average(g["sum_total"], int(g["n_total"])),
+            complete=int(g["complete"]), avg_total=_share(g["sum_total"], int(g["n_total"])),
             spotted=_share(counts.hits, counts.signal_items),
             normal_flagged=_share(counts.false_alarms, counts.noise_items),
             stayed_share=_share(int(g["stayed_grooming"]), int(g["grooming"])), discernment=stats.discernment(counts)))
@@ -159,7 +156,7 @@ def follow_up_of(fig: aggregate.Figures) -> list[FollowUp]:
     people: dict[tuple[str, str | None, str], dict[str, Any]] = {}
     for r in fig.people:
         p = people.setdefault((str(r["school"]), r["class_code"], r["key"]), {"name": None})
-        p["name"] = r["name"] if p["name"] is None else max(p["name"], r["name"] or p["name"])
+        p["name"] = aggregate._max(p["name"], r["name"])
         aggregate.add(p, r, ("unsafe", "paid"))
     out = []
     for (school, klass, _key), p in people.items():

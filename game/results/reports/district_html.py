@@ -10,20 +10,13 @@ alone.
 from __future__ import annotations
 
 import datetime as _dt
-from html import escape
 
 from ..stats import share_of
 from . import charts
 from .district import FOLLOW_UP_TITLE, FOLLOW_UP_WORDING
+from .html_text import e
+from .html_text import num as _num
 from .model import Report
-
-
-def e(value: object) -> str:
-    return escape(str(value), quote=True)
-
-
-def _num(x: float | None) -> str:
-    return "–" if x is None else f"{x:.0f}"
 
 
 def _share(x: float | None, good_high: bool = True) -> str:

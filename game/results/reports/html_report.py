@@ -11,9 +11,7 @@ Every text that comes from a scenario file or a player is escaped.
 
 from __future__ import annotations
 
-import datetime as _dt
 from collections.abc import Iterable
-from html import escape
 
 from ... import scoring
 from .. import stats
@@ -21,28 +19,14 @@ from ..stats import share_of
 from ..store import NO_CLASS
 from . import charts
 from .findings import findings
+from .html_text import e, num, when
 from .model import MIN_ITEMS, NO_NICKNAME, Line, PlayerRow, Report, SessionView
 
 OPEN_LIMIT = 12    # transcripts start open when the report has at most this many sessions
 
 
-def e(value: object) -> str:
-    return escape(str(value), quote=True)
-
-
-def when(ts: float | None, *, date_only: bool = False) -> str:
-    if ts is None:
-        return "–"
-    moment = _dt.datetime.fromtimestamp(ts).astimezone()
-    return moment.strftime("%Y-%m-%d" if date_only else "%Y-%m-%d %H:%M")
-
-
 def pct(x: float | None) -> str:
     return charts.pct(x)
-
-
-def num(x: float | None, fmt: str = "{:.0f}") -> str:
-    return "–" if x is None else fmt.format(x)
 
 
 def scope_title(report: Report) -> str:

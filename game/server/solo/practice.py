@@ -20,7 +20,6 @@ started it (sticky sessions); the chat it came from does not.
 
 from __future__ import annotations
 
-import hashlib
 import secrets
 import threading
 import time
@@ -37,14 +36,10 @@ from game.scoring import score
 from game.session import Session
 
 from . import pacing
-from .service import Live, SoloError, SoloService, checked_line, parsed
+from .service import Live, SoloError, SoloService, _digest, checked_line, parsed
 
 LIMIT = 2000                 # practice runs kept at once in one process (each is one small conversation)
 IDLE_SECONDS = 2 * 3600      # a run nobody touched for this long is forgotten
-
-
-def _digest(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 @dataclass

@@ -16,13 +16,10 @@ from functools import partial
 from typing import Any
 
 from game.results.reports import district
+from game.results.reports.charts import pct
 from game.results.store import NO_CLASS
 
 PAGE = 50           # class rows / follow-up rows per page
-
-
-def pct(value: float | None) -> str:
-    return "–" if value is None else f"{round(100 * value)}%"
 
 
 def week(ts: float) -> str:

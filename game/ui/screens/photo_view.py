@@ -20,7 +20,7 @@ from game.play.chat_view import PHOTO_VIEW
 
 from ..app import App
 from ..drawing import load_checked_picture
-from ..widgets import Button, draw_round_rect, draw_shadow
+from ..widgets import Button, draw_modal_card
 from .base import DialogScreen
 
 
@@ -111,11 +111,7 @@ class PhotoViewScreen(DialogScreen):
     # -- drawing ---------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
         t, kit = self.theme, self.kit
-        dim = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-        dim.fill(t.p.overlay)
-        surface.blit(dim, (0, 0))
-        draw_shadow(surface, t, self.card, t.shape.panel_radius, 6)
-        draw_round_rect(surface, t.p.surface, self.card, t.shape.panel_radius, t.border_width, t.p.border)
+        draw_modal_card(surface, t, self.card)
         pad = t.px(20)
         x = self.card.x + pad
         inner = self.card.w - 2 * pad

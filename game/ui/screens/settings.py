@@ -62,9 +62,7 @@ class SettingButton(Button):
 def help_countries() -> list[tuple[str, str]]:
     """(id, name) of each country in the help file; [] when it cannot be read."""
     try:
-        from game.taxonomy import load_help
-
-        return [(cid, name) for cid, name, _languages in load_help().countries]
+        return help_country.countries()
     except Exception:   # a broken help file: the setting stays on automatic
         return []
 

@@ -3,13 +3,9 @@
 // All sentences come from the server (game/debrief.py); this only lays them out.
 
 import { el } from "/static/js/api.js";
-import { icon } from "/static/play/icons.js";
-import { replaySection } from "/static/play/replay.js";
+import { badge, replaySection } from "/static/play/replay.js";
 import { practiceNote } from "/static/play/practice.js";
 import { mapSection } from "/static/play/branch_map.js";
-
-// the review lists' icons and the words of their badges and headings (game.debrief.replay_words)
-const STATUS = { spotted: "flag", missed: "flag-outline", false_alarm: "flag-outline" };
 
 function part(p) {
   const value = p.percent === null ? "not scored" : `${p.percent}%`;
@@ -86,10 +82,10 @@ export function renderDebrief(root, d, hooks = {}) {
     if (!items.length) continue;
     const list = el("ul", { class: "review" });
     for (const item of items) {
-      const badge = el("span", { class: `status-badge ${status}` }, icon(STATUS[status]), words[status]);
+      const mark = badge(status, words);
       const where = item.number ? `Message ${item.number}` : "Profile";
       list.append(el("li", { class: status },
-        el("div", { class: "row" }, badge,
+        el("div", { class: "row" }, mark,
           el("span", { class: "dim small" }, [where, ...item.categories].join(" · "))),
         el("p", { class: "quote" }, `“${item.text}”`),
         item.why ? el("p", { class: "why" }, item.why) : null));

@@ -9,7 +9,7 @@ const KEY = "redflags.helpcountry";
 let counter = 0;
 let known = null;      // the ids the server's help file lists (a stored one it no longer lists = automatic)
 
-export function knowCountries(control) {
+function knowCountries(control) {
   known = control.choices.map((c) => c.id);
 }
 

@@ -8,7 +8,7 @@ import { icon } from "/static/play/icons.js";
 
 const ICON = { spotted: "flag", missed: "flag-outline", false_alarm: "flag-outline" };
 
-function badge(mark, words) {
+export function badge(mark, words) {
   return el("span", { class: `status-badge ${mark}` }, icon(ICON[mark]), words[mark]);
 }
 
